@@ -1,0 +1,39 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import tailwindcss from '@tailwindcss/vite';
+import remarkDiagrams from './src/plugins/remark-diagrams.ts';
+import remarkCitations from './src/plugins/remark-citations.ts';
+import rehypeContent from './src/plugins/rehype-content.ts';
+
+/** Deployment base path, such as "/netflix-sd/" on GitHub Pages. Always starts and ends with "/". */
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://netflix-loop-guide.github.io',
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  // Separate caches let fixture sites and parallel builds run side by side.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory' },
+  // No prefetching, no view transitions: pages are small and must work without script.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkDiagrams, remarkCitations],
+      rehypePlugins: [[rehypeContent, { base }]],
+      smartypants: true,
+      gfm: true,
+    }),
+    syntaxHighlight: false,
+  },
+  integrations: [mdx()],
+  vite: {
+    plugins: [tailwindcss()],
+    // Scripts ship as files, never inlined: cached across pages and allowed by a strict CSP.
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,64 @@
+/** What every content rule gets: the loaded files and the ids that exist in each collection. */
+import { isMap, isSeq, type Node } from 'yaml';
+import { COLLECTIONS, type CollectionName } from '../../src/schemas/index.ts';
+import type { Problem } from '../lib/problems.ts';
+import type { ContentFile } from './load.ts';
+
+export interface CheckContext {
+  files: ContentFile[];
+  strays: string[];
+  ids: Record<CollectionName, Set<string>>;
+}
+
+export type Rule = (context: CheckContext) => Problem[] | Promise<Problem[]>;
+
+export function buildContext(files: ContentFile[], strays: string[]): CheckContext {
+  const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, new Set<string>()])) as Record<CollectionName, Set<string>>;
+  for (const file of files) ids[file.collection].add(file.id);
+  return { files, strays, ids };
+}
+
+/**
+ * The file line of a front-matter field, following `path` as far as it exists: a key points at
+ * its own line, a list item at the item. Missing fields point at the deepest parent found.
+ */
+export function lineOfPath(file: ContentFile, path: readonly PropertyKey[]): number {
+  let node: unknown = file.document.contents;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return file.yamlStartLine - 1 + file.lineCounter.linePos(offset).line;
+}
+
+/** Lines of the MDX body with their file line numbers, and whether each is inside a code fence. */
+export function bodyLines(file: ContentFile): { text: string; line: number; inFence: boolean }[] {
+  let fence: string | undefined;
+  return file.body.split('\n').map((text, index) => {
+    const opener = /^\s*(```|~~~)/.exec(text)?.[1];
+    const wasInFence = fence !== undefined;
+    if (opener) fence = fence ? (text.trim().startsWith(fence) ? undefined : fence) : opener;
+    return { text, line: file.bodyStartLine + index, inFence: wasInFence || opener !== undefined };
+  });
+}
+
+export const TEMPLATE_HINT: Record<CollectionName, string> = {
+  guides: 'content/_templates/guide.mdx',
+  prompts: 'content/_templates/prompt.mdx',
+  mistakes: 'content/_templates/mistake.yaml',
+  culture: 'content/_templates/culture.mdx',
+  stack: 'content/_templates/stack.mdx',
+  sources: 'content/_templates/source.yaml',
+};

@@ -1,0 +1,40 @@
+/**
+ * `npm run check:content`: checks every content file before the build, reporting each problem
+ * with its file, line, and the fix. Exits 1 if there is any. Run it alone for quick feedback;
+ * `npm run build` runs it first.
+ */
+import { loadContent } from './load.ts';
+import { buildContext, type Rule } from './context.ts';
+import { checkFrontMatter } from './rules/frontmatter.ts';
+import { checkStructure } from './rules/structure.ts';
+import { checkPromptStructure } from './rules/prompt-sections.ts';
+import { checkDiagrams } from './rules/diagrams.ts';
+import { checkComponents } from './rules/components.ts';
+import { checkPlaceholders } from './rules/placeholders.ts';
+import { checkMistakesEmbedded } from './rules/embedded-mistakes.ts';
+import { report, sortProblems, type Problem } from '../lib/problems.ts';
+import { contentDir } from '../../src/lib/content-paths.ts';
+
+export const RULES: readonly Rule[] = [
+  checkStructure,
+  checkFrontMatter,
+  checkComponents,
+  checkPromptStructure,
+  checkDiagrams,
+  checkPlaceholders,
+  checkMistakesEmbedded,
+];
+
+/** Runs every rule over a content directory. */
+export async function checkContent(directory: string): Promise<Problem[]> {
+  const { files, strays } = loadContent(directory);
+  const context = buildContext(files, strays);
+  const results = await Promise.all(RULES.map((rule) => rule(context)));
+  return sortProblems(results.flat());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const directory = process.argv[2] ?? contentDir();
+  const problems = await checkContent(directory);
+  process.exitCode = report(problems, `Content check of ${directory}/`);
+}

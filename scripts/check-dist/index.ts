@@ -1,0 +1,21 @@
+/**
+ * `npm run check:dist`: checks the built site. Every internal link and #fragment resolves (with
+ * the base path), and no page loads anything from a third-party host. Run after `astro build`;
+ * `npm run build` does.
+ */
+import { loadSite } from './site.ts';
+import { checkLinks } from './rules/links.ts';
+import { checkThirdParty } from './rules/third-party.ts';
+import { report, sortProblems, type Problem } from '../lib/problems.ts';
+
+export function checkDist(dir: string, base: string): Problem[] {
+  const site = loadSite(dir, base);
+  return sortProblems([...checkLinks(site), ...checkThirdParty(site)]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? process.env.OUT_DIR ?? 'dist';
+  const base = process.env.BASE_PATH ?? '/';
+  const problems = checkDist(dir, base);
+  process.exitCode = report(problems, `Built-site check of ${dir}/ (base ${base})`);
+}

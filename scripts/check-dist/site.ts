@@ -1,0 +1,78 @@
+/**
+ * The built site as the checkers see it: every HTML page with its ids and links, every file,
+ * and for each page the content file it was built from (read from its "Edit this page" link).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export interface BuiltPage {
+  /** Site path without the base, such as "/loop/coding/". */
+  sitePath: string;
+  /** The HTML file, relative to the working directory. */
+  htmlFile: string;
+  root: HTMLElement;
+  /** Every id on the page (fragment targets). */
+  ids: Set<string>;
+  /** The content or page file it came from, when the page says (its edit link). */
+  sourceFile?: string;
+}
+
+export interface BuiltSite {
+  dir: string;
+  base: string;
+  pages: Map<string, BuiltPage>;
+  /** Every file, as a site path ("/pagefind/pagefind.js"). */
+  files: Set<string>;
+}
+
+function walk(dir: string, relative = ''): string[] {
+  return readdirSync(path.join(dir, relative)).flatMap((name) => {
+    const rel = relative ? `${relative}/${name}` : name;
+    return statSync(path.join(dir, rel)).isDirectory() ? walk(dir, rel) : [rel];
+  });
+}
+
+export function normaliseBase(base: string): string {
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+export function loadSite(dir: string, base = '/'): BuiltSite {
+  const files = walk(dir);
+  const pages = new Map<string, BuiltPage>();
+  for (const rel of files) {
+    if (!rel.endsWith('.html')) continue;
+    const sitePath = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
+    const html = readFileSync(path.join(dir, rel), 'utf8');
+    const root = parse(html, { comment: false });
+    const ids = new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id')!).filter(Boolean));
+    for (const el of root.querySelectorAll('a[name]')) ids.add(el.getAttribute('name')!);
+    const edit = root.querySelector('a[data-edit-link]')?.getAttribute('href');
+    const sourceFile = edit ? /\/edit\/[^/]+\/(.+)$/.exec(edit)?.[1] : undefined;
+    pages.set(sitePath, {
+      sitePath,
+      htmlFile: path.relative(process.cwd(), path.join(dir, rel)).replace(/\\/g, '/'),
+      root,
+      ids,
+      sourceFile: sourceFile ? decodeURIComponent(sourceFile) : undefined,
+    });
+  }
+  return { dir, base: normaliseBase(base), pages, files: new Set(files.map((f) => `/${f}`)) };
+}
+
+/** The line of a source file that contains `needle` (1-based), if any. */
+export function lineContaining(file: string, needles: readonly string[]): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  for (const needle of needles) {
+    if (!needle) continue;
+    const index = lines.findIndex((line) => line.includes(needle));
+    if (index !== -1) return index + 1;
+  }
+  return undefined;
+}

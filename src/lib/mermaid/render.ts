@@ -1,0 +1,116 @@
+/**
+ * Build-time rendering of Mermaid to inline SVG with beautiful-mermaid, made safe to inline:
+ * no third-party font import and no inline styles, ids namespaced per diagram (several diagrams
+ * share a page), and colours from the page's theme variables so diagrams follow light and dark.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderMermaidSVG } from 'beautiful-mermaid';
+import { withoutAccessibilityLines } from './source.ts';
+
+export interface RenderedDiagram {
+  svg: string;
+  /** Natural size of the drawing, in CSS pixels. */
+  width: number;
+  height: number;
+}
+
+/** Bump when the post-processing below changes, so cached SVG is redrawn. */
+const RENDERER_VERSION = '5';
+
+/** Colours come from CSS (see .diagram in global.css), so the renderer's values are unused. */
+const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true };
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Makes every id in the SVG unique to this diagram, and every reference to it follow. */
+export function namespaceIds(svg: string, prefix: string): string {
+  const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+  let out = svg.replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}-${id}"`);
+  out = out.replace(/url\(#([^)]+)\)/g, (whole, id: string) => (ids.has(id) ? `url(#${prefix}-${id})` : whole));
+  out = out.replace(/(xlink:href|href)="#([^"]+)"/g, (whole, attr: string, id: string) =>
+    ids.has(id) ? `${attr}="#${prefix}-${id}"` : whole,
+  );
+  return out;
+}
+
+/**
+ * Drops what must not be inlined: the renderer's <style> blocks (they import a Google font and
+ * apply to the whole document, not just this SVG; the site stylesheet carries the same rules,
+ * scoped to diagrams), the inline style attribute (a strict CSP forbids it) and data-* attributes
+ * nobody reads.
+ */
+export function stripInlineStyles(svg: string): string {
+  return svg
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/(<svg\b[^>]*?)\sstyle="[^"]*"/, '$1')
+    .replace(/\sdata-[a-z-]+="[^"]*"/g, '');
+}
+
+/** Renders one diagram. Throws with the renderer's message if the diagram cannot be drawn. */
+export function renderDiagram(
+  source: string,
+  options: { idPrefix: string; title: string; description: string },
+): RenderedDiagram {
+  const raw = renderMermaidSVG(withoutAccessibilityLines(source), THEME);
+  const width = Number(/\swidth="([\d.]+)"/.exec(raw)?.[1] ?? 0);
+  const height = Number(/\sheight="([\d.]+)"/.exec(raw)?.[1] ?? 0);
+  const titleId = `${options.idPrefix}-title`;
+  const descId = `${options.idPrefix}-desc`;
+  let svg = stripInlineStyles(namespaceIds(raw, options.idPrefix));
+  svg = svg.replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+    return (
+      `<svg${attrs} role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" focusable="false">` +
+      `<title id="${titleId}">${escapeXml(options.title)}</title>` +
+      `<desc id="${descId}">${escapeXml(options.description)}</desc>`
+    );
+  });
+  return { svg, width: Math.round(width), height: Math.round(height) };
+}
+
+/** Short, stable id for a diagram, from its source. */
+export function diagramHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 10);
+}
+
+/**
+ * Renders through an on-disk cache keyed by the source, the options and the renderer versions,
+ * so an unchanged diagram costs one file read on rebuild.
+ */
+export function renderDiagramCached(
+  source: string,
+  options: { idPrefix: string; title: string; description: string },
+  cacheDir = path.join(process.cwd(), 'node_modules', '.cache', 'netflix-loop-guide', 'diagrams'),
+): RenderedDiagram {
+  const key = createHash('sha256')
+    .update(JSON.stringify([RENDERER_VERSION, beautifulMermaidVersion(), source, options]))
+    .digest('hex');
+  const file = path.join(cacheDir, `${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram;
+  } catch {
+    const rendered = renderDiagram(source, options);
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(rendered));
+    } catch {
+      // A read-only cache only costs speed.
+    }
+    return rendered;
+  }
+}
+
+let version: string | undefined;
+function beautifulMermaidVersion(): string {
+  if (version) return version;
+  try {
+    const pkg = path.join(process.cwd(), 'node_modules', 'beautiful-mermaid', 'package.json');
+    version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  } catch {
+    version = 'unknown';
+  }
+  return version;
+}

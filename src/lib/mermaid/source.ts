@@ -1,0 +1,91 @@
+/**
+ * Reading a Mermaid block as a contributor writes it. The caption and the text alternative use
+ * Mermaid's own accessibility syntax, so the block stays plain Mermaid:
+ *
+ *     flowchart LR
+ *       accTitle: Playback start, from the client to Open Connect
+ *       accDescr: The client asks the playback service for a manifest ...
+ *       Client --> Zuul
+ *
+ * `accDescr { ... }` over several lines works too.
+ */
+
+export interface DiagramSource {
+  /** The whole block as written. */
+  source: string;
+  /** The diagram keyword on the first line, such as "flowchart" or "sequenceDiagram". */
+  type: string;
+  /** From `accTitle:`; shown as the figure caption. */
+  title?: string;
+  /** From `accDescr:`; the text alternative. */
+  description?: string;
+}
+
+/** Diagram types rendered at build time. Anything else is drawn in the browser by mermaid. */
+export const BUILD_TIME_TYPES: ReadonlySet<string> = new Set([
+  'graph',
+  'flowchart',
+  'stateDiagram',
+  'stateDiagram-v2',
+  'sequenceDiagram',
+  'classDiagram',
+  'erDiagram',
+  'xychart-beta',
+]);
+
+export function readDiagramSource(source: string): DiagramSource {
+  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  let type = '';
+  let title: string | undefined;
+  let description: string | undefined;
+  let inFrontMatter = false;
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i]!.trim();
+    if (i === 0 && trimmed === '---') {
+      inFrontMatter = true;
+      continue;
+    }
+    if (inFrontMatter) {
+      if (trimmed === '---') inFrontMatter = false;
+      continue;
+    }
+    if (!trimmed || trimmed.startsWith('%%')) continue;
+    if (!type) {
+      type = trimmed.split(/[\s;]/)[0] ?? '';
+      continue;
+    }
+    const titleMatch = /^accTitle\s*:\s*(.+)$/.exec(trimmed);
+    if (titleMatch) title = titleMatch[1]!.trim();
+    const descriptionMatch = /^accDescr\s*:\s*(.+)$/.exec(trimmed);
+    if (descriptionMatch) description = descriptionMatch[1]!.trim();
+    if (/^accDescr\s*\{/.test(trimmed)) {
+      const parts = [trimmed.replace(/^accDescr\s*\{/, '')];
+      while (!parts[parts.length - 1]!.includes('}') && i + 1 < lines.length) parts.push(lines[++i]!.trim());
+      description = parts.join(' ').replace(/\}.*$/, '').replace(/\s+/g, ' ').trim();
+    }
+  }
+  return { source, type, title, description };
+}
+
+export function isBuildTimeType(type: string): boolean {
+  return BUILD_TIME_TYPES.has(type);
+}
+
+/**
+ * The block without its accTitle/accDescr lines. beautiful-mermaid does not know them and would
+ * draw them as nodes; the caption and description are added to the SVG separately.
+ */
+export function withoutAccessibilityLines(source: string): string {
+  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i]!.trim();
+    if (/^acc(Title|Descr)\s*:/.test(trimmed)) continue;
+    if (/^accDescr\s*\{/.test(trimmed)) {
+      while (!lines[i]!.includes('}') && i + 1 < lines.length) i++;
+      continue;
+    }
+    kept.push(lines[i]!);
+  }
+  return kept.join('\n');
+}

@@ -1,0 +1,119 @@
+/**
+ * The sidebar, built from the content: one group per section, items in `order`, the current
+ * page marked. Previous/next links follow the same sequence, so reading straight through the
+ * sidebar is the intended path through the site.
+ */
+import { entryPath, guideSection } from './routes.ts';
+
+export interface NavEntry {
+  collection: 'guides' | 'prompts' | 'culture' | 'stack';
+  id: string;
+  title: string;
+  /** Lower first; entries without an order sort by title after those with one. */
+  order?: number;
+}
+
+export interface NavItem {
+  label: string;
+  path: string;
+  current: boolean;
+}
+
+export interface NavGroup {
+  key: string;
+  label: string;
+  /** Large groups render collapsed unless they hold the current page. */
+  collapsible: boolean;
+  items: NavItem[];
+}
+
+interface SectionSpec {
+  key: string;
+  label: string;
+  /** Guides whose id starts with this folder belong here. */
+  guideFolder?: string;
+  /** Every entry of this collection belongs here, after the guides. */
+  collection?: NavEntry['collection'];
+  /** An index page listed first, when the section has one outside the guides. */
+  index?: { label: string; path: string };
+  /** Pages that are not content entries, listed last. */
+  extra?: { label: string; path: string }[];
+  collapsible?: boolean;
+}
+
+/** The sections of the site, in sidebar order. The guide folders are the only ones allowed. */
+export const SECTIONS: readonly SectionSpec[] = [
+  { key: 'loop', label: 'The interview loop', guideFolder: 'loop' },
+  { key: 'system-design', label: 'System design round', guideFolder: 'system-design' },
+  {
+    key: 'prompts',
+    label: 'Design prompts',
+    collection: 'prompts',
+    index: { label: 'All prompts', path: '/prompts/' },
+    collapsible: true,
+  },
+  { key: 'coding', label: 'Coding rounds', guideFolder: 'coding' },
+  { key: 'culture', label: 'Culture memo', guideFolder: 'culture', collection: 'culture', collapsible: true },
+  { key: 'mistakes', label: 'Mistakes', index: { label: 'GOOD/BAD catalogue', path: '/mistakes/' } },
+  {
+    key: 'stack',
+    label: 'Netflix stack',
+    collection: 'stack',
+    index: { label: 'Glossary by layer', path: '/stack/' },
+    collapsible: true,
+  },
+  { key: 'prepare', label: 'Prepare', guideFolder: 'prepare', extra: [{ label: 'Sources', path: '/sources/' }] },
+];
+
+/** The guide folders a guide may live in. */
+export const GUIDE_FOLDERS: readonly string[] = SECTIONS.flatMap((s) => (s.guideFolder ? [s.guideFolder] : []));
+
+function byOrderThenTitle(a: NavEntry, b: NavEntry): number {
+  const orderA = a.order ?? Number.POSITIVE_INFINITY;
+  const orderB = b.order ?? Number.POSITIVE_INFINITY;
+  return orderA === orderB ? a.title.localeCompare(b.title) : orderA - orderB;
+}
+
+/** Normalises a path for comparison: always a trailing slash, never a fragment. */
+function samePage(a: string, b: string): boolean {
+  const clean = (p: string) => (p.split('#')[0] ?? p).replace(/\/?$/, '/');
+  return clean(a) === clean(b);
+}
+
+/** Builds the sidebar for the page at `currentPath` (a site path without the base). */
+export function buildNavigation(entries: readonly NavEntry[], currentPath: string): NavGroup[] {
+  return SECTIONS.map((section) => {
+    const guides = section.guideFolder
+      ? entries
+          .filter((e) => e.collection === 'guides' && guideSection(e.id) === section.guideFolder)
+          .sort(byOrderThenTitle)
+      : [];
+    const members = section.collection
+      ? entries.filter((e) => e.collection === section.collection).sort(byOrderThenTitle)
+      : [];
+    const links = [
+      ...(section.index ? [section.index] : []),
+      ...[...guides, ...members].map((e) => ({ label: e.title, path: entryPath(e.collection, e.id) })),
+      ...(section.extra ?? []),
+    ];
+    return {
+      key: section.key,
+      label: section.label,
+      collapsible: section.collapsible ?? false,
+      items: links.map((link) => ({ ...link, current: samePage(link.path, currentPath) })),
+    };
+  }).filter((group) => group.items.length > 0);
+}
+
+/** The pages before and after the current one in sidebar order. */
+export function neighbours(groups: readonly NavGroup[]): { previous?: NavItem; next?: NavItem } {
+  const flat = groups.flatMap((g) => g.items);
+  const index = flat.findIndex((item) => item.current);
+  if (index === -1) return {};
+  return { previous: flat[index - 1], next: flat[index + 1] };
+}
+
+/** The group holding the current page, if any. */
+export function currentGroup(groups: readonly NavGroup[]): NavGroup | undefined {
+  return groups.find((g) => g.items.some((item) => item.current));
+}

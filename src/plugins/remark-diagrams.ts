@@ -1,0 +1,79 @@
+/**
+ * Turns ```mermaid blocks into figures at build time: an inline SVG (beautiful-mermaid) with its
+ * caption, text alternative and source. Types beautiful-mermaid cannot draw become a figure the
+ * browser draws with mermaid, and the page is told to load it (frontmatter.clientDiagrams).
+ * A block that does not parse, or lacks accTitle/accDescr, fails the build with file and line.
+ */
+import path from 'node:path';
+import type { Code, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { readDiagramSource, isBuildTimeType } from '../lib/mermaid/source.ts';
+import { checkDiagram } from '../lib/mermaid/validate.ts';
+import { diagramHash, renderDiagramCached } from '../lib/mermaid/render.ts';
+import { diagramFigure } from '../lib/mermaid/figure.ts';
+
+export class DiagramError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${file}:${line}: ${problem} ${fix}`);
+    this.name = 'DiagramError';
+  }
+}
+
+function relativePath(file: VFile): string {
+  return file.path ? path.relative(process.cwd(), file.path).replace(/\\/g, '/') : '<unknown file>';
+}
+
+export default function remarkDiagrams() {
+  return async (tree: Root, file: VFile) => {
+    const blocks: { node: Code; index: number; parent: { children: unknown[] } }[] = [];
+    visit(tree, 'code', (node, index, parent) => {
+      if (node.lang === 'mermaid' && parent && index !== undefined) {
+        blocks.push({ node, index, parent: parent as unknown as { children: unknown[] } });
+      }
+    });
+    let clientDiagrams = false;
+    const seen = new Map<string, number>();
+    for (const { node, index, parent } of blocks) {
+      const fenceLine = node.position?.start.line ?? 0;
+      const problems = await checkDiagram(node.value);
+      const first = problems[0];
+      if (first) throw new DiagramError(relativePath(file), fenceLine + first.line, first.message, first.fix);
+      const read = readDiagramSource(node.value);
+      const hash = diagramHash(node.value);
+      const occurrence = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, occurrence);
+      const idPrefix = occurrence === 1 ? `dg-${hash}` : `dg-${hash}-${occurrence}`;
+      const caption = read.title!;
+      const description = read.description!;
+      let html: string;
+      if (isBuildTimeType(read.type)) {
+        try {
+          const rendered = renderDiagramCached(node.value, { idPrefix, title: caption, description });
+          html = diagramFigure({ idPrefix, caption, description, source: node.value, svg: rendered.svg, type: read.type });
+        } catch (error) {
+          throw new DiagramError(
+            relativePath(file),
+            fenceLine + 1,
+            `The diagram could not be drawn: ${(error as Error).message}`,
+            'Simplify the diagram or check it in mermaid.live.',
+          );
+        }
+      } else {
+        clientDiagrams = true;
+        html = diagramFigure({ idPrefix, caption, description, source: node.value, type: read.type });
+      }
+      parent.children[index] = { type: 'html', value: html };
+    }
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.clientDiagrams = clientDiagrams;
+    data.astro.frontmatter.diagramCount = blocks.length;
+  };
+}

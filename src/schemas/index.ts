@@ -1,0 +1,247 @@
+/**
+ * The content model: one schema per collection, every field commented with what it is for.
+ *
+ * The schemas are built by `createSchemas(reference)` so that Astro (with its own `reference()`)
+ * and the content checker (with a reference that also proves the target exists, and reports the
+ * line) validate against exactly the same rules. Unknown keys are rejected everywhere.
+ */
+import { z } from 'astro/zod';
+import {
+  description,
+  isoDate,
+  items,
+  line,
+  oneOf,
+  paragraph,
+  partialDate,
+  references,
+  requiredReferences,
+  someOf,
+  strictObject,
+  tag,
+  title,
+  url,
+  type ReferenceFactory,
+} from './fields.ts';
+import {
+  CULTURE_KINDS,
+  DIFFICULTIES,
+  LEVELS,
+  MEMO_VERSIONS,
+  PROMPT_THEMES,
+  ROUNDS,
+  SOURCE_KINDS,
+  STACK_LAYERS,
+  STACK_STATUSES,
+  THEMES,
+} from './vocabulary.ts';
+
+export { COLLECTIONS, type CollectionName, type ReferenceFactory } from './fields.ts';
+
+/** The length of the design round a curveball's timing is written for. */
+export const CURVEBALL_CLOCK_MINUTES = 45;
+
+export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R>) {
+  /** Long-form pages: the loop, each round, the design round's anatomy, estimation, plans. */
+  const guides = strictObject({
+    /** Page heading, sidebar label and search-result title. */
+    title,
+    /** One or two sentences under the title; also the meta description and card text. */
+    description,
+    /** Position within its section of the sidebar; lower comes first. */
+    order: z.number({ error: 'order must be a whole number, such as 10.' }).int().min(0).max(999),
+    /** How much the page assumes of its reader. */
+    level: oneOf(LEVELS, 'level'),
+    /** Set only on the page that describes one interview round; ties mistakes and search to it. */
+    round: oneOf(ROUNDS, 'round').optional(),
+    /** Free-form topic tags, lower-case and hyphenated. */
+    tags: z.array(tag).max(8, 'Use at most 8 tags.').default([]),
+    /** The sources this page relies on (ids in content/sources); listed at the end of the page. */
+    sources: requiredReferences(reference, 'sources'),
+    /** Other guides a reader should go to next. */
+    related: references(reference, 'guides'),
+    /** Design prompts this page points to. */
+    prompts: references(reference, 'prompts'),
+    /** Netflix stack components this page discusses. */
+    stack: references(reference, 'stack'),
+    /** GOOD/BAD pairs this page embeds or points to. */
+    mistakes: references(reference, 'mistakes'),
+  });
+
+  /** One scoping question a candidate should ask, and the answer this walkthrough assumes. */
+  const scopingQuestion = strictObject({
+    /** The question, as the candidate would ask it. */
+    question: line('question', 10, 240),
+    /** The answer this walkthrough assumes (what a partner playing interviewer should say). */
+    assume: paragraph('assumed answer', 5, 400),
+  });
+
+  /** A non-functional target with a number. */
+  const target = strictObject({
+    /** What is measured: availability, p99 latency, freshness, consistency, durability... */
+    metric: line('metric', 3, 60),
+    /** The target with its number and unit, such as "99.99% of playback starts succeed". */
+    target: line('target', 3, 160),
+    /** Why this number: what breaks for the member if it is missed. */
+    why: paragraph('why', 10, 400),
+  });
+
+  /** A constraint change an interviewer throws in mid-round. */
+  const curveball = strictObject({
+    /** Minute of a 45-minute round at which it tends to arrive (scaled for 60-minute rounds). */
+    at: z
+      .number({ error: `at is the minute the curveball arrives in a ${CURVEBALL_CLOCK_MINUTES}-minute round, such as 25.` })
+      .int()
+      .min(5)
+      .max(CURVEBALL_CLOCK_MINUTES - 3),
+    /** What the interviewer says. */
+    ask: line('ask', 10, 240),
+    /** How a strong answer adapts the design. */
+    strongAnswer: paragraph('strongAnswer', 40, 900),
+  });
+
+  /** Design prompts, each a complete worked answer with a fixed set of sections. */
+  const prompts = strictObject({
+    /** Short name of the system, such as "Playback resume". */
+    title,
+    /** One or two sentences on what the system does and why it is hard. */
+    description,
+    /** The prompt as an interviewer would say it. */
+    prompt: paragraph('prompt', 20, 400),
+    /** Other names the prompt goes by, so search finds it under each of them. */
+    aliases: z.array(line('alias', 3, 80)).default([]),
+    /** What the prompt really tests, beyond its surface. */
+    tests: paragraph('tests', 40, 600),
+    /** Sources that report candidates being given this prompt (ids in content/sources). */
+    reportedBy: requiredReferences(reference, 'sources'),
+    /** How hard the prompt is for a senior candidate. */
+    difficulty: oneOf(DIFFICULTIES, 'difficulty'),
+    /** What the prompt exercises; drives the library's filters. */
+    themes: someOf(PROMPT_THEMES, 'prompt theme'),
+    /** Rounds the prompt fits (almost always system-design; some suit the deep dive). */
+    rounds: someOf(ROUNDS, 'round'),
+    /** Questions to ask before designing (at least five), with the answers assumed. */
+    scoping: z.array(scopingQuestion).min(5, 'List at least five scoping questions.'),
+    /** Non-functional targets with numbers: availability, latency, freshness, consistency. */
+    targets: z.array(target).min(3, 'List at least three non-functional targets with numbers.'),
+    /** Constraint changes an interviewer throws in, with the minute each tends to arrive. */
+    curveballs: z.array(curveball).min(3, 'List at least three curveballs.'),
+    /** What an interviewer probes: questions a practice partner should ask. */
+    probes: items('probe', 3, 12),
+    /** What a strong answer covers, as self-check items (at least six). */
+    rubric: items('rubric item', 6, 16),
+    /** Netflix stack components the design uses or should be compared with. */
+    stack: requiredReferences(reference, 'stack'),
+    /** GOOD/BAD pairs embedded in the page's "Mistakes to avoid" section. */
+    mistakes: requiredReferences(reference, 'mistakes'),
+    /** Sources cited by the page beyond those reporting the prompt. */
+    sources: requiredReferences(reference, 'sources'),
+    /** Related prompts. */
+    related: references(reference, 'prompts'),
+  });
+
+  /** GOOD/BAD answer pairs, one per file, embedded by id on round and prompt pages. */
+  const mistakes = strictObject({
+    /** The mistake named in a few words, such as "Reaching for Kafka without a reason". */
+    title: line('title', 8, 90),
+    /** Rounds where the mistake happens. */
+    rounds: someOf(ROUNDS, 'round'),
+    /** What the mistake is about; drives the catalogue's filters. */
+    themes: someOf(THEMES, 'theme'),
+    /** The interviewer's question or the moment in the round where it happens. */
+    context: paragraph('context', 15, 400),
+    /** The weak answer, as a candidate might say it. */
+    bad: paragraph('bad', 20, 900),
+    /** The strong answer, as a candidate might say it. */
+    good: paragraph('good', 20, 1200),
+    /** Why the strong answer wins: the signal the interviewer takes from each. */
+    why: paragraph('why', 20, 900),
+    /** Where the mistake is described (a seed guide, a Netflix source, or our fact-check). */
+    sources: requiredReferences(reference, 'sources'),
+  });
+
+  /** The culture memo's values and concepts, mapped to behavioral questions. */
+  const culture = strictObject({
+    /** The value or concept, such as "Candor" or "The keeper test". */
+    title,
+    /** One or two sentences in our own words on what it means. */
+    description,
+    /** Whether it is one of the memo's named values or a concept the memo describes. */
+    kind: oneOf(CULTURE_KINDS, 'culture kind'),
+    /** Memo versions that name it; include 2024 only if the current memo does. */
+    memoVersions: someOf(MEMO_VERSIONS, 'memo version'),
+    /** Position on the culture index; lower comes first. */
+    order: z.number().int().min(0).max(999),
+    /** What interviewers listen for when they probe it. */
+    listenFor: items('listen-for item', 2, 10),
+    /** Signals that make an interviewer relieved to hire you. */
+    relief: items('relief signal', 2, 8),
+    /** Signals that make an interviewer anxious. */
+    anxiety: items('anxiety signal', 2, 8),
+    /** Behavioral questions it produces (at least three). */
+    questions: items('question', 3, 12),
+    /** Prompts that help a candidate find their own story for it. */
+    storyPrompts: items('story prompt', 2, 8),
+    /** GOOD/BAD pairs for it (ids in content/mistakes). */
+    mistakes: requiredReferences(reference, 'mistakes'),
+    /** Sources, starting with the memo version it comes from. */
+    sources: requiredReferences(reference, 'sources'),
+    /** Related values and concepts. */
+    related: references(reference, 'culture'),
+  });
+
+  /** Netflix technology components, with their status today. */
+  const stack = strictObject({
+    /** The component's name, such as "Zuul". */
+    title: line('title', 2, 60),
+    /** The problem it solves, in one or two sentences. */
+    description,
+    /** Where it sits in the architecture; groups the glossary. */
+    layer: oneOf(STACK_LAYERS, 'layer'),
+    /** Its state today. */
+    status: oneOf(STACK_STATUSES, 'status'),
+    /** When the status was last confirmed, YYYY-MM-DD. */
+    statusCheckedOn: isoDate,
+    /** The primary source that shows the status (id in content/sources). */
+    statusSource: reference('sources'),
+    /** One line on the status with its date, such as "Maintenance mode since November 2018". */
+    statusNote: line('statusNote', 10, 200),
+    /** What replaced it, if anything: a stack entry id. */
+    replacedBy: references(reference, 'stack'),
+    /** The open-source repository, if there is one. */
+    repository: url.optional(),
+    /** When to bring it up in a design round, and when a generic component is the better answer. */
+    interviewUse: paragraph('interviewUse', 40, 900),
+    /** Sources for the page. */
+    sources: requiredReferences(reference, 'sources'),
+    /** Related components. */
+    related: references(reference, 'stack'),
+  });
+
+  /** Every cited source. The five seed guides are sources of kind "guide". */
+  const sources = strictObject({
+    /** The title as the source gives it. */
+    title: line('title', 3, 200),
+    /** Who published it, such as "Netflix Technology Blog". */
+    publisher: line('publisher', 2, 100),
+    /** Netflix primary source, third-party interview guide, or other. */
+    kind: oneOf(SOURCE_KINDS, 'source kind'),
+    /** Where to read it; required for Netflix sources. Omit only when the source has no stable address. */
+    url: url.optional(),
+    /** When it was published: YYYY, YYYY-MM or YYYY-MM-DD. */
+    published: partialDate.optional(),
+    /** When a maintainer last checked it, YYYY-MM-DD. */
+    checkedOn: isoDate,
+    /** What the site uses it for, in a sentence. */
+    usedFor: paragraph('usedFor', 15, 400),
+    /** Caveats a reader should know, such as claims in it that are wrong or unverified. */
+    caveats: paragraph('caveats', 10, 900).optional(),
+  }).refine((source) => source.kind !== 'netflix' || source.url !== undefined, {
+    message: 'A Netflix primary source needs a url so readers can check it.',
+    path: ['url'],
+  });
+
+  return { guides, prompts, mistakes, culture, stack, sources };
+}
+
+export type Schemas = ReturnType<typeof createSchemas>;
