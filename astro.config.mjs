@@ -6,9 +6,10 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkDiagrams from './src/plugins/remark-diagrams.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import rehypeContent from './src/plugins/rehype-content.ts';
+import { siteBase } from './src/lib/base.ts';
 
-/** Deployment base path, such as "/netflix-sd/" on GitHub Pages. Always starts and ends with "/". */
-const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+/** Deployment base path, such as "/netflix-sd/" on GitHub Pages (from BASE_PATH). */
+const base = siteBase();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://netflix-loop-guide.github.io',

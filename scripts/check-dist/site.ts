@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { normaliseBase } from '../../src/lib/base.ts';
 
 export interface BuiltPage {
   /** Site path without the base, such as "/loop/coding/". */
@@ -33,9 +34,6 @@ function walk(dir: string, relative = ''): string[] {
   });
 }
 
-export function normaliseBase(base: string): string {
-  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-}
 
 export function loadSite(dir: string, base = '/'): BuiltSite {
   const files = walk(dir);

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { normaliseBase } from '../../src/lib/base.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +45,7 @@ async function fileAt(candidate: string): Promise<string | undefined> {
 
 export async function serveStatic(options: { root: string; base?: string; port?: number; host?: string }): Promise<RunningServer> {
   const root = path.resolve(options.root);
-  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const base = normaliseBase(options.base);
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');

@@ -25,7 +25,10 @@ export function nearest(wanted: string, candidates: Iterable<string>): string | 
   const target = wanted.toLowerCase();
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    const score = lower.includes(target) || target.includes(lower) ? Math.abs(lower.length - target.length) * 0.1 : editDistance(target, lower);
+    const distance = editDistance(target, lower);
+    // A prefix or fragment of the wanted text counts as close, but never closer than a typo.
+    const contained = lower.includes(target) || target.includes(lower) ? Math.abs(lower.length - target.length) * 0.5 : distance;
+    const score = Math.min(distance, contained);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

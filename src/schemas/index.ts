@@ -49,7 +49,7 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     /** One or two sentences under the title; also the meta description and card text. */
     description,
     /** Position within its section of the sidebar; lower comes first. */
-    order: z.number({ error: 'order must be a whole number, such as 10.' }).int().min(0).max(999),
+    order: z.number({ error: 'order must be a whole number, such as 10.' }).int('order must be a whole number, such as 10.').min(0, 'order must be 0 or more.').max(999, 'order must be under 1000.'),
     /** How much the page assumes of its reader. */
     level: oneOf(LEVELS, 'level'),
     /** Set only on the page that describes one interview round; ties mistakes and search to it. */
@@ -91,9 +91,9 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     /** Minute of a 45-minute round at which it tends to arrive (scaled for 60-minute rounds). */
     at: z
       .number({ error: `at is the minute the curveball arrives in a ${CURVEBALL_CLOCK_MINUTES}-minute round, such as 25.` })
-      .int()
-      .min(5)
-      .max(CURVEBALL_CLOCK_MINUTES - 3),
+      .int('at is a whole minute, such as 25.')
+      .min(5, 'at must be minute 5 or later: nothing is thrown in during the first minutes.')
+      .max(CURVEBALL_CLOCK_MINUTES - 3, `at must be minute ${CURVEBALL_CLOCK_MINUTES - 3} or earlier, so there is time to respond.`),
     /** What the interviewer says. */
     ask: line('ask', 10, 240),
     /** How a strong answer adapts the design. */
@@ -171,7 +171,7 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     /** Memo versions that name it; include 2024 only if the current memo does. */
     memoVersions: someOf(MEMO_VERSIONS, 'memo version'),
     /** Position on the culture index; lower comes first. */
-    order: z.number().int().min(0).max(999),
+    order: z.number({ error: 'order must be a whole number, such as 10.' }).int('order must be a whole number, such as 10.').min(0, 'order must be 0 or more.').max(999, 'order must be under 1000.'),
     /** What interviewers listen for when they probe it. */
     listenFor: items('listen-for item', 2, 10),
     /** Signals that make an interviewer relieved to hire you. */

@@ -24,7 +24,7 @@ export const checkStructure: Rule = (context) => {
     });
   }
   const byId = new Map<string, string[]>();
-  const byPath = new Map<string, string[]>();
+  const byPath = new Map<string, { file: string; collection: string }[]>();
   for (const file of context.files) {
     const idKey = `${file.collection}/${file.id}`;
     byId.set(idKey, [...(byId.get(idKey) ?? []), file.file]);
@@ -48,7 +48,7 @@ export const checkStructure: Rule = (context) => {
         fix: 'Rename the file.',
       });
     }
-    byPath.set(sitePath, [...(byPath.get(sitePath) ?? []), file.file]);
+    byPath.set(sitePath, [...(byPath.get(sitePath) ?? []), { file: file.file, collection: file.collection }]);
   }
   for (const [id, files] of byId) {
     if (files.length < 2) continue;
@@ -62,9 +62,10 @@ export const checkStructure: Rule = (context) => {
       });
     }
   }
-  for (const [sitePath, files] of byPath) {
-    const distinct = [...new Set(files)];
-    if (distinct.length < 2 || new Set(distinct.map((f) => f.split('/')[1])).size === 1) continue;
+  for (const [sitePath, entries] of byPath) {
+    // Same-collection clashes are already reported as duplicate ids above.
+    if (new Set(entries.map((e) => e.collection)).size < 2) continue;
+    const distinct = entries.map((e) => e.file);
     for (const file of distinct) {
       problems.push({
         file,

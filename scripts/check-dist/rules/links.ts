@@ -40,13 +40,15 @@ export function checkLinks(site: BuiltSite): Problem[] {
       seen.add(key);
       if (!pathname.startsWith(site.base)) {
         problems.push(
-          problemFor(site, page, inContent, href, [href], `The link "${href}" leaves the site's base path ${site.base}.`,
+          problemFor(site, page, inContent, href, [`href="${href}"`, `](${href})`, href], `The link "${href}" leaves the site's base path ${site.base}.`,
             `Write links as root-relative Markdown links such as [text](/loop/) (the base path is added for you), or build them with withBase() in components.`),
         );
         continue;
       }
       pathname = `/${pathname.slice(site.base.length)}`;
-      const needles = [href.replace(site.base, '/'), pathname, fragment ? `#${fragment}` : ''];
+      // As the author wrote it: the base path is added by the build, so look for the link without it.
+      const written = href.startsWith(site.base) ? `/${href.slice(site.base.length)}` : href;
+      const needles = [`](${written})`, `](${written} `, `href="${written}"`, written, fragment ? `#${fragment}` : ''];
       if (path.posix.extname(pathname)) {
         if (!site.files.has(pathname)) {
           problems.push(problemFor(site, page, inContent, href, needles, `The file ${pathname} does not exist in the build.`, 'Check the path, or add the file under public/.'));

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isBuildTimeType, readDiagramSource, withoutAccessibilityLines } from './source.ts';
+import { checkDiagram, describeParseError } from './validate.ts';
+import { namespaceIds, renderDiagram, renderDiagramCached, stripInlineStyles } from './render.ts';
+import { diagramFigure } from './figure.ts';
+
+const FLOW = `flowchart LR
+  accTitle: Resume flow
+  accDescr: The client reads its position from the bookmark service.
+  C[Client] --> B[Bookmark service] --> S[(Store)]`;
+
+describe('reading a block', () => {
+  it('finds the type, caption and description', () => {
+    expect(readDiagramSource(FLOW)).toMatchObject({ type: 'flowchart', title: 'Resume flow', description: 'The client reads its position from the bookmark service.' });
+  });
+  it('reads a multi-line accDescr block', () => {
+    const read = readDiagramSource('sequenceDiagram\n  accTitle: T\n  accDescr {\n    first line\n    second line\n  }\n  A->>B: x');
+    expect(read.description).toBe('first line second line');
+    expect(withoutAccessibilityLines('sequenceDiagram\n  accTitle: T\n  accDescr {\n    a\n  }\n  A->>B: x')).toBe('sequenceDiagram\n  A->>B: x');
+  });
+  it('knows which types are drawn at build time', () => {
+    expect(isBuildTimeType('flowchart')).toBe(true);
+    expect(isBuildTimeType('sequenceDiagram')).toBe(true);
+    expect(isBuildTimeType('gantt')).toBe(false);
+  });
+});
+
+describe('checking a block', () => {
+  it('accepts a valid diagram with caption and description', async () => {
+    expect(await checkDiagram(FLOW)).toEqual([]);
+  });
+  it('reports a missing caption and text alternative', async () => {
+    const problems = await checkDiagram('flowchart LR\n  A --> B');
+    expect(problems.map((p) => p.message)).toEqual(['The diagram has no caption.', 'The diagram has no text alternative.']);
+  });
+  it('reports a syntax error with the line inside the block', async () => {
+    const problems = await checkDiagram('flowchart LR\n  accTitle: T\n  accDescr: D\n  A --> B\n  B -->> ]] C');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.line).toBe(5);
+    expect(problems[0]!.message).toMatch(/^Mermaid cannot parse this line: unexpected/);
+  });
+  it('reports an unknown diagram type', async () => {
+    const problems = await checkDiagram('flowchat LR\n  accTitle: T\n  accDescr: D\n  A --> B');
+    expect(problems[0]!.message).toBe('Unknown diagram type "flowchat".');
+  });
+  it('turns parser messages into a sentence', () => {
+    expect(describeParseError("Parse error on line 3:\n...\n---^\nExpecting 'A', 'B', got 'C'")).toBe('unexpected C (the parser expected one of: A, B).');
+  });
+});
+
+describe('rendering at build time', () => {
+  const rendered = renderDiagram(FLOW, { idPrefix: 'dg-test', title: 'Resume flow', description: 'Reads the position.' });
+
+  it('draws an accessible SVG with the caption and description inside', () => {
+    expect(rendered.svg).toMatch(/^<svg[^>]* role="img" aria-labelledby="dg-test-title" aria-describedby="dg-test-desc"/);
+    expect(rendered.svg).toContain('<title id="dg-test-title">Resume flow</title>');
+    expect(rendered.svg).toContain('<desc id="dg-test-desc">Reads the position.</desc>');
+    expect(rendered.width).toBeGreaterThan(100);
+  });
+  it('does not draw the accessibility lines as nodes', () => {
+    expect(rendered.svg).not.toContain('>accTitle<');
+    expect(rendered.svg).toContain('>Bookmark service<');
+  });
+  it('contacts no third party and carries no inline styles', () => {
+    expect(rendered.svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    expect(rendered.svg).not.toContain('<style');
+    expect(rendered.svg).not.toMatch(/<svg[^>]* style=/);
+  });
+  it('namespaces every id and reference', () => {
+    const ids = [...rendered.svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(2);
+    expect(ids.every((id) => id.startsWith('dg-test-'))).toBe(true);
+    expect(namespaceIds('<marker id="a"/><path marker-end="url(#a)" fill="url(#other)"/>', 'p')).toBe('<marker id="p-a"/><path marker-end="url(#p-a)" fill="url(#other)"/>');
+    expect(stripInlineStyles('<svg style="--bg:x" data-id="1"><style>@import url(https://fonts.example/x);</style></svg>')).toBe('<svg></svg>');
+  });
+  it('caches by content: a second render reads the cache', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'diagram-cache-'));
+    const first = renderDiagramCached(FLOW, { idPrefix: 'dg-c', title: 'T', description: 'D' }, dir);
+    expect(readdirSync(dir)).toHaveLength(1);
+    const second = renderDiagramCached(FLOW, { idPrefix: 'dg-c', title: 'T', description: 'D' }, dir);
+    expect(second).toEqual(first);
+    renderDiagramCached(`${FLOW}\n  S --> C`, { idPrefix: 'dg-c', title: 'T', description: 'D' }, dir);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});
+
+describe('the figure markup', () => {
+  it('has a caption, the text alternative and the source, escaped', () => {
+    const html = diagramFigure({ idPrefix: 'dg-x', caption: 'A & B', description: 'Shows <things>.', source: 'flowchart LR\n A --> B', type: 'flowchart', svg: '<svg></svg>' });
+    expect(html).toContain('<figcaption id="dg-x-caption">A &amp; B</figcaption>');
+    expect(html).toContain('<p>Shows &lt;things&gt;.</p>');
+    expect(html).toContain('A --&gt; B');
+    expect(html).toContain('aria-labelledby="dg-x-caption"');
+  });
+  it('marks browser-drawn diagrams for the client script', () => {
+    const html = diagramFigure({ idPrefix: 'dg-y', caption: 'C', description: 'D', source: 'gantt', type: 'gantt' });
+    expect(html).toContain('data-mermaid-client="dg-y"');
+    expect(html).toContain('drawn in your browser');
+  });
+});

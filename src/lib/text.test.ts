@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, formatDate, listWords, nearest, slugify } from './text.ts';
+
+describe('nearest', () => {
+  it('suggests a close candidate for a typo', () => {
+    expect(nearest('kafka-without-reason', ['kafka-without-a-reason', 'ignoring-cost'])).toBe('kafka-without-a-reason');
+    expect(nearest('hystrx', ['hystrix', 'zuul'])).toBe('hystrix');
+  });
+  it('suggests nothing when nothing is close', () => {
+    expect(nearest('completely-different', ['zuul', 'eureka'])).toBeUndefined();
+  });
+  it('computes edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('formatting', () => {
+  it('slugifies headings the way heading ids are made', () => {
+    expect(slugify('Failure modes and degradation')).toBe('failure-modes-and-degradation');
+    expect(slugify("What's next?")).toBe('whats-next');
+  });
+  it('formats dates one way, in UTC', () => {
+    expect(formatDate(new Date('2026-01-20T23:30:00Z'))).toBe('20 January 2026');
+  });
+  it('joins words with commas and "and"', () => {
+    expect(listWords(['a'])).toBe('a');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});

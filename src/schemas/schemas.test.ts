@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { createSchemas } from './index.ts';
+
+const schemas = createSchemas(() => z.string());
+
+function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): string[] {
+  return result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+const guide = {
+  title: 'The loop at a glance',
+  description: 'Every stage of the Netflix loop, from the recruiter call to the offer, and what each one tests.',
+  order: 0,
+  level: 'foundation',
+  sources: ['netflix-demystifying-interviews'],
+};
+
+const mistake = {
+  title: 'Reaching for Kafka without a reason',
+  rounds: ['system-design'],
+  themes: ['architecture'],
+  context: 'An hourly sync of ten thousand records.',
+  bad: 'I would put Kafka in the middle of everything.',
+  good: 'Hourly over ten thousand records is a scheduled job; a log only if we need ordering or replay.',
+  why: 'Naming the need shows judgment about operational load.',
+  sources: ['guide-sd-2026'],
+};
+
+const longText = (n: number) => 'x'.repeat(n);
+
+const prompt = {
+  title: 'Playback resume',
+  description: 'Keep each profile’s playback position in step across devices, for hundreds of millions of members.',
+  prompt: 'Design the playback resume feature for Netflix.',
+  tests: 'Whether you can scope a write-heavy, read-latency-sensitive service and say what consistency it needs.',
+  reportedBy: ['guide-sd-2026'],
+  difficulty: 'medium',
+  themes: ['playback', 'device-sync'],
+  rounds: ['system-design'],
+  scoping: Array.from({ length: 5 }, (_, i) => ({ question: `Scoping question number ${i}?`, assume: 'An assumption.' })),
+  targets: Array.from({ length: 3 }, () => ({ metric: 'Availability', target: '99.99% of reads', why: 'A missing position annoys members.' })),
+  curveballs: Array.from({ length: 3 }, (_, i) => ({ at: 10 + i * 10, ask: 'A region goes down. What now?', strongAnswer: longText(60) })),
+  probes: ['How do you handle two devices?', 'What if the store is slow?', 'How do you roll back?'],
+  rubric: Array.from({ length: 6 }, (_, i) => `Rubric item number ${i}`),
+  stack: ['evcache'],
+  mistakes: ['add-more-instances'],
+  sources: ['guide-sd-2026'],
+};
+
+describe('guides', () => {
+  it('accepts a complete guide and fills defaults', () => {
+    const result = schemas.guides.safeParse(guide);
+    expect(messages(result)).toEqual([]);
+    expect(result.data).toMatchObject({ tags: [], related: [], prompts: [], stack: [], mistakes: [] });
+  });
+  it('rejects unknown keys, naming them and the allowed keys', () => {
+    const result = schemas.guides.safeParse({ ...guide, descripton: 'typo' });
+    expect(messages(result)).toEqual([
+      '(root): Unknown key "descripton". Check the spelling or remove it; the allowed keys are: title, description, order, level, round, tags, sources, related, prompts, stack, mistakes.',
+    ]);
+  });
+  it('explains missing and malformed fields', () => {
+    const { title: _title, ...untitled } = guide;
+    expect(messages(schemas.guides.safeParse({ ...untitled, level: 'beginner', description: 'Too short.' }))).toEqual([
+      'title: Missing title.',
+      'description: description is too short: write at least 50 characters.',
+      'level: "beginner" is not a valid level. Use one of: foundation, core, advanced.',
+    ]);
+  });
+  it('requires at least one source and lower-case tags', () => {
+    expect(messages(schemas.guides.safeParse({ ...guide, sources: [], tags: ['Load Shedding'] }))).toEqual([
+      'tags.0: Tags are lower-case words joined by hyphens, such as "load-shedding".',
+      'sources: List at least 1 sources entry by id.',
+    ]);
+  });
+});
+
+describe('mistakes', () => {
+  it('accepts a pair', () => {
+    expect(messages(schemas.mistakes.safeParse(mistake))).toEqual([]);
+  });
+  it('rejects an unknown round, a repeated theme and an empty answer', () => {
+    expect(messages(schemas.mistakes.safeParse({ ...mistake, rounds: ['onsite'], themes: ['cost', 'cost'], bad: '' }))).toEqual([
+      'rounds.0: "onsite" is not a valid round. Use one of: recruiter, hiring-manager, technical-screen, coding, system-design, deep-dive, culture, partners.',
+      'themes: Each theme may appear only once.',
+      'bad: bad is too short: write at least 20 characters.',
+    ]);
+  });
+});
+
+describe('prompts', () => {
+  it('accepts a complete prompt', () => {
+    expect(messages(schemas.prompts.safeParse(prompt))).toEqual([]);
+  });
+  it('needs five scoping questions, three targets, six rubric items and sane curveball times', () => {
+    const result = schemas.prompts.safeParse({
+      ...prompt,
+      scoping: prompt.scoping.slice(0, 2),
+      targets: [],
+      rubric: ['Only one rubric item'],
+      curveballs: [{ ...prompt.curveballs[0]!, at: 50 }, ...prompt.curveballs.slice(1)],
+    });
+    expect(messages(result)).toEqual([
+      'scoping: List at least five scoping questions.',
+      'targets: List at least three non-functional targets with numbers.',
+      'curveballs.0.at: at must be minute 42 or earlier, so there is time to respond.',
+      'rubric: List at least 6 rubric items.',
+    ]);
+  });
+});
+
+describe('sources', () => {
+  const source = {
+    title: 'Keeping Netflix Reliable Using Prioritized Load Shedding',
+    publisher: 'Netflix Technology Blog',
+    kind: 'netflix',
+    url: 'https://netflixtechblog.com/x',
+    published: '2020-11',
+    checkedOn: '2026-11-21',
+    usedFor: 'Zuul sheds low-priority traffic before playback.',
+  };
+  it('accepts a source and parses dates', () => {
+    const result = schemas.sources.safeParse(source);
+    expect(messages(result)).toEqual([]);
+    expect(result.data?.checkedOn).toBeInstanceOf(Date);
+  });
+  it('requires a URL for a Netflix primary source, and real dates', () => {
+    const { url: _url, ...noUrl } = source;
+    expect(messages(schemas.sources.safeParse({ ...noUrl, published: 'Nov 2020' }))).toEqual([
+      'published: Write the date as YYYY, YYYY-MM or YYYY-MM-DD.',
+      'url: A Netflix primary source needs a url so readers can check it.',
+    ]);
+    expect(messages(schemas.sources.safeParse(noUrl))).toEqual(['url: A Netflix primary source needs a url so readers can check it.']);
+    expect(messages(schemas.sources.safeParse({ ...source, url: 'ftp://x', checkedOn: 'last week' }))).toEqual([
+      'url: Write a full URL starting with https://.',
+      'checkedOn: Write the date as YYYY-MM-DD, for example 2026-01-20.',
+    ]);
+  });
+});
+
+describe('stack and culture', () => {
+  it('accepts a stack entry and rejects an unknown status', () => {
+    const stack = {
+      title: 'Hystrix',
+      description: 'A library that wrapped calls in timeouts, circuit breakers and fallbacks so one failing dependency could not sink a caller.',
+      layer: 'resilience',
+      status: 'maintenance',
+      statusCheckedOn: '2026-11-21',
+      statusSource: 'repo-hystrix',
+      statusNote: 'Maintenance mode since November 2018.',
+      interviewUse: 'Teach the circuit-breaker idea and say that the library is in maintenance mode.',
+      sources: ['repo-hystrix'],
+    };
+    expect(messages(schemas.stack.safeParse(stack))).toEqual([]);
+    expect(messages(schemas.stack.safeParse({ ...stack, status: 'deprecated' }))[0]).toBe(
+      'status: "deprecated" is not a valid status. Use one of: active, maintenance, archived, retired, internal.',
+    );
+  });
+  it('requires three questions for a culture entry', () => {
+    const culture = {
+      title: 'Candor',
+      description: 'Saying the useful, uncomfortable thing directly to the person who needs to hear it, and owning your part.',
+      kind: 'value',
+      memoVersions: ['2024'],
+      order: 30,
+      listenFor: ['Direct feedback given to a peer', 'Feedback received and acted on'],
+      relief: ['Names their own part first', 'Specific about what was said'],
+      anxiety: ['Criticism of others only', 'Vague about what happened'],
+      questions: ['Tell me about feedback you gave a peer.'],
+      storyPrompts: ['A time you told a manager they were wrong', 'A time feedback changed your mind'],
+      mistakes: ['candor-without-ownership'],
+      sources: ['netflix-culture-memo'],
+    };
+    expect(messages(schemas.culture.safeParse(culture))).toEqual(['questions: List at least 3 questions.']);
+  });
+});
