@@ -1,0 +1,56 @@
+/**
+ * axe-core on every built page, in the light and the dark theme: zero violations of WCAG 2.0,
+ * 2.1 and 2.2 A/AA, and of axe's best practices, except the rules listed in ALLOWED with the
+ * reason each is allowed.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, siteUrl, trackedContext } from './browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Rules switched off, each with the reason. Keep this list short. */
+const ALLOWED: Record<string, string> = {};
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (theme) => {
+  it('has no axe violations on any page', async () => {
+    const tracked = await trackedContext(browser);
+    await tracked.context.addInitScript((value) => localStorage.setItem('theme', value), theme);
+    const page = await tracked.newPage();
+    const failures: string[] = [];
+    for (const sitePath of inject('pages')) {
+      await page.goto(siteUrl(sitePath));
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await page.addScriptTag({ content: axeSource });
+      const result = (await page.evaluate(
+        (disabled) =>
+          (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+            rules: Object.fromEntries(disabled.map((id) => [id, { enabled: false }])),
+            resultTypes: ['violations'],
+          }),
+        Object.keys(ALLOWED),
+      )) as AxeResult;
+      for (const violation of result.violations) {
+        const where = violation.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+        failures.push(`${sitePath} [${violation.id}, ${violation.impact}] ${violation.help} — ${where}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    await tracked.context.close();
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Debian's Chromium driven by playwright-core (no browser download). Every page is opened in a
+ * fresh context that records any request leaving localhost, so each test can assert that the
+ * site contacted no third party.
+ */
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** The absolute URL of a site path ("/loop/") on the test server. */
+export function siteUrl(sitePath = '/'): string {
+  return new URL(sitePath.replace(/^\//, ''), inject('siteUrl')).href;
+}
+
+export interface TrackedContext {
+  context: BrowserContext;
+  /** Requests to any host other than the test server. */
+  external: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  newPage(): Promise<Page>;
+}
+
+export async function trackedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<TrackedContext> {
+  const context = await browser.newContext(options);
+  const origin = new URL(inject('siteUrl')).origin;
+  const external: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  return {
+    context,
+    external,
+    errors,
+    async newPage() {
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The page features a reader relies on: diagrams drawn as inline SVG with text alternatives,
+ * GOOD/BAD labels in text, the theme that persists, the phone layout, the keyboard path, the
+ * edit/report links, and no request leaving localhost on any page.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, siteUrl, trackedContext } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('diagrams', () => {
+  it('are inline SVG with a caption, a text alternative and the Mermaid source', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/prompts/playback-resume/'));
+    const figures = page.locator('figure.diagram');
+    expect(await figures.count()).toBeGreaterThanOrEqual(2);
+    const first = figures.first();
+    const svg = first.locator('.diagram-canvas > svg');
+    expect(await svg.getAttribute('role')).toBe('img');
+    const titleId = await svg.getAttribute('aria-labelledby');
+    const descId = await svg.getAttribute('aria-describedby');
+    expect((await page.locator(`[id="${titleId}"]`).textContent())?.trim().length).toBeGreaterThan(3);
+    expect((await page.locator(`[id="${descId}"]`).textContent())?.trim().length).toBeGreaterThan(10);
+    expect((await first.locator('figcaption').textContent())?.trim().length).toBeGreaterThan(3);
+    await first.locator('summary').click();
+    expect(await first.locator('.diagram-source').textContent()).toMatch(/^(flowchart|graph|sequenceDiagram|stateDiagram)/);
+    // No page loads mermaid unless it has a diagram the build could not draw.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /mermaid/i.test(r.name)))).toBe(false);
+    await tracked.context.close();
+  });
+
+  it('are drawn in the browser, from the site itself, when the build could not', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/prepare/study-plan/'));
+    const canvas = page.locator('[data-mermaid-client]').first();
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.locator('svg').first().waitFor({ timeout: 20_000 });
+    expect(await canvas.getAttribute('data-drawn')).toBe('true');
+    expect(await canvas.locator('svg').first().getAttribute('role')).toBe('img');
+    expect(tracked.external).toEqual([]);
+    await tracked.context.close();
+  });
+});
+
+describe('GOOD/BAD pairs', () => {
+  it('label both answers in text', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/loop/system-design/'));
+    const pair = page.locator('.goodbad').first();
+    await expect.poll(() => pair.locator('.answer-bad .answer-label').innerText()).toMatch(/weak answer/i);
+    expect(await pair.locator('.answer-good .answer-label').innerText()).toMatch(/strong answer/i);
+    expect(await pair.locator('.goodbad-why').innerText()).toMatch(/^Why it matters:/);
+    await tracked.context.close();
+  });
+});
+
+describe('theme', () => {
+  it('follows the system preference before first paint, and a choice survives a reload', async () => {
+    const tracked = await trackedContext(browser, { colorScheme: 'dark' });
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/loop/'), { waitUntil: 'commit' });
+    await page.waitForSelector('body');
+    // The inline head script has run before the body was parsed: no flash of the light theme.
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.waitForLoadState('load');
+    const toggle = page.locator('[data-theme-toggle]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('false');
+    await tracked.context.close();
+  });
+});
+
+describe('on a 360 px phone', () => {
+  it('has no horizontal scroll on any kind of page', async () => {
+    const tracked = await trackedContext(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await tracked.newPage();
+    for (const sitePath of ['/', '/loop/', '/loop/system-design/', '/prompts/', '/prompts/playback-resume/', '/mistakes/', '/stack/', '/stack/hystrix/', '/sources/']) {
+      await page.goto(siteUrl(sitePath));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${sitePath} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    await tracked.context.close();
+  });
+
+  it('opens the menu, navigates from it, and closes it with Escape', async () => {
+    const tracked = await trackedContext(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/loop/'));
+    const sidebar = page.locator('#sidebar');
+    expect(await sidebar.isVisible()).toBe(false);
+    await page.locator('.menu-button').click();
+    await expect.poll(() => sidebar.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sidebar.isVisible()).toBe(false);
+    await page.locator('.menu-button').click();
+    await sidebar.locator('a', { hasText: 'All prompts' }).click();
+    await page.waitForURL(/\/netflix-sd\/prompts\/$/);
+    await tracked.context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('starts with a skip link that moves focus to the content', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/loop/'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await tracked.context.close();
+  });
+});
+
+describe('every page', () => {
+  it('has edit and report links, the independence statement, and contacts only localhost', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    const pages = inject('pages').filter((p) => p !== '/404/');
+    expect(pages.length).toBeGreaterThan(20);
+    for (const sitePath of pages) {
+      await page.goto(siteUrl(sitePath), { waitUntil: 'networkidle' });
+      const edit = await page.locator('a[data-edit-link]').getAttribute('href');
+      expect(edit, sitePath).toMatch(/\/edit\/main\/(content|src)\//);
+      const report = new URL((await page.locator('a[data-report-link]').getAttribute('href'))!);
+      expect(report.searchParams.get('template'), sitePath).toBe('content-problem.yml');
+      expect(report.searchParams.get('page'), sitePath).toContain(sitePath);
+      expect(await page.locator('footer').innerText(), sitePath).toContain('Not affiliated with');
+    }
+    expect(tracked.external).toEqual([]);
+    expect(tracked.errors).toEqual([]);
+    await tracked.context.close();
+  });
+});
