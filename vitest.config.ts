@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 /**
  * Two test projects:
  * - unit: pure logic in src/lib, the schemas, components rendered with the Astro container API,

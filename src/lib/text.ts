@@ -26,8 +26,8 @@ export function nearest(wanted: string, candidates: Iterable<string>): string | 
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
     const distance = editDistance(target, lower);
-    // A prefix or fragment of the wanted text counts as close, but never closer than a typo.
-    const contained = lower.includes(target) || target.includes(lower) ? Math.abs(lower.length - target.length) * 0.5 : distance;
+    // A candidate that contains what was written (a shortened id) counts as close.
+    const contained = lower.includes(target) ? Math.abs(lower.length - target.length) * 0.5 : distance;
     const score = Math.min(distance, contained);
     if (score < bestScore) {
       best = candidate;

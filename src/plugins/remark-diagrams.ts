@@ -14,14 +14,15 @@ import { diagramHash, renderDiagramCached } from '../lib/mermaid/render.ts';
 import { diagramFigure } from '../lib/mermaid/figure.ts';
 
 export class DiagramError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly problem: string,
-    readonly fix: string,
-  ) {
+  readonly file: string;
+  readonly line: number;
+  readonly fix: string;
+  constructor(file: string, line: number, problem: string, fix: string) {
     super(`${file}:${line}: ${problem} ${fix}`);
     this.name = 'DiagramError';
+    this.file = file;
+    this.line = line;
+    this.fix = fix;
   }
 }
 

@@ -107,6 +107,8 @@ describe('on a 360 px phone', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => sidebar.isVisible()).toBe(false);
     await page.locator('.menu-button').click();
+    // Collapsed groups open from the menu too.
+    await sidebar.locator('summary', { hasText: 'Design prompts' }).click();
     await sidebar.locator('a', { hasText: 'All prompts' }).click();
     await page.waitForURL(/\/netflix-sd\/prompts\/$/);
     await tracked.context.close();

@@ -75,7 +75,7 @@ export const checkFrontMatter: Rule = (context) => {
         rule: isReference ? 'reference' : 'frontmatter',
         message: field ? `${field}: ${issue.message}` : issue.message,
         fix: isReference
-          ? `Use the id of an existing file in content/${(issue as { params: { reference: string } }).params.reference}/, or add that entry.`
+          ? `Use the id of an existing file in content/${String(isReference)}/, or add that entry.`
           : `Set "${field || 'the field'}" as described, following ${TEMPLATE_HINT[file.collection]}.`,
       });
     }

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from '/work/main/scripts/lib/static-server.ts';
+const [root, base, pagePath, out, width, theme, full] = process.argv.slice(2);
+const srv = await serveStatic({ root: root!, base: base! });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), height: 900 }, colorScheme: (theme as 'dark'|'light') ?? 'light' });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
+await page.goto(srv.url.replace(/\/$/, '') + pagePath!);
+await page.waitForTimeout(500);
+await page.screenshot({ path: out!, fullPage: full === 'full' });
+await browser.close(); await srv.close();
