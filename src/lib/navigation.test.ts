@@ -22,6 +22,7 @@ describe('buildNavigation', () => {
       'Mistakes',
       'Netflix stack',
       'Prepare',
+      'Study tools',
     ]);
     expect(groups[0]!.items.map((i) => i.path)).toEqual(['/loop/', '/loop/recruiter/', '/loop/coding/']);
     expect(groups[2]!.items.map((i) => i.label)).toEqual(['All prompts', 'Homepage feed', 'Playback resume']);

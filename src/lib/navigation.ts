@@ -63,6 +63,18 @@ export const SECTIONS: readonly SectionSpec[] = [
     collapsible: true,
   },
   { key: 'prepare', label: 'Prepare', guideFolder: 'prepare', extra: [{ label: 'Sources', path: '/sources/' }] },
+  {
+    key: 'practice',
+    label: 'Study tools',
+    index: { label: 'All study tools', path: '/practice/' },
+    extra: [
+      { label: 'Your progress', path: '/practice/progress/' },
+      { label: 'Mock interview', path: '/practice/mock/' },
+      { label: 'Flashcards', path: '/practice/flashcards/' },
+      { label: 'Story bank', path: '/practice/stories/' },
+      { label: 'Estimation calculator', path: '/practice/calculator/' },
+    ],
+  },
 ];
 
 /** The guide folders a guide may live in. */

@@ -42,6 +42,14 @@ export { COLLECTIONS, type CollectionName, type ReferenceFactory } from './field
 export const CURVEBALL_CLOCK_MINUTES = 45;
 
 export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R>) {
+  /** A fact worth remembering, turned into a flashcard for the study tools. */
+  const flashcard = strictObject({
+    /** The question side. */
+    front: line('front', 10, 200),
+    /** The answer side, with its number and unit where there is one. */
+    back: paragraph('back', 5, 500),
+  });
+
   /** Long-form pages: the loop, each round, the design round's anatomy, estimation, plans. */
   const guides = strictObject({
     /** Page heading, sidebar label and search-result title. */
@@ -66,6 +74,8 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     stack: references(reference, 'stack'),
     /** GOOD/BAD pairs this page embeds or points to. */
     mistakes: references(reference, 'mistakes'),
+    /** Facts from the page to practise as flashcards (the estimation guide's figures, for example). */
+    flashcards: z.array(flashcard).default([]),
   });
 
   /** One scoping question a candidate should ask, and the answer this walkthrough assumes. */

@@ -52,12 +52,12 @@ describe('guides', () => {
   it('accepts a complete guide and fills defaults', () => {
     const result = schemas.guides.safeParse(guide);
     expect(messages(result)).toEqual([]);
-    expect(result.data).toMatchObject({ tags: [], related: [], prompts: [], stack: [], mistakes: [] });
+    expect(result.data).toMatchObject({ tags: [], related: [], prompts: [], stack: [], mistakes: [], flashcards: [] });
   });
   it('rejects unknown keys, naming them and the allowed keys', () => {
     const result = schemas.guides.safeParse({ ...guide, descripton: 'typo' });
     expect(messages(result)).toEqual([
-      '(root): Unknown key "descripton". Check the spelling or remove it; the allowed keys are: title, description, order, level, round, tags, sources, related, prompts, stack, mistakes.',
+      '(root): Unknown key "descripton". Check the spelling or remove it; the allowed keys are: title, description, order, level, round, tags, sources, related, prompts, stack, mistakes, flashcards.',
     ]);
   });
   it('explains missing and malformed fields', () => {

@@ -1,6 +1,7 @@
 /**
- * The only script every page runs: the theme switch and the search opener. Search itself
- * (Pagefind's Component UI, ~60 KB) loads on first use, never on page load.
+ * The only script every page runs: the theme switch, the search opener, and the offline
+ * service worker with its "new version" and "offline" notices. Search itself (Pagefind's
+ * Component UI) loads on first use; study-progress code loads only on pages that track progress.
  */
 const root = document.documentElement;
 
@@ -91,3 +92,66 @@ document.addEventListener('keydown', (event) => {
     void openSearch();
   }
 });
+
+// ---- Study progress (only on pages that have something to track) -------------------------------
+if (document.querySelector('[data-page-key]')) void import('./study/page-progress.ts');
+if (document.querySelector('[data-progress-summary]')) void import('./study/progress-summary.ts');
+
+// ---- Offline use -------------------------------------------------------------------------------
+const appStatus = document.querySelector<HTMLElement>('[data-app-status]');
+
+function showStatus(message: string, action?: { label: string; run: () => void }): void {
+  if (!appStatus) return;
+  const text = document.createElement('span');
+  text.textContent = message;
+  appStatus.replaceChildren(text);
+  if (action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'icon-button';
+    button.textContent = action.label;
+    button.addEventListener('click', action.run);
+    appStatus.append(button);
+  }
+  appStatus.hidden = false;
+}
+
+function showConnection(): void {
+  if (!navigator.onLine) showStatus('You are offline. Every page of the guide still opens from this device.');
+  else if (appStatus?.dataset.kind !== 'update') appStatus?.setAttribute('hidden', '');
+}
+addEventListener('offline', showConnection);
+addEventListener('online', showConnection);
+showConnection();
+
+if ('serviceWorker' in navigator) {
+  const base = root.dataset.base ?? '/';
+  let updating = false;
+  const offerUpdate = (worker: ServiceWorker) => {
+    if (appStatus) appStatus.dataset.kind = 'update';
+    showStatus('A new version of the guide is ready.', {
+      label: 'Reload',
+      run: () => {
+        updating = true;
+        worker.postMessage({ type: 'SKIP_WAITING' });
+      },
+    });
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (updating) location.reload();
+  });
+  navigator.serviceWorker
+    .register(`${base}sw.js`, { scope: base })
+    .then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(installing);
+        });
+      });
+    })
+    .catch(() => {
+      // No service worker (the dev server, or a browser that refuses): the site works online.
+    });
+}

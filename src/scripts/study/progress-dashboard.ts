@@ -1,0 +1,118 @@
+/** The progress dashboard island: figures, export, import with a preview, and reset. */
+import { studyStore, StudyDataError } from './store.ts';
+import { summarizeProgress, type ManifestSection } from './progress.ts';
+import { countStudyData, exportStudyData, mergeStudyData, readImport } from './transfer.ts';
+import type { StudyData } from './schema.ts';
+
+const root = document.querySelector<HTMLElement>('[data-progress-dashboard]');
+const manifest = JSON.parse(document.getElementById('study-manifest')?.textContent ?? '[]') as ManifestSection[];
+
+function render(data: StudyData): void {
+  if (!root) return;
+  const summary = summarizeProgress(manifest, data);
+  root.querySelector('[data-overall]')!.textContent = `${summary.studied} of ${summary.total} pages studied (${summary.percent}%).`;
+  const bar = root.querySelector<HTMLProgressElement>('[data-overall-bar]')!;
+  bar.value = summary.studied;
+  bar.textContent = `${summary.percent}%`;
+  const next = root.querySelector<HTMLElement>('[data-next]')!;
+  next.replaceChildren();
+  if (summary.next) {
+    const link = document.createElement('a');
+    link.href = summary.next.path;
+    link.textContent = summary.next.title;
+    next.append('Next: ', link, '.');
+  } else {
+    next.textContent = 'You have studied every page.';
+  }
+  for (const section of summary.sections) {
+    const row = root.querySelector(`tr[data-section="${CSS.escape(section.label)}"] [data-studied]`);
+    if (row) row.textContent = String(section.studied);
+  }
+  for (const item of root.querySelectorAll<HTMLElement>('li[data-page]')) {
+    const key = item.dataset.page!;
+    const parts = [data.studied[key] ? 'studied' : 'not studied'];
+    if (summary.ticked[key]) parts.push(`${summary.ticked[key]} item${summary.ticked[key] === 1 ? '' : 's'} ticked`);
+    item.querySelector('[data-page-state]')!.textContent = parts.join(', ');
+  }
+}
+
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function describe(data: StudyData): string {
+  const c = countStudyData(data);
+  return `${c.studied} studied pages, ${c.tasks} ticked items, ${c.cards} flashcards reviewed, ${c.mocks} mock rounds and ${c.stories} stories`;
+}
+
+if (root) {
+  const store = studyStore();
+  const preview = root.querySelector<HTMLElement>('[data-import-preview]')!;
+  const summaryText = root.querySelector<HTMLElement>('[data-import-summary]')!;
+  const error = root.querySelector<HTMLElement>('[data-import-error]')!;
+  const done = root.querySelector<HTMLElement>('[data-import-done]')!;
+  const fileInput = root.querySelector<HTMLInputElement>('[data-import]')!;
+  let pending: StudyData | undefined;
+
+  const closePreview = () => {
+    pending = undefined;
+    preview.hidden = true;
+    fileInput.value = '';
+  };
+
+  root.querySelector('[data-export]')!.addEventListener('click', () => {
+    const day = new Date().toISOString().slice(0, 10);
+    download(`netflix-loop-guide-study-${day}.json`, exportStudyData(store.read()));
+    done.textContent = 'Exported. The file is in your downloads.';
+  });
+
+  fileInput.addEventListener('change', async () => {
+    error.textContent = '';
+    done.textContent = '';
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    try {
+      pending = readImport(await file.text());
+      summaryText.textContent = `"${file.name}" holds ${describe(pending)}. This device has ${describe(store.read())}. Merge keeps both; replace keeps only the file.`;
+      preview.hidden = false;
+    } catch (problem) {
+      closePreview();
+      error.textContent = `Nothing was imported and your data is unchanged. ${problem instanceof StudyDataError ? problem.message : 'The file could not be read.'}`;
+    }
+  });
+  root.querySelector('[data-import-merge]')!.addEventListener('click', () => {
+    if (!pending) return;
+    store.write(mergeStudyData(store.read(), pending));
+    closePreview();
+    done.textContent = 'Merged. Your progress now includes the file.';
+  });
+  root.querySelector('[data-import-replace]')!.addEventListener('click', () => {
+    if (!pending) return;
+    store.write(pending);
+    closePreview();
+    done.textContent = "Replaced. This device now holds the file's data.";
+  });
+  root.querySelector('[data-import-cancel]')!.addEventListener('click', () => {
+    closePreview();
+    done.textContent = 'Import cancelled; nothing changed.';
+  });
+
+  const dialog = root.querySelector<HTMLDialogElement>('[data-reset-dialog]')!;
+  root.querySelector('[data-reset]')!.addEventListener('click', () => dialog.showModal());
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue === 'confirm') {
+      store.reset();
+      done.textContent = 'All study data on this device was deleted.';
+    }
+  });
+
+  store.subscribe(render);
+  render(store.read());
+}
