@@ -7,6 +7,7 @@ import remarkDiagrams from './src/plugins/remark-diagrams.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import rehypeContent from './src/plugins/rehype-content.ts';
 import { siteBase } from './src/lib/base.ts';
+import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
 
 /** Deployment base path, such as "/netflix-sd/" on GitHub Pages (from BASE_PATH). */
 const base = siteBase();
@@ -31,7 +32,7 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [mdx()],
+  integrations: [schemaCacheGuard(), mdx()],
   vite: {
     plugins: [tailwindcss()],
     // Scripts ship as files, never inlined: cached across pages and allowed by a strict CSP.
