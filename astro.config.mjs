@@ -8,6 +8,7 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import rehypeContent from './src/plugins/rehype-content.ts';
 import { siteBase } from './src/lib/base.ts';
 import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
+import csp from './src/plugins/csp.ts';
 
 /** Deployment base path, such as "/netflix-sd/" on GitHub Pages (from BASE_PATH). */
 const base = siteBase();
@@ -19,7 +20,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let fixture sites and parallel builds run side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Stylesheets are always files: no inline <style>, so the CSP needs no style hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // No prefetching, no view transitions: pages are small and must work without script.
   prefetch: false,
   devToolbar: { enabled: false },
@@ -32,7 +34,7 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [schemaCacheGuard(), mdx()],
+  integrations: [schemaCacheGuard(), mdx(), csp()],
   vite: {
     plugins: [tailwindcss()],
     // Scripts ship as files, never inlined: cached across pages and allowed by a strict CSP.

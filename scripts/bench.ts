@@ -1,55 +1,56 @@
 /**
- * `npm run bench`: builds the site and prints what it costs.
+ * `npm run bench`: builds the site and prints what it costs, as a table and as JSON
+ * (bench-results/bench.json). `npm run bench -- --update-readme` also rewrites the figures in
+ * README.md.
  *
- * - Build: time of each build step (content check, Astro, Pagefind, link check), cold (empty
- *   diagram cache) and warm, and pages built per second.
- * - First load, per page type, in Chromium with an empty cache: requests, and HTML, CSS and JS
- *   bytes raw and gzipped (HTML also without the inline diagram SVG, which the budget excludes).
+ * - Build: each step (content check, Astro, Pagefind, service worker, link check), cold (empty
+ *   diagram and content caches) and warm, and pages built per second.
+ * - Bytes: per page type, first load gzip (HTML without diagram SVG, CSS, JS) against its budget
+ *   (scripts/quality/budgets.ts), and the requests Chromium makes on load.
  * - Search: bytes fetched by opening search and running one query.
+ * - Offline: what the service worker precaches (files, raw and gzip).
+ * - Lighthouse (mobile and desktop presets): the four category scores, LCP, TBT and CLS.
  *
- * Prints a table and writes bench-results/bench.json. Figures, not pass/fail: time varies by
- * machine, so no test asserts on it.
+ * Timings vary by machine, so they are reported here and never asserted in tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
 import { serveStatic } from './lib/static-server.ts';
+import { BUDGETS, gzipSize, pageWeight } from './quality/budgets.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.ts';
 
 const OUT_DIR = 'dist-bench';
 const BASE = '/';
-/** A guide page's first load must stay under this (HTML+CSS+JS, gzip, diagram SVG excluded). */
-export const GUIDE_BUDGET_BYTES = 20 * 1024;
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-export const PAGE_TYPES: { type: string; path: string }[] = [
-  { type: 'Home', path: '/' },
-  { type: 'Guide', path: '/system-design/estimation/' },
-  { type: 'Round', path: '/loop/system-design/' },
-  { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/' },
-  { type: 'Mistake', path: '/mistakes/ignoring-cost/' },
-  { type: 'Mistakes catalogue', path: '/mistakes/' },
-  { type: 'Culture', path: '/culture/candor/' },
-  { type: 'Stack component', path: '/stack/zuul/' },
-  { type: 'Stack glossary', path: '/stack/' },
-];
+/** The pages Lighthouse audits: one of each type. */
+export const LIGHTHOUSE_PAGES = ['Home', 'Guide', 'Round', 'Prompt (diagrams)', 'Mistakes catalogue', 'Stack glossary', 'Study tool'];
 
-function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): number {
+function step(command: string, args: string[]): number {
   const started = performance.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${name} failed (exit ${result.status}).`);
+  const env = { ...process.env, OUT_DIR, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed (exit ${result.status}).`);
   return (performance.now() - started) / 1000;
 }
 
-function build(label: string): { label: string; steps: Record<string, number>; total: number } {
-  const env = { OUT_DIR, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+function build(label: 'cold' | 'warm') {
+  if (label === 'cold') {
+    rmSync(path.join('node_modules', '.cache', 'netflix-loop-guide'), { recursive: true, force: true });
+    rmSync(path.join('node_modules', '.astro'), { recursive: true, force: true });
+  }
   const node = process.execPath;
   const steps = {
-    'content check': step('content check', node, ['scripts/check-content/index.ts'], env),
-    'astro build': step('astro build', node, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], env),
-    'search index': step('pagefind', node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', OUT_DIR, '--silent'], env),
-    'link check': step('link check', node, ['scripts/check-dist/index.ts', OUT_DIR], env),
+    'content check': step(node, ['scripts/check-content/index.ts']),
+    'astro build': step(node, ['node_modules/astro/bin/astro.mjs', 'build', '--silent']),
+    'search index': step(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', OUT_DIR, '--silent']),
+    'service worker': step(node, ['scripts/build-sw.ts']),
+    'link check': step(node, ['scripts/check-dist/index.ts', OUT_DIR]),
   };
   return { label, steps, total: Object.values(steps).reduce((a, b) => a + b, 0) };
 }
@@ -59,123 +60,188 @@ function countPages(dir: string): number {
   return out.stdout.split('\n').filter(Boolean).length;
 }
 
-interface Sizes {
-  raw: number;
-  gzip: number;
-}
-const gz = (buffer: Buffer | string): number => gzipSync(buffer, { level: 9 }).length;
-
-function fileFor(url: string, origin: string): string | undefined {
-  if (!url.startsWith(origin)) return undefined;
-  let pathname = decodeURIComponent(new URL(url).pathname);
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  const file = path.join(OUT_DIR, pathname);
-  try {
-    return statSync(file).isFile() ? file : undefined;
-  } catch {
-    return undefined;
+function precacheSize(dir: string) {
+  const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    let file = path.join(dir, url.slice(BASE.length));
+    if (!existsSync(file)) continue;
+    if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    const content = readFileSync(file);
+    raw += content.length;
+    // The search index is stored compressed already.
+    gzip += /\/pagefind\/(fragment|index|filter)\/|\.pf_meta$|\.pagefind$/.test(url) ? content.length : gzipSize(content);
   }
+  return { files: urls.length, raw, gzip };
 }
 
-/** HTML with the build-time diagram SVG removed (the budget excludes it). */
-export function withoutDiagramSvg(html: string): string {
-  return html.replace(/(<div class="diagram-canvas"[^>]*>)<svg[\s\S]*?<\/svg>/g, '$1');
-}
-
-async function measurePages(origin: string, siteUrl: string) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const rows = [];
-  for (const { type, path: sitePath } of PAGE_TYPES) {
-    const context = await browser.newContext();
+async function requestsOnLoad(siteUrl: string): Promise<Record<string, number>> {
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
+  const counts: Record<string, number> = {};
+  for (const budget of BUDGETS) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    const urls: string[] = [];
-    page.on('request', (request) => urls.push(request.url()));
-    const response = await page.goto(new URL(sitePath.slice(1), siteUrl).href, { waitUntil: 'networkidle' });
-    if (!response || response.status() !== 200) {
-      rows.push({ type, path: sitePath, missing: true });
-      await context.close();
-      continue;
-    }
-    const totals: Record<'html' | 'css' | 'js' | 'other', Sizes> = {
-      html: { raw: 0, gzip: 0 },
-      css: { raw: 0, gzip: 0 },
-      js: { raw: 0, gzip: 0 },
-      other: { raw: 0, gzip: 0 },
-    };
-    let htmlWithoutDiagrams = 0;
-    for (const url of urls) {
-      const file = fileFor(url, origin);
-      if (!file) continue;
-      const content = readFileSync(file);
-      const kind = file.endsWith('.html') ? 'html' : file.endsWith('.css') ? 'css' : /\.m?js$/.test(file) ? 'js' : 'other';
-      totals[kind].raw += content.length;
-      totals[kind].gzip += gz(content);
-      if (kind === 'html') htmlWithoutDiagrams += gz(withoutDiagramSvg(content.toString('utf8')));
-    }
-    const firstLoad = htmlWithoutDiagrams + totals.css.gzip + totals.js.gzip;
-    rows.push({ type, path: sitePath, requests: urls.length, ...totals, htmlWithoutDiagramsGzip: htmlWithoutDiagrams, firstLoadGzip: firstLoad });
+    let count = 0;
+    page.on('request', () => (count += 1));
+    await page.goto(new URL(budget.path.slice(1), siteUrl).href, { waitUntil: 'networkidle' });
+    counts[budget.type] = count;
     await context.close();
   }
-  // One search: open the dialog, type a query, wait for results.
-  const context = await browser.newContext();
+  await browser.close();
+  return counts;
+}
+
+async function searchBytes(siteUrl: string) {
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(new URL('system-design/estimation/', siteUrl).href, { waitUntil: 'networkidle' });
-  const searchUrls: string[] = [];
-  page.on('request', (request) => searchUrls.push(request.url()));
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
   await page.keyboard.press('/');
   await page.locator('pagefind-modal input').fill('playback');
   await page.locator('pagefind-results a').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
-  const searchBytes = { ui: 0, index: 0 };
-  for (const url of searchUrls) {
-    const file = fileFor(url, origin);
-    if (!file) continue;
-    const size = /\.(js|css)$/.test(file) ? gz(readFileSync(file)) : statSync(file).size; // index files are already compressed
-    if (/pagefind-component-ui\.(js|css)$/.test(file)) searchBytes.ui += size;
-    else searchBytes.index += size;
-  }
-  await context.close();
   await browser.close();
-  return { rows, search: { requests: searchUrls.length, ...searchBytes, total: searchBytes.ui + searchBytes.index } };
+  let ui = 0;
+  let index = 0;
+  for (const url of urls) {
+    const file = path.join(OUT_DIR, decodeURIComponent(new URL(url).pathname).slice(BASE.length));
+    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    const content = readFileSync(file);
+    if (/pagefind-component-ui\.(js|css)$/.test(file)) ui += gzipSize(content);
+    else index += /\.(js|css)$/.test(file) ? gzipSize(content) : content.length;
+  }
+  return { requests: urls.length, ui, index, total: ui + index };
+}
+
+interface LighthouseRow {
+  type: string;
+  preset: 'mobile' | 'desktop';
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+async function runLighthouse(siteUrl: string): Promise<LighthouseRow[]> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROMIUM_ARGS });
+  const rows: LighthouseRow[] = [];
+  try {
+    for (const type of LIGHTHOUSE_PAGES) {
+      const budget = BUDGETS.find((b) => b.type === type)!;
+      for (const preset of ['mobile', 'desktop'] as const) {
+        const result = await lighthouse(
+          new URL(budget.path.slice(1), siteUrl).href,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] },
+          preset === 'desktop' ? desktopConfig : undefined,
+        );
+        const lhr = result!.lhr;
+        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+        rows.push({
+          type,
+          preset,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          seo: score('seo'),
+          lcpMs: Math.round(audit('largest-contentful-paint')),
+          tbtMs: Math.round(audit('total-blocking-time')),
+          cls: Number(audit('cumulative-layout-shift').toFixed(3)),
+        });
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  return rows;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+function markdownReport(report: ReturnType<typeof assemble>): string {
+  const lines = [
+    `Measured on ${report.date.slice(0, 10)} (${report.pages} pages, ${process.platform}, Node ${process.version}).`,
+    '',
+    `- Build: ${report.builds.map((b) => `${b.label} ${b.total.toFixed(1)} s (${(report.pages / b.total).toFixed(1)} pages/s)`).join(', ')}.`,
+    `- One search query: ${kb(report.search.total)} fetched (search UI ${kb(report.search.ui)}, index ${kb(report.search.index)}).`,
+    `- Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred (${mb(report.precache.raw)} uncompressed).`,
+    '',
+    '| Page type | First load (gzip) | Budget | Requests | Lighthouse mobile (perf/a11y/BP/SEO) | LCP | TBT | CLS |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of report.bytes) {
+    const lh = report.lighthouse.find((l) => l.type === row.type && l.preset === 'mobile');
+    lines.push(
+      `| ${row.type} | ${kb(row.total)} | ${kb(row.budget)} | ${row.requests} | ${lh ? `${lh.performance}/${lh.accessibility}/${lh.bestPractices}/${lh.seo}` : '–'} | ${lh ? `${lh.lcpMs} ms` : '–'} | ${lh ? `${lh.tbtMs} ms` : '–'} | ${lh ? lh.cls : '–'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function assemble(parts: {
+  pages: number;
+  builds: ReturnType<typeof build>[];
+  bytes: { type: string; path: string; html: number; css: number; js: number; total: number; budget: number; requests: number }[];
+  search: Awaited<ReturnType<typeof searchBytes>>;
+  precache: ReturnType<typeof precacheSize>;
+  lighthouse: LighthouseRow[];
+}) {
+  return { date: new Date().toISOString(), ...parts };
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  rmSync(path.join('node_modules', '.cache', 'netflix-loop-guide'), { recursive: true, force: true });
-  console.log('▶ Cold build (empty diagram cache)…');
+  console.log('▶ Cold build (empty caches)…');
   const cold = build('cold');
-  console.log('▶ Warm build (diagram cache filled)…');
+  console.log('▶ Warm build…');
   const warm = build('warm');
   const pages = countPages(OUT_DIR);
   const server = await serveStatic({ root: OUT_DIR, base: BASE });
-  const origin = new URL(server.url).origin;
-  console.log('▶ Measuring first loads and one search in Chromium…');
-  const measured = await measurePages(origin, server.url);
+  console.log('▶ Measuring page bytes, requests and one search…');
+  const requests = await requestsOnLoad(server.url);
+  const bytes = BUDGETS.map((budget) => {
+    const weight = pageWeight(OUT_DIR, BASE, budget.path) ?? { html: 0, css: 0, js: 0, total: 0, requests: 0 };
+    return { type: budget.type, path: budget.path, ...weight, budget: budget.maxBytes, requests: requests[budget.type] ?? 0 };
+  });
+  const search = await searchBytes(server.url);
+  console.log('▶ Lighthouse, mobile and desktop presets (takes a few minutes)…');
+  const lighthouseRows = await runLighthouse(server.url);
   await server.close();
+  const report = assemble({ pages, builds: [cold, warm], bytes, search, precache: precacheSize(OUT_DIR), lighthouse: lighthouseRows });
 
   console.log('\nBuild');
-  for (const run of [cold, warm]) {
+  for (const run of report.builds) {
     const parts = Object.entries(run.steps).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
     console.log(`  ${run.label}: ${run.total.toFixed(1)} s for ${pages} pages = ${(pages / run.total).toFixed(1)} pages/s (${parts})`);
   }
-  console.log('\nFirst load (empty cache), gzip unless marked raw');
-  console.log('  page type            requests   HTML*     CSS      JS       first load*   raw HTML+CSS+JS');
-  for (const row of measured.rows) {
-    if ('missing' in row) {
-      console.log(`  ${row.type.padEnd(20)} (page ${row.path} not built)`);
-      continue;
-    }
-    const raw = row.html.raw + row.css.raw + row.js.raw;
-    const flag = row.type === 'Guide' && row.firstLoadGzip > GUIDE_BUDGET_BYTES ? '  OVER BUDGET' : '';
+  console.log('\nFirst load (gzip; HTML without inline diagram SVG)');
+  console.log('  page type            HTML      CSS      JS       total     budget   requests');
+  for (const row of report.bytes) {
+    const flag = row.total > row.budget ? '  OVER BUDGET' : '';
+    console.log(`  ${row.type.padEnd(20)} ${kb(row.html).padEnd(9)} ${kb(row.css).padEnd(8)} ${kb(row.js).padEnd(8)} ${kb(row.total).padEnd(9)} ${kb(row.budget).padEnd(8)} ${String(row.requests).padStart(4)}${flag}`);
+  }
+  console.log(`\nOne search ("playback"): ${search.requests} requests, ${kb(search.total)} (search UI ${kb(search.ui)}, index ${kb(search.index)})`);
+  console.log(`Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred, ${mb(report.precache.raw)} uncompressed`);
+  console.log('\nLighthouse          preset   perf a11y  BP  SEO   LCP      TBT     CLS');
+  for (const row of lighthouseRows) {
     console.log(
-      `  ${row.type.padEnd(20)} ${String(row.requests).padStart(8)}   ${kb(row.htmlWithoutDiagramsGzip).padEnd(9)} ${kb(row.css.gzip).padEnd(8)} ${kb(row.js.gzip).padEnd(8)} ${kb(row.firstLoadGzip).padEnd(13)} ${kb(raw)}${flag}`,
+      `  ${row.type.padEnd(18)} ${row.preset.padEnd(8)} ${String(row.performance).padStart(4)} ${String(row.accessibility).padStart(4)} ${String(row.bestPractices).padStart(4)} ${String(row.seo).padStart(4)}  ${`${row.lcpMs} ms`.padStart(7)} ${`${row.tbtMs} ms`.padStart(7)} ${String(row.cls).padStart(6)}`,
     );
   }
-  console.log(`  * HTML without inline diagram SVG. Guide budget: ${kb(GUIDE_BUDGET_BYTES)} first load.`);
-  console.log(`\nOne search ("playback"): ${measured.search.requests} requests, ${kb(measured.search.total)} (search UI ${kb(measured.search.ui)}, index ${kb(measured.search.index)})`);
   mkdirSync('bench-results', { recursive: true });
-  const report = { date: new Date().toISOString(), pages, builds: [cold, warm], firstLoad: measured.rows, search: measured.search };
   writeFileSync(path.join('bench-results', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('\nWrote bench-results/bench.json');
+  if (process.argv.includes('--update-readme')) {
+    const readme = readFileSync('README.md', 'utf8');
+    const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${markdownReport(report)}\n<!-- bench:end -->`);
+    writeFileSync('README.md', updated);
+    console.log('Updated the figures in README.md');
+  }
 }

@@ -12,6 +12,7 @@ import { checkDiagrams } from './rules/diagrams.ts';
 import { checkComponents } from './rules/components.ts';
 import { checkPlaceholders } from './rules/placeholders.ts';
 import { checkMistakesEmbedded } from './rules/embedded-mistakes.ts';
+import { checkContentSafety } from './rules/content-safety.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../../src/lib/content-paths.ts';
 
@@ -23,13 +24,14 @@ export const RULES: readonly Rule[] = [
   checkDiagrams,
   checkPlaceholders,
   checkMistakesEmbedded,
+  checkContentSafety,
 ];
 
 /** Runs every rule over a content directory. */
 export async function checkContent(directory: string): Promise<Problem[]> {
   const { files, strays } = loadContent(directory);
   const context = buildContext(files, strays);
-  const results = await Promise.all(RULES.map((rule) => rule(context)));
+  const results = await Promise.all(RULES.map(async (rule) => rule(context)));
   return sortProblems(results.flat());
 }
 

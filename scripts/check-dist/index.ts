@@ -1,16 +1,17 @@
 /**
  * `npm run check:dist`: checks the built site. Every internal link and #fragment resolves (with
- * the base path), and no page loads anything from a third-party host. Run after `astro build`;
- * `npm run build` does.
+ * the base path), no page loads anything from a third-party host, and every page carries a
+ * Content-Security-Policy and no active HTML. Run after `astro build`; `npm run build` does.
  */
 import { loadSite } from './site.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkThirdParty } from './rules/third-party.ts';
+import { checkSecurity } from './rules/security.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 
 export function checkDist(dir: string, base: string): Problem[] {
   const site = loadSite(dir, base);
-  return sortProblems([...checkLinks(site), ...checkThirdParty(site)]);
+  return sortProblems([...checkLinks(site), ...checkThirdParty(site), ...checkSecurity(site)]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { normaliseBase } from '../../src/lib/base.ts';
 
@@ -47,7 +47,7 @@ export async function serveStatic(options: { root: string; base?: string; port?:
   const root = path.resolve(options.root);
   const base = normaliseBase(options.base);
   const host = options.host ?? '127.0.0.1';
-  const server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(base) && `${pathname}/` !== base) {
@@ -84,7 +84,8 @@ export async function serveStatic(options: { root: string; base?: string; port?:
       return;
     }
     createReadStream(served).pipe(response);
-  });
+  };
+  const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -28,7 +28,7 @@ export default function remarkCitations() {
     const order: string[] = [];
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const element = node as JsxElement;
+      const element: JsxElement = node;
       const attrName = element.name ? CITING_COMPONENTS[element.name] : undefined;
       if (!attrName) return;
       const attr = attribute(element, attrName);

@@ -35,7 +35,7 @@ export default function remarkDiagrams() {
     const blocks: { node: Code; index: number; parent: { children: unknown[] } }[] = [];
     visit(tree, 'code', (node, index, parent) => {
       if (node.lang === 'mermaid' && parent && index !== undefined) {
-        blocks.push({ node, index, parent: parent as unknown as { children: unknown[] } });
+        blocks.push({ node, index, parent });
       }
     });
     let clientDiagrams = false;

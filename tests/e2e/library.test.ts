@@ -36,7 +36,7 @@ describe('prompt library', () => {
     await page.reload();
     expect(await page.locator('select[name="difficulty"]').inputValue()).toBe('hard');
     expect(await visible.count()).toBe(hard);
-    await page.locator('button[type="reset"]').click();
+    await page.locator('[data-filter-clear]').click();
     await expect.poll(() => visible.count()).toBe(total);
     await tracked.context.close();
   });
@@ -68,7 +68,7 @@ describe('search finds every prompt by its name', () => {
     const page = await tracked.newPage();
     await page.goto(siteUrl('/prompts/'));
     const prompts = await page.locator('#prompt-list > li a.card').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href')!, title: a.querySelector('.card-title')!.textContent!.trim() })),
+      links.map((a) => ({ href: a.getAttribute('href') ?? '', title: a.querySelector('.card-title')?.textContent?.trim() ?? '' })),
     );
     await page.keyboard.press('/');
     const input = page.locator('pagefind-modal input');

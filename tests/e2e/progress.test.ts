@@ -53,7 +53,7 @@ describe('progress', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export]').click()]);
     const exported = path.join(mkdtempSync(path.join(tmpdir(), 'export-')), download.suggestedFilename());
     await download.saveAs(exported);
-    const file = JSON.parse(readFileSync(exported, 'utf8'));
+    const file = JSON.parse(readFileSync(exported, 'utf8')) as { schema: string; studied: Record<string, string>; tasks: Record<string, string> };
     expect(file.schema).toBe('netflix-loop-guide.study-data');
     expect(Object.keys(file.studied)).toEqual(['guides/loop']);
     expect(Object.keys(file.tasks)).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('progress', () => {
     await expect.poll(() => page.locator('[data-import-error]').innerText()).toMatch(/not a Netflix Loop Guide study file/);
 
     const damaged = path.join(dir, 'damaged.json');
-    writeFileSync(damaged, JSON.stringify({ ...JSON.parse(before!), studied: { 'guides/loop': 'yesterday' } }));
+    writeFileSync(damaged, JSON.stringify({ ...(JSON.parse(before!) as object), studied: { 'guides/loop': 'yesterday' } }));
     await page.locator('[data-import]').setInputFiles(damaged);
     await expect.poll(() => page.locator('[data-import-error]').innerText()).toMatch(/"studied\.guides\/loop" is not valid/);
     expect(await page.locator('[data-import-preview]').isHidden()).toBe(true);

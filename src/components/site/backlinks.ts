@@ -12,7 +12,7 @@ function build(): Promise<Map<string, ScannedEntry[]>> {
         collection: entry.collection,
         id: entry.id,
         title: String((entry.data as { title: string }).title),
-        data: entry.data as Record<string, unknown>,
+        data: entry.data,
         body: entry.body,
       })),
     ),

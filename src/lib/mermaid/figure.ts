@@ -28,10 +28,10 @@ export function diagramFigure(parts: FigureParts): string {
   return (
     `<figure class="diagram" data-diagram-type="${escapeHtml(parts.type)}">` +
     canvas +
-    `<figcaption id="${captionId}">${escapeHtml(parts.caption)}</figcaption>` +
+    `<figcaption><span id="${captionId}" class="diagram-caption">${escapeHtml(parts.caption)}</span>` +
     `<details class="diagram-details"><summary>Text description and Mermaid source</summary>` +
     `<p>${escapeHtml(parts.description)}</p>` +
-    `<pre class="diagram-source"><code class="language-mermaid">${escapeHtml(parts.source)}</code></pre>` +
-    `</details></figure>`
+    `<pre class="diagram-source" tabindex="0"><code class="language-mermaid">${escapeHtml(parts.source)}</code></pre>` +
+    `</details></figcaption></figure>`
   );
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isBuildTimeType, readDiagramSource, withoutAccessibilityLines } from './source.ts';
 import { checkDiagram, describeParseError } from './validate.ts';
-import { namespaceIds, renderDiagram, renderDiagramCached, stripInlineStyles } from './render.ts';
+import { namespaceIds, renderDiagram, renderDiagramCached, sanitizeSvg, stripInlineStyles } from './render.ts';
 import { diagramFigure } from './figure.ts';
 
 const FLOW = `flowchart LR
@@ -76,6 +76,13 @@ describe('rendering at build time', () => {
     expect(namespaceIds('<marker id="a"/><path marker-end="url(#a)" fill="url(#other)"/>', 'p')).toBe('<marker id="p-a"/><path marker-end="url(#p-a)" fill="url(#other)"/>');
     expect(stripInlineStyles('<svg style="--bg:x" data-id="1"><style>@import url(https://fonts.example/x);</style></svg>')).toBe('<svg></svg>');
   });
+  it('never carries active content, even from hostile labels', () => {
+    const hostile = renderDiagram('flowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]', { idPrefix: 'dg-h', title: 'T', description: 'D' });
+    // Labels arrive as escaped text; no element or attribute is created from them.
+    expect(hostile.svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(hostile.svg).not.toMatch(/<script|<img|<[^>]+\son[a-z]+=/i);
+    expect(sanitizeSvg('<svg><a href="javascript:alert(1)" onclick="x()"><text>t</text></a><script>y()</script></svg>')).toBe('<svg><a href="#"><text>t</text></a></svg>');
+  });
   it('caches by content: a second render reads the cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diagram-cache-'));
     const first = renderDiagramCached(FLOW, { idPrefix: 'dg-c', title: 'T', description: 'D' }, dir);
@@ -90,7 +97,7 @@ describe('rendering at build time', () => {
 describe('the figure markup', () => {
   it('has a caption, the text alternative and the source, escaped', () => {
     const html = diagramFigure({ idPrefix: 'dg-x', caption: 'A & B', description: 'Shows <things>.', source: 'flowchart LR\n A --> B', type: 'flowchart', svg: '<svg></svg>' });
-    expect(html).toContain('<figcaption id="dg-x-caption">A &amp; B</figcaption>');
+    expect(html).toContain('<figcaption><span id="dg-x-caption" class="diagram-caption">A &amp; B</span>');
     expect(html).toContain('<p>Shows &lt;things&gt;.</p>');
     expect(html).toContain('A --&gt; B');
     expect(html).toContain('aria-labelledby="dg-x-caption"');

@@ -17,7 +17,7 @@ export interface RenderedDiagram {
 }
 
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
-const RENDERER_VERSION = '5';
+const RENDERER_VERSION = '7';
 
 /** Colours come from CSS (see .diagram in global.css), so the renderer's values are unused. */
 const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true };
@@ -43,6 +43,19 @@ export function namespaceIds(svg: string, prefix: string): string {
  * scoped to diagrams), the inline style attribute (a strict CSP forbids it) and data-* attributes
  * nobody reads.
  */
+/**
+ * Removes anything active from the SVG: script elements, event-handler attributes and
+ * javascript: URLs. Labels come from content, so this is defence in depth behind the content
+ * checker and the CSP.
+ */
+export function sanitizeSvg(svg: string): string {
+  return svg
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
+    .replace(/(href|xlink:href)\s*=\s*"\s*javascript:[^"]*"/gi, '$1="#"');
+}
+
 export function stripInlineStyles(svg: string): string {
   return svg
     .replace(/<style>[\s\S]*?<\/style>/g, '')
@@ -60,7 +73,7 @@ export function renderDiagram(
   const height = Number(/\sheight="([\d.]+)"/.exec(raw)?.[1] ?? 0);
   const titleId = `${options.idPrefix}-title`;
   const descId = `${options.idPrefix}-desc`;
-  let svg = stripInlineStyles(namespaceIds(raw, options.idPrefix));
+  let svg = sanitizeSvg(stripInlineStyles(namespaceIds(raw, options.idPrefix)));
   svg = svg.replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     return (
       `<svg${attrs} role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" focusable="false">` +

@@ -73,7 +73,7 @@ if (root) {
     done.textContent = 'Exported. The file is in your downloads.';
   });
 
-  fileInput.addEventListener('change', async () => {
+  const importFile = async () => {
     error.textContent = '';
     done.textContent = '';
     const file = fileInput.files?.[0];
@@ -86,7 +86,8 @@ if (root) {
       closePreview();
       error.textContent = `Nothing was imported and your data is unchanged. ${problem instanceof StudyDataError ? problem.message : 'The file could not be read.'}`;
     }
-  });
+  };
+  fileInput.addEventListener('change', () => void importFile());
   root.querySelector('[data-import-merge]')!.addEventListener('click', () => {
     if (!pending) return;
     store.write(mergeStudyData(store.read(), pending));

@@ -22,7 +22,7 @@ export function readSavedData(raw: unknown): StudyData {
   const data = migrate(raw);
   const shaped = isRecord(data.studied) && isRecord(data.tasks) && isRecord(data.cards) && Array.isArray(data.mocks) && Array.isArray(data.stories);
   if (!shaped) throw new StudyDataError('The saved data is missing parts.');
-  return { ...emptyStudyData(), ...data } as StudyData;
+  return { ...emptyStudyData(), ...data };
 }
 
 export class StudyStore {

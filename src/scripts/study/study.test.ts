@@ -98,7 +98,7 @@ describe('migrations', () => {
 describe('export and import', () => {
   it('round-trips an export', () => {
     const text = exportStudyData(sample(), new Date(T2));
-    expect(JSON.parse(text).exportedAt).toBe(T2);
+    expect((JSON.parse(text) as { exportedAt: string }).exportedAt).toBe(T2);
     expect(readImport(text)).toEqual(sample());
   });
   it('rejects corrupt, foreign and damaged files with a reason', () => {

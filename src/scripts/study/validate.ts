@@ -83,5 +83,5 @@ export function validateStudyData(raw: unknown): StudyData {
     const issue = result.error.issues[0]!;
     throw new StudyDataError(`The data is damaged: ${describePath(issue.path)} is not valid (${issue.message}).`);
   }
-  return result.data as StudyData;
+  return result.data;
 }

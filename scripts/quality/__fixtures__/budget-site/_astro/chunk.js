@@ -1,0 +1,1 @@
+export const chunk="a shared chunk";console.log(chunk)

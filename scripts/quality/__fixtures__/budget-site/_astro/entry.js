@@ -1,0 +1,1 @@
+import"./chunk.js";console.log("entry")

@@ -1,0 +1,1 @@
+export const   value =  { a:1,b:2 }

@@ -1,0 +1,107 @@
+/**
+ * Byte budgets per page type, on first load: HTML (without inline diagram SVG), CSS and the
+ * JavaScript the page runs at load (module scripts and their static imports), gzip-compressed.
+ * Bytes are deterministic, so CI enforces them; timings live in `npm run bench`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Problem } from '../lib/problems.ts';
+
+export interface Budget {
+  type: string;
+  /** A representative page, as a site path. */
+  path: string;
+  /** Maximum first-load bytes, gzip. */
+  maxBytes: number;
+}
+
+const KB = 1024;
+
+/** One page per type. The guide budget is the headline one: 20 KB. */
+export const BUDGETS: readonly Budget[] = [
+  { type: 'Home', path: '/', maxBytes: 20 * KB },
+  { type: 'Guide', path: '/system-design/estimation/', maxBytes: 20 * KB },
+  { type: 'Round', path: '/loop/recruiter/', maxBytes: 20 * KB },
+  { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/', maxBytes: 40 * KB },
+  { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 16 * KB },
+  { type: 'Mistakes catalogue', path: '/mistakes/', maxBytes: 60 * KB },
+  { type: 'Culture', path: '/culture/candor/', maxBytes: 20 * KB },
+  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 20 * KB },
+  { type: 'Stack glossary', path: '/stack/', maxBytes: 20 * KB },
+  { type: 'Study tool', path: '/practice/progress/', maxBytes: 25 * KB },
+];
+
+export const gzipSize = (content: string | Buffer): number => gzipSync(content, { level: 9 }).length;
+
+/** HTML with the build-time diagram SVG removed (the budget excludes it). */
+export function withoutDiagramSvg(html: string): string {
+  return html.replace(/(<div class="diagram-canvas"[^>]*>)<svg[\s\S]*?<\/svg>/g, '$1');
+}
+
+function fileOf(dir: string, base: string, url: string): string | undefined {
+  if (!url.startsWith(base)) return undefined;
+  const file = path.join(dir, url.slice(base.length));
+  return existsSync(file) ? file : undefined;
+}
+
+/** A module and every module it imports statically, transitively. */
+function moduleGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+    const target = path.resolve(path.dirname(file), match[1]!);
+    if (existsSync(target)) moduleGraph(target, seen);
+  }
+  return seen;
+}
+
+export interface PageWeight {
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+  requests: number;
+}
+
+/** What a page costs on first load, gzip, from the built files. */
+export function pageWeight(dir: string, base: string, sitePath: string): PageWeight | undefined {
+  const htmlFile = path.join(dir, sitePath.slice(1), 'index.html');
+  if (!existsSync(htmlFile)) return undefined;
+  const html = readFileSync(htmlFile, 'utf8');
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
+    .map((m) => fileOf(dir, base, m[1]!))
+    .filter((f): f is string => Boolean(f));
+  const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)]
+    .map((m) => fileOf(dir, base, m[1]!))
+    .filter((f): f is string => Boolean(f));
+  const js = new Set<string>();
+  for (const entry of entries) for (const file of moduleGraph(entry)) js.add(file);
+  const weight = {
+    html: gzipSize(withoutDiagramSvg(html)),
+    css: css.reduce((sum, f) => sum + gzipSize(readFileSync(f)), 0),
+    js: [...js].reduce((sum, f) => sum + gzipSize(readFileSync(f)), 0),
+  };
+  return { ...weight, total: weight.html + weight.css + weight.js, requests: 1 + css.length + js.size };
+}
+
+export function checkBudgets(dir: string, base: string, budgets: readonly Budget[] = BUDGETS): Problem[] {
+  const problems: Problem[] = [];
+  for (const budget of budgets) {
+    const weight = pageWeight(dir, base, budget.path);
+    if (!weight) {
+      problems.push({ file: dir, rule: 'budget', message: `The ${budget.type} page ${budget.path} was not built.`, fix: 'Update BUDGETS in scripts/quality/budgets.ts to an existing page.' });
+      continue;
+    }
+    if (weight.total > budget.maxBytes) {
+      problems.push({
+        file: `${dir}${budget.path}index.html`,
+        rule: 'budget',
+        message: `${budget.type} page ${budget.path} loads ${(weight.total / KB).toFixed(1)} KB gzip (HTML ${(weight.html / KB).toFixed(1)}, CSS ${(weight.css / KB).toFixed(1)}, JS ${(weight.js / KB).toFixed(1)}); the budget is ${(budget.maxBytes / KB).toFixed(0)} KB.`,
+        fix: 'Load code only where it is used (islands, dynamic import), or trim the page; raise the budget only with a reason in the pull request.',
+      });
+    }
+  }
+  return problems;
+}
