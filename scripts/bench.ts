@@ -138,7 +138,12 @@ async function runLighthouse(siteUrl: string): Promise<LighthouseRow[]> {
       for (const preset of ['mobile', 'desktop'] as const) {
         const result = await lighthouse(
           new URL(budget.path.slice(1), siteUrl).href,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] },
+          {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+          },
           preset === 'desktop' ? desktopConfig : undefined,
         );
         const lhr = result!.lhr;
@@ -218,17 +223,25 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 
   console.log('\nBuild');
   for (const run of report.builds) {
-    const parts = Object.entries(run.steps).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
+    const parts = Object.entries(run.steps)
+      .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+      .join(', ');
     console.log(`  ${run.label}: ${run.total.toFixed(1)} s for ${pages} pages = ${(pages / run.total).toFixed(1)} pages/s (${parts})`);
   }
   console.log('\nFirst load (gzip; HTML without inline diagram SVG)');
   console.log('  page type            HTML      CSS      JS       total     budget   requests');
   for (const row of report.bytes) {
     const flag = row.total > row.budget ? '  OVER BUDGET' : '';
-    console.log(`  ${row.type.padEnd(20)} ${kb(row.html).padEnd(9)} ${kb(row.css).padEnd(8)} ${kb(row.js).padEnd(8)} ${kb(row.total).padEnd(9)} ${kb(row.budget).padEnd(8)} ${String(row.requests).padStart(4)}${flag}`);
+    console.log(
+      `  ${row.type.padEnd(20)} ${kb(row.html).padEnd(9)} ${kb(row.css).padEnd(8)} ${kb(row.js).padEnd(8)} ${kb(row.total).padEnd(9)} ${kb(row.budget).padEnd(8)} ${String(row.requests).padStart(4)}${flag}`,
+    );
   }
-  console.log(`\nOne search ("playback"): ${search.requests} requests, ${kb(search.total)} (search UI ${kb(search.ui)}, index ${kb(search.index)})`);
-  console.log(`Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred, ${mb(report.precache.raw)} uncompressed`);
+  console.log(
+    `\nOne search ("playback"): ${search.requests} requests, ${kb(search.total)} (search UI ${kb(search.ui)}, index ${kb(search.index)})`,
+  );
+  console.log(
+    `Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred, ${mb(report.precache.raw)} uncompressed`,
+  );
   console.log('\nLighthouse          preset   perf a11y  BP  SEO   LCP      TBT     CLS');
   for (const row of lighthouseRows) {
     console.log(
@@ -240,7 +253,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('\nWrote bench-results/bench.json');
   if (process.argv.includes('--update-readme')) {
     const readme = readFileSync('README.md', 'utf8');
-    const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${markdownReport(report)}\n<!-- bench:end -->`);
+    const updated = readme.replace(
+      /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+      `<!-- bench:start -->\n${markdownReport(report)}\n<!-- bench:end -->`,
+    );
     writeFileSync('README.md', updated);
     console.log('Updated the figures in README.md');
   }

@@ -56,7 +56,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const file = createEntry({ type, title: titleWords.join(' '), section });
     console.log(`Created ${file}.\nFill in every TODO, then run "npm run check:content" and "npm run dev" to preview.`);
   } catch (error) {
-    console.error(`npm run new: ${(error as Error).message}\nUsage: npm run new -- <${Object.keys(TYPES).join('|')}> "<title>" [--section <${GUIDE_FOLDERS.join('|')}>]`);
+    console.error(
+      `npm run new: ${(error as Error).message}\nUsage: npm run new -- <${Object.keys(TYPES).join('|')}> "<title>" [--section <${GUIDE_FOLDERS.join('|')}>]`,
+    );
     process.exitCode = 1;
   }
 }

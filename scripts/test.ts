@@ -22,7 +22,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void
 if (import.meta.url === `file://${process.argv[1]}`) {
   const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    console.error(`Chromium is needed for the browser tests and was not found at ${chromium}.\nOn Debian or Ubuntu: sudo apt-get install -y chromium (or set CHROME_PATH).`);
+    console.error(
+      `Chromium is needed for the browser tests and was not found at ${chromium}.\nOn Debian or Ubuntu: sudo apt-get install -y chromium (or set CHROME_PATH).`,
+    );
     process.exit(1);
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -37,9 +37,15 @@ describe('content checker', () => {
     const byRule = Object.fromEntries(problems.map((p) => [`${path.basename(p.file)} ${p.rule}`, p]));
     expect(byRule['index.mdx frontmatter-missing']!.message).toBe('Missing required field "description".');
     expect(byRule['index.mdx frontmatter-unknown-key']!.message).toBe('Unknown key "descripton".');
-    expect(byRule['index.mdx frontmatter-unknown-key']!.fix).toMatch(/^Check the spelling or remove it; the allowed keys are: title, description/);
-    expect(byRule['index.mdx frontmatter']!.message).toBe('level: "beginner" is not a valid level. Use one of: foundation, core, advanced.');
-    expect(byRule['index.mdx reference']!.message).toBe('sources[0]: There is no sources entry "netflix-pst". Did you mean "netflix-post"?');
+    expect(byRule['index.mdx frontmatter-unknown-key']!.fix).toMatch(
+      /^Check the spelling or remove it; the allowed keys are: title, description/,
+    );
+    expect(byRule['index.mdx frontmatter']!.message).toBe(
+      'level: "beginner" is not a valid level. Use one of: foundation, core, advanced.',
+    );
+    expect(byRule['index.mdx reference']!.message).toBe(
+      'sources[0]: There is no sources entry "netflix-pst". Did you mean "netflix-post"?',
+    );
     expect(byRule['no-answer.yaml frontmatter-missing']!.message).toBe('Missing required field "good".');
     expect(byRule['wrong-extension.yml file-type']!.fix).toContain('.yaml');
   });
@@ -87,7 +93,7 @@ describe('content checker', () => {
       'mistakes/orphan.yaml:1 mistake-not-embedded',
     ]);
     const messages = problems.map((p) => p.message);
-    expect(messages).toContain('<Calout> is not one of the site\'s components.');
+    expect(messages).toContain("<Calout> is not one of the site's components.");
     expect(problems.find((p) => p.message.startsWith('<Calout>'))!.fix).toContain('Did you mean <Callout>?');
     expect(messages).toContain('<StackLink id="sample-stak">: there is no stack entry "sample-stak".');
     expect(messages).toContain('<Cite id={…}> uses an expression; ids must be plain strings so they can be checked.');

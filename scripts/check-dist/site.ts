@@ -34,7 +34,6 @@ function walk(dir: string, relative = ''): string[] {
   });
 }
 
-
 export function loadSite(dir: string, base = '/'): BuiltSite {
   const files = walk(dir);
   const pages = new Map<string, BuiltPage>();
@@ -43,7 +42,12 @@ export function loadSite(dir: string, base = '/'): BuiltSite {
     const sitePath = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
     const html = readFileSync(path.join(dir, rel), 'utf8');
     const root = parse(html, { comment: false });
-    const ids = new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id')!).filter(Boolean));
+    const ids = new Set(
+      root
+        .querySelectorAll('[id]')
+        .map((el) => el.getAttribute('id')!)
+        .filter(Boolean),
+    );
     for (const el of root.querySelectorAll('a[name]')) ids.add(el.getAttribute('name')!);
     const edit = root.querySelector('a[data-edit-link]')?.getAttribute('href');
     const sourceFile = edit ? /\/edit\/[^/]+\/(.+)$/.exec(edit)?.[1] : undefined;

@@ -13,7 +13,7 @@ beforeAll(async () => {
     if (path === '/ok') return void response.writeHead(200).end();
     if (path === '/no-head') return void response.writeHead(request.method === 'HEAD' ? 405 : 200).end();
     if (path === '/moved') return void response.writeHead(301, { location: '/ok' }).end();
-    if (path === '/flaky') return void response.writeHead(hits[path]! < 2 ? 503 : 200).end();
+    if (path === '/flaky') return void response.writeHead((hits[path] ?? 0) < 2 ? 503 : 200).end();
     return void response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,13 +44,9 @@ describe('external link checker', () => {
     expect(hits['/cached']).toBeUndefined();
     expect(next[`${origin}/ok`]!.status).toBe(200);
     const problems = problemsFrom(new Map([[`${origin}/gone`, new Set(['content/guides/loop/index.mdx'])]]), next);
-    expect(problems).toEqual([
-      {
-        file: 'content/guides/loop/index.mdx',
-        rule: 'external-link',
-        message: `${origin}/gone answered HTTP 404.`,
-        fix: expect.stringContaining('Update the link') as unknown as string,
-      },
+    expect(problems.map(({ file, rule, message }) => ({ file, rule, message }))).toEqual([
+      { file: 'content/guides/loop/index.mdx', rule: 'external-link', message: `${origin}/gone answered HTTP 404.` },
     ]);
+    expect(problems[0]!.fix).toContain('Update the link');
   });
 });

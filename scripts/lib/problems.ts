@@ -22,9 +22,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 export function formatForTerminal(problems: readonly Problem[], what: string): string {
   if (problems.length === 0) return `✓ ${what}: no problems.`;
-  const lines = sortProblems(problems).map(
-    (p) => `${p.file}${p.line ? `:${p.line}` : ''}  [${p.rule}]\n  ${p.message}\n  Fix: ${p.fix}`,
-  );
+  const lines = sortProblems(problems).map((p) => `${p.file}${p.line ? `:${p.line}` : ''}  [${p.rule}]\n  ${p.message}\n  Fix: ${p.fix}`);
   return `✗ ${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n\n${lines.join('\n\n')}\n`;
 }
 

@@ -18,7 +18,11 @@ describe('HTML validity', () => {
   it('passes a valid page and reports each error of an invalid one with its line', async () => {
     expect(await validateHtml(path.join(FIXTURES, 'html-good'))).toEqual([]);
     const problems = await validateHtml(path.join(FIXTURES, 'html-bad'));
-    expect(problems.map((p) => `${p.line} ${p.rule}`)).toEqual(['10 html:no-dup-id', '11 html:wcag/h37', '12 html:no-implicit-button-type']);
+    expect(problems.map((p) => `${p.line} ${p.rule}`)).toEqual([
+      '10 html:no-dup-id',
+      '11 html:wcag/h37',
+      '12 html:no-implicit-button-type',
+    ]);
   });
 });
 

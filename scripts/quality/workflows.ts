@@ -12,7 +12,13 @@ export function checkWorkflows(dir: string): Problem[] {
     const file = path.join(dir, name);
     const lines = readFileSync(file, 'utf8').split('\n');
     if (!lines.some((line) => /^permissions:/.test(line))) {
-      problems.push({ file, line: 1, rule: 'workflow-permissions', message: 'The workflow does not declare its permissions.', fix: 'Add a top-level "permissions:" block granting only what it needs (e.g. contents: read).' });
+      problems.push({
+        file,
+        line: 1,
+        rule: 'workflow-permissions',
+        message: 'The workflow does not declare its permissions.',
+        fix: 'Add a top-level "permissions:" block granting only what it needs (e.g. contents: read).',
+      });
     }
     lines.forEach((line, index) => {
       const uses = /^\s*(?:-\s*)?uses:\s*([^\s#]+)/.exec(line)?.[1];

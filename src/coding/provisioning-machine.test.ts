@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  DeviceRegistry,
-  StaleVersionError,
-  TransitionError,
-  nextState,
-  type ProvisioningEvent,
-} from './provisioning-machine.ts';
+import { DeviceRegistry, StaleVersionError, TransitionError, nextState, type ProvisioningEvent } from './provisioning-machine.ts';
 
 function applyAll(registry: DeviceRegistry, deviceId: string, events: ProvisioningEvent[]) {
   for (const event of events) registry.apply(deviceId, event, registry.get(deviceId).version);

@@ -7,14 +7,7 @@
  * the check a database's conditional write performs). Registration is retried at most maxAttempts
  * times. Each operation is O(1); memory is O(devices).
  */
-export type ProvisioningState =
-  | 'new'
-  | 'registering'
-  | 'awaiting_code'
-  | 'activating'
-  | 'active'
-  | 'failed'
-  | 'revoked';
+export type ProvisioningState = 'new' | 'registering' | 'awaiting_code' | 'activating' | 'active' | 'failed' | 'revoked';
 
 export type ProvisioningEvent = 'start' | 'registered' | 'code_entered' | 'activated' | 'error' | 'retry' | 'revoke';
 

@@ -70,21 +70,14 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export async function callWithRetries<T>(
-  breaker: CircuitBreaker,
-  operation: () => Promise<T>,
-  options: RetryOptions,
-): Promise<T> {
+export async function callWithRetries<T>(breaker: CircuitBreaker, operation: () => Promise<T>, options: RetryOptions): Promise<T> {
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {
     try {
       return await breaker.call(operation);
     } catch (error) {
-      const giveUp =
-        attempt >= options.maxAttempts ||
-        error instanceof BreakerOpenError ||
-        options.isRetryable?.(error) === false;
+      const giveUp = attempt >= options.maxAttempts || error instanceof BreakerOpenError || options.isRetryable?.(error) === false;
       if (giveUp) throw error;
       const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
       await sleep(random() * ceiling);

@@ -9,8 +9,7 @@ function setup(overrides: Partial<TenantRateLimiterOptions> = {}) {
     clock: () => clock.now,
     ...overrides,
   });
-  const attempts = (tenant: string, n: number) =>
-    Array.from({ length: n }, () => limiter.tryAcquire(tenant)).filter(Boolean).length;
+  const attempts = (tenant: string, n: number) => Array.from({ length: n }, () => limiter.tryAcquire(tenant)).filter(Boolean).length;
   return { clock, limiter, attempts };
 }
 

@@ -37,7 +37,7 @@ describe('topK', () => {
   });
 
   it('matches a full sort on a larger input', () => {
-    const items = Array.from({ length: 2000 }, (_, i) => `t${(i * 7919) % 97 % 23}`);
+    const items = Array.from({ length: 2000 }, (_, i) => `t${((i * 7919) % 97) % 23}`);
     const counts = new Map<string, number>();
     for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
     const expected = [...counts.values()].sort((a, b) => b - a).slice(0, 5);

@@ -6,7 +6,11 @@ import { lastUpdated, parseGitLog } from './git-dates.ts';
 
 describe('parseGitLog', () => {
   it('keeps the newest date per file (the log is newest first)', () => {
-    const log = '\0' + '2026-03-02T10:00:00+00:00\n\ncontent/a.mdx\ncontent/b.mdx\n' + '\0' + '2026-01-01T10:00:00+00:00\n\ncontent/a.mdx\ncontent/c.mdx\n';
+    const log =
+      '\0' +
+      '2026-03-02T10:00:00+00:00\n\ncontent/a.mdx\ncontent/b.mdx\n' +
+      '\0' +
+      '2026-01-01T10:00:00+00:00\n\ncontent/a.mdx\ncontent/c.mdx\n';
     const dates = parseGitLog(log);
     expect(dates.get('content/a.mdx')?.toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(dates.get('content/c.mdx')?.toISOString()).toBe('2026-01-01T10:00:00.000Z');

@@ -43,7 +43,12 @@ function load(root: string) {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    dirty = new Set(status.split('\n').filter(Boolean).map((l) => l.slice(3).trim()));
+    dirty = new Set(
+      status
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(3).trim()),
+    );
   } catch {
     // Not a git checkout: every file uses its modification time.
   }

@@ -29,7 +29,12 @@ describe('buildNavigation', () => {
   });
 
   it('marks exactly the current page, ignoring a missing trailing slash or a fragment', () => {
-    expect(groups.flatMap((g) => g.items).filter((i) => i.current).map((i) => i.path)).toEqual(['/loop/recruiter/']);
+    expect(
+      groups
+        .flatMap((g) => g.items)
+        .filter((i) => i.current)
+        .map((i) => i.path),
+    ).toEqual(['/loop/recruiter/']);
     const again = buildNavigation(entries, '/prompts/homepage-feed');
     expect(currentGroup(again)?.key).toBe('prompts');
   });

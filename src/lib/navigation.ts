@@ -96,13 +96,9 @@ function samePage(a: string, b: string): boolean {
 export function buildNavigation(entries: readonly NavEntry[], currentPath: string): NavGroup[] {
   return SECTIONS.map((section) => {
     const guides = section.guideFolder
-      ? entries
-          .filter((e) => e.collection === 'guides' && guideSection(e.id) === section.guideFolder)
-          .sort(byOrderThenTitle)
+      ? entries.filter((e) => e.collection === 'guides' && guideSection(e.id) === section.guideFolder).sort(byOrderThenTitle)
       : [];
-    const members = section.collection
-      ? entries.filter((e) => e.collection === section.collection).sort(byOrderThenTitle)
-      : [];
+    const members = section.collection ? entries.filter((e) => e.collection === section.collection).sort(byOrderThenTitle) : [];
     const links = [
       ...(section.index ? [section.index] : []),
       ...[...guides, ...members].map((e) => ({ label: e.title, path: entryPath(e.collection, e.id) })),

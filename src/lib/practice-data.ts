@@ -40,7 +40,10 @@ export const DECKS = {
 
 export const CLOCK_MINUTES = CURVEBALL_CLOCK_MINUTES;
 
-export function stackCard(entry: { id: string; title: string; status: StackStatus; statusNote: string; description: string }, path: string): Flashcard {
+export function stackCard(
+  entry: { id: string; title: string; status: StackStatus; statusNote: string; description: string },
+  path: string,
+): Flashcard {
   return {
     id: `stack:${entry.id}`,
     deck: 'stack',
@@ -50,7 +53,10 @@ export function stackCard(entry: { id: string; title: string; status: StackStatu
   };
 }
 
-export function cultureCard(entry: { id: string; title: string; description: string; memoVersions: MemoVersion[] }, path: string): Flashcard {
+export function cultureCard(
+  entry: { id: string; title: string; description: string; memoVersions: MemoVersion[] },
+  path: string,
+): Flashcard {
   const current = entry.memoVersions.includes('2024');
   return {
     id: `culture:${entry.id}`,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bodySections, checkPromptSections, PROMPT_SECTIONS } from './prompt-sections.ts';
 
-const COMPONENT_FOR: Record<string, string> = Object.fromEntries(PROMPT_SECTIONS.filter((s) => s.component).map((s) => [s.heading, s.component!]));
+const COMPONENT_FOR: Record<string, string> = Object.fromEntries(
+  PROMPT_SECTIONS.filter((s) => s.component).map((s) => [s.heading, s.component!]),
+);
 
 function body(headings: string[]): string {
   return headings

@@ -18,10 +18,9 @@ const round: ScannedEntry = {
 
 describe('references', () => {
   it('reads component references from MDX', () => {
-    expect(bodyReferences('<MistakePair id="x" /> <Callout type="tip"> <SourceSays source="s">').map((r) => `${r.collection}/${r.id}`)).toEqual([
-      'mistakes/x',
-      'sources/s',
-    ]);
+    expect(
+      bodyReferences('<MistakePair id="x" /> <Callout type="tip"> <SourceSays source="s">').map((r) => `${r.collection}/${r.id}`),
+    ).toEqual(['mistakes/x', 'sources/s']);
   });
   it('collects front matter (ids or reference objects) and body references', () => {
     expect(outgoingReferences(prompt).map((r) => `${r.via}:${r.collection}/${r.id}`)).toEqual([

@@ -40,7 +40,9 @@ function idsOf(value: unknown): string[] {
 }
 
 /** Component references in an MDX body: `<Name attr="id">` for each known referencing attribute. */
-export function bodyReferences(body: string): { component: string; attribute: string; collection: CollectionName; id: string; index: number }[] {
+export function bodyReferences(
+  body: string,
+): { component: string; attribute: string; collection: CollectionName; id: string; index: number }[] {
   const found: { component: string; attribute: string; collection: CollectionName; id: string; index: number }[] = [];
   for (const match of body.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*)>/g)) {
     const component = match[1]!;
@@ -60,7 +62,8 @@ export function outgoingReferences(entry: ScannedEntry): (Reference & { target: 
   for (const [field, target] of Object.entries(FRONT_MATTER_REFERENCES[entry.collection])) {
     for (const id of idsOf(entry.data[field])) out.push({ collection: target, id, via: field, target });
   }
-  for (const ref of bodyReferences(entry.body ?? '')) out.push({ collection: ref.collection, id: ref.id, via: 'body', target: ref.collection });
+  for (const ref of bodyReferences(entry.body ?? ''))
+    out.push({ collection: ref.collection, id: ref.id, via: 'body', target: ref.collection });
   return out;
 }
 

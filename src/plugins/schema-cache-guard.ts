@@ -12,7 +12,9 @@ import type { AstroIntegration } from 'astro';
 
 export function schemaHash(schemaDir: string): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
+  for (const name of readdirSync(schemaDir)
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .sort()) {
     hash.update(name).update(readFileSync(path.join(schemaDir, name)));
   }
   return hash.digest('hex').slice(0, 16);

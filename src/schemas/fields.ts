@@ -20,7 +20,7 @@ export function oneOf<T extends Record<string, string>>(vocabulary: T, what: str
   const allowed = keysOf(vocabulary);
   return z.enum(allowed, {
     error: (issue) =>
-      `${issue.input === undefined ? 'Missing' : `"${String(issue.input)}" is not a valid`} ${what}. Use one of: ${allowed.join(', ')}.`,
+      `${issue.input === undefined ? 'Missing' : `${JSON.stringify(issue.input)} is not a valid`} ${what}. Use one of: ${allowed.join(', ')}.`,
   });
 }
 
@@ -66,9 +66,7 @@ export const title = line('title', 3, 90);
 export const description = line('description', 50, 220);
 
 /** Lower-case words joined by hyphens, for tags. */
-export const tag = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Tags are lower-case words joined by hyphens, such as "load-shedding".');
+export const tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Tags are lower-case words joined by hyphens, such as "load-shedding".');
 
 /** A calendar date written YYYY-MM-DD (YAML may also hand us a Date). */
 export const isoDate = z.coerce.date({ error: 'Write the date as YYYY-MM-DD, for example 2026-01-20.' });
@@ -99,11 +97,7 @@ export function references<R extends z.ZodType>(reference: ReferenceFactory<R>, 
 }
 
 /** A list of references that must name at least `min` entries. */
-export function requiredReferences<R extends z.ZodType>(
-  reference: ReferenceFactory<R>,
-  collection: CollectionName,
-  min = 1,
-) {
+export function requiredReferences<R extends z.ZodType>(reference: ReferenceFactory<R>, collection: CollectionName, min = 1) {
   return z
     .array(reference(collection), { error: `List the ${collection} entries by id, one per line starting with "- ".` })
     .min(min, `List at least ${min} ${collection} entr${min === 1 ? 'y' : 'ies'} by id.`);

@@ -57,7 +57,11 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     /** One or two sentences under the title; also the meta description and card text. */
     description,
     /** Position within its section of the sidebar; lower comes first. */
-    order: z.number({ error: 'order must be a whole number, such as 10.' }).int('order must be a whole number, such as 10.').min(0, 'order must be 0 or more.').max(999, 'order must be under 1000.'),
+    order: z
+      .number({ error: 'order must be a whole number, such as 10.' })
+      .int('order must be a whole number, such as 10.')
+      .min(0, 'order must be 0 or more.')
+      .max(999, 'order must be under 1000.'),
     /** How much the page assumes of its reader. */
     level: oneOf(LEVELS, 'level'),
     /** Set only on the page that describes one interview round; ties mistakes and search to it. */
@@ -181,7 +185,11 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     /** Memo versions that name it; include 2024 only if the current memo does. */
     memoVersions: someOf(MEMO_VERSIONS, 'memo version'),
     /** Position on the culture index; lower comes first. */
-    order: z.number({ error: 'order must be a whole number, such as 10.' }).int('order must be a whole number, such as 10.').min(0, 'order must be 0 or more.').max(999, 'order must be under 1000.'),
+    order: z
+      .number({ error: 'order must be a whole number, such as 10.' })
+      .int('order must be a whole number, such as 10.')
+      .min(0, 'order must be 0 or more.')
+      .max(999, 'order must be under 1000.'),
     /** What interviewers listen for when they probe it. */
     listenFor: items('listen-for item', 2, 10),
     /** Signals that make an interviewer relieved to hire you. */

@@ -39,7 +39,11 @@ const prompt = {
   themes: ['playback', 'device-sync'],
   rounds: ['system-design'],
   scoping: Array.from({ length: 5 }, (_, i) => ({ question: `Scoping question number ${i}?`, assume: 'An assumption.' })),
-  targets: Array.from({ length: 3 }, () => ({ metric: 'Availability', target: '99.99% of reads', why: 'A missing position annoys members.' })),
+  targets: Array.from({ length: 3 }, () => ({
+    metric: 'Availability',
+    target: '99.99% of reads',
+    why: 'A missing position annoys members.',
+  })),
   curveballs: Array.from({ length: 3 }, (_, i) => ({ at: 10 + i * 10, ask: 'A region goes down. What now?', strongAnswer: longText(60) })),
   probes: ['How do you handle two devices?', 'What if the store is slow?', 'How do you roll back?'],
   rubric: Array.from({ length: 6 }, (_, i) => `Rubric item number ${i}`),
@@ -143,7 +147,8 @@ describe('stack and culture', () => {
   it('accepts a stack entry and rejects an unknown status', () => {
     const stack = {
       title: 'Hystrix',
-      description: 'A library that wrapped calls in timeouts, circuit breakers and fallbacks so one failing dependency could not sink a caller.',
+      description:
+        'A library that wrapped calls in timeouts, circuit breakers and fallbacks so one failing dependency could not sink a caller.',
       layer: 'resilience',
       status: 'maintenance',
       statusCheckedOn: '2026-11-21',

@@ -1,7 +1,8 @@
 /**
  * The only script every page runs: the theme switch, the search opener, and the offline
  * service worker with its "new version" and "offline" notices. Search itself (Pagefind's
- * Component UI) loads on first use; study-progress code loads only on pages that track progress.
+ * Component UI) loads on first use; study-progress code is a separate script on the pages that
+ * track progress (StudyProgress.astro).
  */
 const root = document.documentElement;
 
@@ -48,10 +49,12 @@ function loadSearch(): Promise<SearchModal> {
     const template = document.getElementById('search-template') as HTMLTemplateElement | null;
     if (!template) return reject(new Error('The search template is missing from the page.'));
     const bundle = template.dataset.bundle ?? '/pagefind/';
-    const stylesheet = document.createElement('link');
-    stylesheet.rel = 'stylesheet';
-    stylesheet.href = `${bundle}pagefind-component-ui.css`;
-    document.head.append(stylesheet);
+    for (const href of [`${bundle}pagefind-component-ui.css`, `${root.dataset.base ?? '/'}styles/search.css`]) {
+      const stylesheet = document.createElement('link');
+      stylesheet.rel = 'stylesheet';
+      stylesheet.href = href;
+      document.head.append(stylesheet);
+    }
     document.body.append(template.content.cloneNode(true));
     const script = document.createElement('script');
     script.src = `${bundle}pagefind-component-ui.js`;
@@ -92,10 +95,6 @@ document.addEventListener('keydown', (event) => {
     void openSearch();
   }
 });
-
-// ---- Study progress (only on pages that have something to track) -------------------------------
-if (document.querySelector('[data-page-key]')) void import('./study/page-progress.ts');
-if (document.querySelector('[data-progress-summary]')) void import('./study/progress-summary.ts');
 
 // ---- Offline use -------------------------------------------------------------------------------
 const appStatus = document.querySelector<HTMLElement>('[data-app-status]');

@@ -27,7 +27,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(TEST_OUT_DIR, 'index.html'))) {
-    throw new Error(`No test build in ${TEST_OUT_DIR}/. Run "npm test" (it builds first), or build with BASE_PATH=${TEST_BASE} OUT_DIR=${TEST_OUT_DIR} npm run build.`);
+    throw new Error(
+      `No test build in ${TEST_OUT_DIR}/. Run "npm test" (it builds first), or build with BASE_PATH=${TEST_BASE} OUT_DIR=${TEST_OUT_DIR} npm run build.`,
+    );
   }
   const server = await serveStatic({ root: TEST_OUT_DIR, base: TEST_BASE });
   project.provide('siteUrl', server.url);

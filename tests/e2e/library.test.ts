@@ -67,9 +67,11 @@ describe('search finds every prompt by its name', () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
     await page.goto(siteUrl('/prompts/'));
-    const prompts = await page.locator('#prompt-list > li a.card').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href') ?? '', title: a.querySelector('.card-title')?.textContent?.trim() ?? '' })),
-    );
+    const prompts = await page
+      .locator('#prompt-list > li a.card')
+      .evaluateAll((links) =>
+        links.map((a) => ({ href: a.getAttribute('href') ?? '', title: a.querySelector('.card-title')?.textContent?.trim() ?? '' })),
+      );
     await page.keyboard.press('/');
     const input = page.locator('pagefind-modal input');
     await input.waitFor({ state: 'visible' });
@@ -81,7 +83,11 @@ describe('search finds every prompt by its name', () => {
         await expect
           .poll(
             async () =>
-              (await page.locator('pagefind-results a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('#')[0])))
+              (
+                await page
+                  .locator('pagefind-results a[href]')
+                  .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('#')[0]))
+              )
                 .filter((href, index, all) => all.indexOf(href) === index)
                 .slice(0, 5),
             { timeout: 10_000 },
@@ -92,6 +98,22 @@ describe('search finds every prompt by its name', () => {
       }
     }
     expect(missing).toEqual([]);
+    await tracked.context.close();
+  });
+});
+
+describe('from a prompt to practice', () => {
+  it('links to the prompt’s cheat sheet and opens the mock round with the prompt chosen', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/prompts/homepage-feed/'));
+    await page.getByRole('link', { name: 'One-page cheat sheet to print' }).click();
+    await page.waitForURL(/\/prompts\/homepage-feed\/cheatsheet\/$/);
+    await page.goto(siteUrl('/prompts/homepage-feed/'));
+    await page.getByRole('link', { name: 'Practise it against the clock' }).click();
+    await page.waitForURL(/\/practice\/mock\/\?prompt=homepage-feed$/);
+    await expect.poll(() => page.locator('[data-prompt-select]').inputValue()).toBe('homepage-feed');
+    expect(tracked.errors).toEqual([]);
     await tracked.context.close();
   });
 });

@@ -53,7 +53,11 @@ describe('progress', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export]').click()]);
     const exported = path.join(mkdtempSync(path.join(tmpdir(), 'export-')), download.suggestedFilename());
     await download.saveAs(exported);
-    const file = JSON.parse(readFileSync(exported, 'utf8')) as { schema: string; studied: Record<string, string>; tasks: Record<string, string> };
+    const file = JSON.parse(readFileSync(exported, 'utf8')) as {
+      schema: string;
+      studied: Record<string, string>;
+      tasks: Record<string, string>;
+    };
     expect(file.schema).toBe('netflix-loop-guide.study-data');
     expect(Object.keys(file.studied)).toEqual(['guides/loop']);
     expect(Object.keys(file.tasks)).toHaveLength(1);
@@ -88,7 +92,9 @@ describe('progress', () => {
     const corrupt = path.join(dir, 'corrupt.json');
     writeFileSync(corrupt, '{"schema": "netflix-loop-guide.study-data", "version": 1, "studied": ');
     await page.locator('[data-import]').setInputFiles(corrupt);
-    await expect.poll(() => page.locator('[data-import-error]').innerText()).toMatch(/Nothing was imported and your data is unchanged\. The file is not valid JSON/);
+    await expect
+      .poll(() => page.locator('[data-import-error]').innerText())
+      .toMatch(/Nothing was imported and your data is unchanged\. The file is not valid JSON/);
 
     const foreign = path.join(dir, 'foreign.json');
     writeFileSync(foreign, JSON.stringify({ bookmarks: ['x'] }));

@@ -56,12 +56,15 @@ describe('search', () => {
     await page.locator('pagefind-filter-dropdown button').first().click();
     await page.locator('pagefind-filter-dropdown [role="option"]', { hasText: /^Prompt/ }).click();
     await expect
-      .poll(async () => {
-        const hrefs = await page.locator('pagefind-results a.pf-result-link, pagefind-results a[href]').evaluateAll((links) =>
-          links.map((a) => a.getAttribute('href') ?? ''),
-        );
-        return hrefs.length > 0 && hrefs.every((href) => href.startsWith('/netflix-sd/prompts/'));
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const hrefs = await page
+            .locator('pagefind-results a.pf-result-link, pagefind-results a[href]')
+            .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+          return hrefs.length > 0 && hrefs.every((href) => href.startsWith('/netflix-sd/prompts/'));
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
     expect(tracked.external).toEqual([]);
     await tracked.context.close();

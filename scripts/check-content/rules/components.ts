@@ -23,7 +23,9 @@ export const checkComponents: Rule = (context) => {
             line,
             rule: 'component',
             message: `<${name}> is not one of the site's components.`,
-            fix: suggestion ? `Did you mean <${suggestion}>? The components are listed in CONTRIBUTING.md.` : 'Use one of the components listed in CONTRIBUTING.md.',
+            fix: suggestion
+              ? `Did you mean <${suggestion}>? The components are listed in CONTRIBUTING.md.`
+              : 'Use one of the components listed in CONTRIBUTING.md.',
           });
           continue;
         }
@@ -48,7 +50,9 @@ export const checkComponents: Rule = (context) => {
             line,
             rule: 'reference',
             message: `<${name} ${attribute}="${id}">: there is no ${collection} entry "${id}".`,
-            fix: suggestion ? `Did you mean ${attribute}="${suggestion}"?` : `Use the id of a file in content/${collection}/, or add that entry.`,
+            fix: suggestion
+              ? `Did you mean ${attribute}="${suggestion}"?`
+              : `Use the id of a file in content/${collection}/, or add that entry.`,
           });
         }
       }

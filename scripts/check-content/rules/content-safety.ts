@@ -26,7 +26,7 @@ export const checkContentSafety: Rule = (context) => {
           line,
           rule: 'content-safety',
           message: `The content contains ${what}.`,
-          fix: 'Content is text, links and the site\'s components only. Show code in a fenced code block; ask a maintainer if a page needs interactive behaviour.',
+          fix: "Content is text, links and the site's components only. Show code in a fenced code block; ask a maintainer if a page needs interactive behaviour.",
         });
       }
     }

@@ -15,7 +15,10 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 export const checkFrontMatter: Rule = (context) => {

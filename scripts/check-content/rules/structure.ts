@@ -20,7 +20,7 @@ export const checkStructure: Rule = (context) => {
       file: stray,
       rule: 'file-type',
       message: `This file is not loaded: entries in this folder are ${collection ? EXTENSIONS[collection] : 'another type of'} files.`,
-      fix: `Rename it to end in ${collection ? EXTENSIONS[collection] : 'the folder\'s extension'}, or start its name with "_" if it is not content.`,
+      fix: `Rename it to end in ${collection ? EXTENSIONS[collection] : "the folder's extension"}, or start its name with "_" if it is not content.`,
     });
   }
   const byId = new Map<string, string[]>();

@@ -10,9 +10,23 @@ import { lineContaining, type BuiltPage, type BuiltSite } from '../site.ts';
 
 const EXTERNAL = /^(https?:|mailto:|tel:|data:|blob:)/i;
 
-function problemFor(site: BuiltSite, page: BuiltPage, inContent: boolean, href: string, needles: string[], message: string, fix: string): Problem {
+function problemFor(
+  site: BuiltSite,
+  page: BuiltPage,
+  inContent: boolean,
+  href: string,
+  needles: string[],
+  message: string,
+  fix: string,
+): Problem {
   if (inContent && page.sourceFile) {
-    return { file: page.sourceFile, line: lineContaining(page.sourceFile, needles), rule: 'link-target', message: `${message} (on ${page.sitePath})`, fix };
+    return {
+      file: page.sourceFile,
+      line: lineContaining(page.sourceFile, needles),
+      rule: 'link-target',
+      message: `${message} (on ${page.sitePath})`,
+      fix,
+    };
   }
   void site;
   return { file: page.htmlFile, rule: 'link-target', message: `${message} (in the page layout, link "${href}")`, fix };
@@ -28,7 +42,9 @@ export function checkLinks(site: BuiltSite): Problem[] {
       const href = anchor.getAttribute('href')!.trim();
       if (!href || EXTERNAL.test(href) || href.startsWith('//')) continue;
       if (/^javascript:/i.test(href)) {
-        problems.push(problemFor(site, page, true, href, [href], `A javascript: link ("${href}") is not allowed.`, 'Use a real URL or a button.'));
+        problems.push(
+          problemFor(site, page, true, href, [href], `A javascript: link ("${href}") is not allowed.`, 'Use a real URL or a button.'),
+        );
         continue;
       }
       const inContent = Boolean(content && isInside(anchor, content));
@@ -40,8 +56,15 @@ export function checkLinks(site: BuiltSite): Problem[] {
       seen.add(key);
       if (!pathname.startsWith(site.base)) {
         problems.push(
-          problemFor(site, page, inContent, href, [`href="${href}"`, `](${href})`, href], `The link "${href}" leaves the site's base path ${site.base}.`,
-            `Write links as root-relative Markdown links such as [text](/loop/) (the base path is added for you), or build them with withBase() in components.`),
+          problemFor(
+            site,
+            page,
+            inContent,
+            href,
+            [`href="${href}"`, `](${href})`, href],
+            `The link "${href}" leaves the site's base path ${site.base}.`,
+            `Write links as root-relative Markdown links such as [text](/loop/) (the base path is added for you), or build them with withBase() in components.`,
+          ),
         );
         continue;
       }
@@ -51,13 +74,31 @@ export function checkLinks(site: BuiltSite): Problem[] {
       const needles = [`](${written})`, `](${written} `, `href="${written}"`, written, fragment ? `#${fragment}` : ''];
       if (path.posix.extname(pathname)) {
         if (!site.files.has(pathname)) {
-          problems.push(problemFor(site, page, inContent, href, needles, `The file ${pathname} does not exist in the build.`, 'Check the path, or add the file under public/.'));
+          problems.push(
+            problemFor(
+              site,
+              page,
+              inContent,
+              href,
+              needles,
+              `The file ${pathname} does not exist in the build.`,
+              'Check the path, or add the file under public/.',
+            ),
+          );
         }
         continue;
       }
       if (!pathname.endsWith('/')) {
         problems.push(
-          problemFor(site, page, inContent, href, needles, `The link "${href}" has no trailing slash; every page URL on this site ends in "/".`, `Write it as ${pathname}/${url.hash}.`),
+          problemFor(
+            site,
+            page,
+            inContent,
+            href,
+            needles,
+            `The link "${href}" has no trailing slash; every page URL on this site ends in "/".`,
+            `Write it as ${pathname}/${url.hash}.`,
+          ),
         );
         continue;
       }
@@ -65,7 +106,15 @@ export function checkLinks(site: BuiltSite): Problem[] {
       if (!target) {
         const suggestion = nearest(pathname, pagePaths);
         problems.push(
-          problemFor(site, page, inContent, href, needles, `There is no page at ${pathname}.`, suggestion ? `Did you mean ${suggestion}?` : 'Link to an existing page; the sidebar lists them.'),
+          problemFor(
+            site,
+            page,
+            inContent,
+            href,
+            needles,
+            `There is no page at ${pathname}.`,
+            suggestion ? `Did you mean ${suggestion}?` : 'Link to an existing page; the sidebar lists them.',
+          ),
         );
         continue;
       }
@@ -73,8 +122,20 @@ export function checkLinks(site: BuiltSite): Problem[] {
         const anchors = [...target.ids].filter((id) => !id.startsWith('dg-') && !id.startsWith('pf-'));
         const suggestion = nearest(fragment, anchors);
         problems.push(
-          problemFor(site, page, inContent, href, needles, `${pathname} has no anchor "#${fragment}".`,
-            suggestion ? `Did you mean #${suggestion}?` : `Its anchors include: ${anchors.slice(0, 8).map((a) => `#${a}`).join(', ')}.`),
+          problemFor(
+            site,
+            page,
+            inContent,
+            href,
+            needles,
+            `${pathname} has no anchor "#${fragment}".`,
+            suggestion
+              ? `Did you mean #${suggestion}?`
+              : `Its anchors include: ${anchors
+                  .slice(0, 8)
+                  .map((a) => `#${a}`)
+                  .join(', ')}.`,
+          ),
         );
       }
     }

@@ -15,7 +15,12 @@ export function checkSecurity(site: BuiltSite): Problem[] {
     const html = readFileSync(page.htmlFile, 'utf8');
     const meta = page.root.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
     if (!meta) {
-      problems.push({ file: page.htmlFile, rule: 'csp', message: `${page.sitePath} has no Content-Security-Policy.`, fix: 'Build with the csp integration (astro.config.mjs).' });
+      problems.push({
+        file: page.htmlFile,
+        rule: 'csp',
+        message: `${page.sitePath} has no Content-Security-Policy.`,
+        fix: 'Build with the csp integration (astro.config.mjs).',
+      });
     } else {
       const expected = contentSecurityPolicy(findInlines(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '')));
       if (meta !== expected) {
@@ -27,7 +32,12 @@ export function checkSecurity(site: BuiltSite): Problem[] {
         });
       }
       if (/https?:\/\//.test(meta)) {
-        problems.push({ file: page.htmlFile, rule: 'csp', message: `${page.sitePath}: the policy allows another origin.`, fix: 'Serve every resource from the site itself.' });
+        problems.push({
+          file: page.htmlFile,
+          rule: 'csp',
+          message: `${page.sitePath}: the policy allows another origin.`,
+          fix: 'Serve every resource from the site itself.',
+        });
       }
     }
     for (const element of page.root.querySelectorAll('*')) {
@@ -44,7 +54,12 @@ export function checkSecurity(site: BuiltSite): Problem[] {
       for (const attribute of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
         const value = element.getAttribute(attribute);
         if (value && /^\s*javascript:/i.test(value)) {
-          problems.push({ file, rule: 'unsafe-html', message: `A javascript: URL on ${page.sitePath}.`, fix: 'Use a real URL or a button with a script.' });
+          problems.push({
+            file,
+            rule: 'unsafe-html',
+            message: `A javascript: URL on ${page.sitePath}.`,
+            fix: 'Use a real URL or a button with a script.',
+          });
         }
       }
       if (element.tagName === 'A' && element.getAttribute('target') === '_blank') {

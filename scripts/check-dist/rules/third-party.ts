@@ -55,12 +55,22 @@ export function checkThirdParty(site: BuiltSite): Problem[] {
     }
     for (const style of page.root.querySelectorAll('style')) {
       for (const url of cssImports(style.textContent)) {
-        problems.push({ file, rule: 'third-party', message: `A <style> block on ${page.sitePath} loads ${url}.`, fix: 'Remove the import; use the site\'s own fonts and files.' });
+        problems.push({
+          file,
+          rule: 'third-party',
+          message: `A <style> block on ${page.sitePath} loads ${url}.`,
+          fix: "Remove the import; use the site's own fonts and files.",
+        });
       }
     }
     for (const element of page.root.querySelectorAll('[style]')) {
       for (const url of cssImports(element.getAttribute('style') ?? '')) {
-        problems.push({ file, rule: 'third-party', message: `An inline style on ${page.sitePath} loads ${url}.`, fix: 'Remove it; use files from the site.' });
+        problems.push({
+          file,
+          rule: 'third-party',
+          message: `An inline style on ${page.sitePath} loads ${url}.`,
+          fix: 'Remove it; use files from the site.',
+        });
       }
     }
   }

@@ -9,7 +9,10 @@ type Ref = string | { id: string };
  * The page's sources in citation order: those cited in the body first (numbered as cited),
  * then the rest named in front matter. Unknown ids fail the build.
  */
-export async function pageSources(citations: readonly string[], ...lists: readonly (readonly Ref[])[]): Promise<CollectionEntry<'sources'>[]> {
+export async function pageSources(
+  citations: readonly string[],
+  ...lists: readonly (readonly Ref[])[]
+): Promise<CollectionEntry<'sources'>[]> {
   const ids = [...citations, ...lists.flat().map((ref) => (typeof ref === 'string' ? ref : ref.id))];
   const unique = [...new Set(ids)];
   return Promise.all(

@@ -14,12 +14,18 @@ const FLOW = `flowchart LR
 
 describe('reading a block', () => {
   it('finds the type, caption and description', () => {
-    expect(readDiagramSource(FLOW)).toMatchObject({ type: 'flowchart', title: 'Resume flow', description: 'The client reads its position from the bookmark service.' });
+    expect(readDiagramSource(FLOW)).toMatchObject({
+      type: 'flowchart',
+      title: 'Resume flow',
+      description: 'The client reads its position from the bookmark service.',
+    });
   });
   it('reads a multi-line accDescr block', () => {
     const read = readDiagramSource('sequenceDiagram\n  accTitle: T\n  accDescr {\n    first line\n    second line\n  }\n  A->>B: x');
     expect(read.description).toBe('first line second line');
-    expect(withoutAccessibilityLines('sequenceDiagram\n  accTitle: T\n  accDescr {\n    a\n  }\n  A->>B: x')).toBe('sequenceDiagram\n  A->>B: x');
+    expect(withoutAccessibilityLines('sequenceDiagram\n  accTitle: T\n  accDescr {\n    a\n  }\n  A->>B: x')).toBe(
+      'sequenceDiagram\n  A->>B: x',
+    );
   });
   it('knows which types are drawn at build time', () => {
     expect(isBuildTimeType('flowchart')).toBe(true);
@@ -47,7 +53,9 @@ describe('checking a block', () => {
     expect(problems[0]!.message).toBe('Unknown diagram type "flowchat".');
   });
   it('turns parser messages into a sentence', () => {
-    expect(describeParseError("Parse error on line 3:\n...\n---^\nExpecting 'A', 'B', got 'C'")).toBe('unexpected C (the parser expected one of: A, B).');
+    expect(describeParseError("Parse error on line 3:\n...\n---^\nExpecting 'A', 'B', got 'C'")).toBe(
+      'unexpected C (the parser expected one of: A, B).',
+    );
   });
 });
 
@@ -73,15 +81,25 @@ describe('rendering at build time', () => {
     const ids = [...rendered.svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(2);
     expect(ids.every((id) => id.startsWith('dg-test-'))).toBe(true);
-    expect(namespaceIds('<marker id="a"/><path marker-end="url(#a)" fill="url(#other)"/>', 'p')).toBe('<marker id="p-a"/><path marker-end="url(#p-a)" fill="url(#other)"/>');
-    expect(stripInlineStyles('<svg style="--bg:x" data-id="1"><style>@import url(https://fonts.example/x);</style></svg>')).toBe('<svg></svg>');
+    expect(namespaceIds('<marker id="a"/><path marker-end="url(#a)" fill="url(#other)"/>', 'p')).toBe(
+      '<marker id="p-a"/><path marker-end="url(#p-a)" fill="url(#other)"/>',
+    );
+    expect(stripInlineStyles('<svg style="--bg:x" data-id="1"><style>@import url(https://fonts.example/x);</style></svg>')).toBe(
+      '<svg></svg>',
+    );
   });
   it('never carries active content, even from hostile labels', () => {
-    const hostile = renderDiagram('flowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]', { idPrefix: 'dg-h', title: 'T', description: 'D' });
+    const hostile = renderDiagram('flowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]', {
+      idPrefix: 'dg-h',
+      title: 'T',
+      description: 'D',
+    });
     // Labels arrive as escaped text; no element or attribute is created from them.
     expect(hostile.svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(hostile.svg).not.toMatch(/<script|<img|<[^>]+\son[a-z]+=/i);
-    expect(sanitizeSvg('<svg><a href="javascript:alert(1)" onclick="x()"><text>t</text></a><script>y()</script></svg>')).toBe('<svg><a href="#"><text>t</text></a></svg>');
+    expect(sanitizeSvg('<svg><a href="javascript:alert(1)" onclick="x()"><text>t</text></a><script>y()</script></svg>')).toBe(
+      '<svg><a href="#"><text>t</text></a></svg>',
+    );
   });
   it('caches by content: a second render reads the cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diagram-cache-'));
@@ -96,7 +114,14 @@ describe('rendering at build time', () => {
 
 describe('the figure markup', () => {
   it('has a caption, the text alternative and the source, escaped', () => {
-    const html = diagramFigure({ idPrefix: 'dg-x', caption: 'A & B', description: 'Shows <things>.', source: 'flowchart LR\n A --> B', type: 'flowchart', svg: '<svg></svg>' });
+    const html = diagramFigure({
+      idPrefix: 'dg-x',
+      caption: 'A & B',
+      description: 'Shows <things>.',
+      source: 'flowchart LR\n A --> B',
+      type: 'flowchart',
+      svg: '<svg></svg>',
+    });
     expect(html).toContain('<figcaption><span id="dg-x-caption" class="diagram-caption">A &amp; B</span>');
     expect(html).toContain('<p>Shows &lt;things&gt;.</p>');
     expect(html).toContain('A --&gt; B');

@@ -64,10 +64,7 @@ export function stripInlineStyles(svg: string): string {
 }
 
 /** Renders one diagram. Throws with the renderer's message if the diagram cannot be drawn. */
-export function renderDiagram(
-  source: string,
-  options: { idPrefix: string; title: string; description: string },
-): RenderedDiagram {
+export function renderDiagram(source: string, options: { idPrefix: string; title: string; description: string }): RenderedDiagram {
   const raw = renderMermaidSVG(withoutAccessibilityLines(source), THEME);
   const width = Number(/\swidth="([\d.]+)"/.exec(raw)?.[1] ?? 0);
   const height = Number(/\sheight="([\d.]+)"/.exec(raw)?.[1] ?? 0);

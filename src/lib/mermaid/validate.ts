@@ -51,13 +51,14 @@ export async function checkDiagram(source: string): Promise<DiagramProblem[]> {
     const message = err.message ?? String(error);
     const reported = /line (\d+)/i.exec(message)?.[1];
     const line = err.hash?.loc?.first_line ?? (reported ? Number(reported) : undefined) ?? 1;
-    const detail = message.includes('No diagram type detected') || message.includes('UnknownDiagramError')
-      ? `Unknown diagram type "${read.type}".`
-      : `Mermaid cannot parse this line: ${describeParseError(message)}`;
+    const detail =
+      message.includes('No diagram type detected') || message.includes('UnknownDiagramError')
+        ? `Unknown diagram type "${read.type}".`
+        : `Mermaid cannot parse this line: ${describeParseError(message)}`;
     problems.push({
       line,
       message: detail,
-      fix: 'Fix the Mermaid syntax on that line; paste the block into mermaid.live to see the parser\'s view.',
+      fix: "Fix the Mermaid syntax on that line; paste the block into mermaid.live to see the parser's view.",
     });
   }
   return problems;

@@ -28,7 +28,9 @@ export function migrate(raw: unknown, migrations: Record<number, Migration> = MI
     throw new StudyDataError('The file has no valid version number.');
   }
   if (data.version > target) {
-    throw new StudyDataError(`The file was made by a newer version of this site (data version ${data.version}; this page knows ${target}). Reload the site to update it, then import again.`);
+    throw new StudyDataError(
+      `The file was made by a newer version of this site (data version ${data.version}; this page knows ${target}). Reload the site to update it, then import again.`,
+    );
   }
   while ((data.version as number) < target) {
     const step = migrations[data.version as number];

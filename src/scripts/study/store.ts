@@ -20,7 +20,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(v
  */
 export function readSavedData(raw: unknown): StudyData {
   const data = migrate(raw);
-  const shaped = isRecord(data.studied) && isRecord(data.tasks) && isRecord(data.cards) && Array.isArray(data.mocks) && Array.isArray(data.stories);
+  const shaped =
+    isRecord(data.studied) && isRecord(data.tasks) && isRecord(data.cards) && Array.isArray(data.mocks) && Array.isArray(data.stories);
   if (!shaped) throw new StudyDataError('The saved data is missing parts.');
   return { ...emptyStudyData(), ...data };
 }

@@ -26,7 +26,19 @@ function sample(): StudyData {
     ...emptyStudyData(),
     studied: { 'prompts/playback-resume': T1 },
     tasks: { 'guides/prepare/study-plan#week-1/read-loop': T1 },
-    stories: [{ id: 's1', title: 'Pushed back on a launch', situation: 'a', decision: 'b', friction: 'c', outcome: 'd', learned: 'e', values: ['candor'], updatedAt: T1 }],
+    stories: [
+      {
+        id: 's1',
+        title: 'Pushed back on a launch',
+        situation: 'a',
+        decision: 'b',
+        friction: 'c',
+        outcome: 'd',
+        learned: 'e',
+        values: ['candor'],
+        updatedAt: T1,
+      },
+    ],
   };
 }
 
@@ -81,7 +93,13 @@ describe('migrations', () => {
       1: (data) => ({ ...data, renamed: data.old }),
       2: (data) => ({ ...data, extra: [] }),
     };
-    expect(migrate({ schema: SCHEMA_ID, version: 1, old: 5 }, steps, 3)).toEqual({ schema: SCHEMA_ID, version: 3, old: 5, renamed: 5, extra: [] });
+    expect(migrate({ schema: SCHEMA_ID, version: 1, old: 5 }, steps, 3)).toEqual({
+      schema: SCHEMA_ID,
+      version: 3,
+      old: 5,
+      renamed: 5,
+      extra: [],
+    });
     expect(() => migrate({ schema: SCHEMA_ID, version: 4 }, steps, 3)).toThrow(/newer version of this site/);
     expect(() => migrate({ schema: 'other-app', version: 1 }, steps, 3)).toThrow(/not a Netflix Loop Guide study file/);
     expect(() => migrate([1, 2], steps, 3)).toThrow(/not an object/);
@@ -112,7 +130,19 @@ describe('export and import', () => {
       ...emptyStudyData(),
       studied: { 'prompts/playback-resume': T2, 'guides/loop': T2 },
       stories: [{ ...sample().stories[0]!, title: 'Edited later', updatedAt: T2 }],
-      mocks: [{ id: 'm1', promptId: 'homepage-feed', format: 45, startedAt: T1, endedAt: T1, covered: [0, 2], rubricSize: 6, rating: 3, notes: '' }],
+      mocks: [
+        {
+          id: 'm1',
+          promptId: 'homepage-feed',
+          format: 45,
+          startedAt: T1,
+          endedAt: T1,
+          covered: [0, 2],
+          rubricSize: 6,
+          rating: 3,
+          notes: '',
+        },
+      ],
     };
     const merged = mergeStudyData(sample(), other);
     expect(merged.studied).toEqual({ 'prompts/playback-resume': T2, 'guides/loop': T2 });
@@ -126,7 +156,13 @@ import { summarizeProgress } from './progress.ts';
 
 describe('progress summary', () => {
   const manifest = [
-    { label: 'The interview loop', pages: [{ key: 'guides/loop', title: 'Loop', path: '/loop/' }, { key: 'guides/loop/coding', title: 'Coding', path: '/loop/coding/' }] },
+    {
+      label: 'The interview loop',
+      pages: [
+        { key: 'guides/loop', title: 'Loop', path: '/loop/' },
+        { key: 'guides/loop/coding', title: 'Coding', path: '/loop/coding/' },
+      ],
+    },
     { label: 'Design prompts', pages: [{ key: 'prompts/playback-resume', title: 'Resume', path: '/prompts/playback-resume/' }] },
   ];
   it('counts per section and overall, and picks the next unstudied page in order', () => {
