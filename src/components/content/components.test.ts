@@ -102,7 +102,8 @@ describe('prompt section components', () => {
   });
   it('renders the rubric as a checklist', async () => {
     const html = await container.renderToString(Rubric, { props: { items: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] } });
-    expect((html.match(/<li>/g) ?? []).length).toBe(6);
+    expect((html.match(/<li data-task="r[0-9a-f]{8}">/g) ?? []).length).toBe(6);
+    expect(html).toContain('data-checklist="rubric"');
   });
 });
 

@@ -65,7 +65,13 @@ if (form) {
   for (const [name, value] of Object.entries(shared) as [InputName, string][]) field(name).value = value;
 
   form.addEventListener('input', () => update(true));
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Results update as you type; Enter (or the button) takes you to them.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const results = document.getElementById('results');
+    results?.setAttribute('tabindex', '-1');
+    results?.focus();
+  });
   const actions = form.querySelector<HTMLElement>('[data-calc-actions]')!;
   actions.hidden = false;
   actions.querySelector('[data-calc-reset]')!.addEventListener('click', () => {
