@@ -102,4 +102,20 @@ describe('content checker', () => {
     expect(messages).toContain('Placeholder text "TODO" is still in the file.');
     for (const problem of problems) expect(problem.fix.length).toBeGreaterThan(10);
   });
+
+  it('rejects active content in MDX, but not in code blocks', async () => {
+    const { problems, summary } = await check('bad-safety');
+    expect(summary).toEqual([
+      'guides/loop/index.mdx:11 content-safety',
+      'guides/loop/index.mdx:13 content-safety',
+      'guides/loop/index.mdx:15 content-safety',
+      'guides/loop/index.mdx:17 content-safety',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'The content contains a <script> element.',
+      'The content contains an event-handler attribute (on…=).',
+      'The content contains a javascript: URL.',
+      'The content contains an embedded frame or object.',
+    ]);
+  });
 });

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { buildFixtureSite, type FixtureBuild } from '../lib/build-fixture.ts';
 import { checkDist } from './index.ts';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const FIXTURES = path.join('scripts', 'check-dist', '__fixtures__');
 const BASE = '/netflix-sd/';
@@ -61,5 +63,23 @@ describe('built-site checker', () => {
       '<img src="https://cdn.example.org/picture.png"> on /loop/ loads from another host.',
     ]);
     expect(problems.every((p) => p.rule === 'third-party')).toBe(true);
+  });
+
+  it('reports a page changed after its CSP was written, event handlers, javascript: URLs and unsafe new tabs', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tampered-'));
+    cpSync(builds['links-good']!.outDir, copy, { recursive: true });
+    const page = path.join(copy, 'loop', 'index.html');
+    const html = readFileSync(page, 'utf8')
+      .replace('</main>', '<script>alert(1)</script></main>')
+      .replace('<h1 ', '<h1 onclick="x()" ')
+      .replace('</main>', '<a href="javascript:alert(2)">x</a><a href="https://example.com/" target="_blank">y</a></main>');
+    writeFileSync(page, html);
+    const problems = checkDist(copy, BASE).filter((p) => p.rule === 'csp' || p.rule === 'unsafe-html');
+    expect(problems.map((p) => p.message)).toEqual([
+      '/loop/: its Content-Security-Policy does not match its inline scripts and styles (something changed the page after the policy was written).',
+      '<h1 onclick=…> on /loop/: event-handler attributes are not allowed.',
+      'A javascript: URL on /loop/.',
+      'A link opening a new tab on /loop/ lacks rel="noopener noreferrer" (https://example.com/).',
+    ]);
   });
 });
