@@ -1,7 +1,8 @@
 /**
- * `npm run sw` (part of `npm run build`, after the search index): writes the service worker
+ * Part of `npm run build` (scripts/build.ts), after the search index: writes the service worker
  * that precaches every page, asset and the whole search index, so after one online visit the
- * entire site works offline. Runs after Pagefind so the index is included.
+ * entire site works offline. Runs after Pagefind so the index is included. On its own:
+ * `OUT_DIR=dist node scripts/build-sw.ts`.
  */
 import { generateSW } from 'workbox-build';
 import { siteBase } from '../src/lib/base.ts';

@@ -1,12 +1,15 @@
 /**
  * A small static file server for the built site, used by `npm run serve`, the browser tests and
  * the benchmark. It serves `root` under a base path (like a GitHub Pages project site), answers
- * directories with their index.html, and missing files with the site's 404 page.
+ * directories with their index.html, and missing files with the site's 404 page. Text is sent
+ * gzip-compressed when the browser accepts it, as GitHub Pages and other static hosts do, so the
+ * benchmark's Lighthouse runs see real transfer sizes.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { normaliseBase } from '../../src/lib/base.ts';
 
 const TYPES: Record<string, string> = {
@@ -24,6 +27,9 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
 };
+
+/** Types worth compressing; the rest (images, fonts, Pagefind's pre-compressed index) go as they are. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.svg', '.txt', '.xml', '.wasm']);
 
 export interface RunningServer {
   server: Server;
@@ -75,15 +81,21 @@ export async function serveStatic(options: { root: string; base?: string; port?:
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
+    const extension = path.extname(served);
+    const gzip = COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(status, {
-      'content-type': TYPES[path.extname(served)] ?? 'application/octet-stream',
+      'content-type': TYPES[extension] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     if (request.method === 'HEAD') {
       response.end();
       return;
     }
-    createReadStream(served).pipe(response);
+    const body = createReadStream(served);
+    if (gzip) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   };
   const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));

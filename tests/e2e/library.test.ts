@@ -62,6 +62,18 @@ describe('mistakes catalogue', () => {
   });
 });
 
+describe('filter bar without JavaScript', () => {
+  it('is not shown (it could not work) and the full list is', async () => {
+    const tracked = await trackedContext(browser, { javaScriptEnabled: false });
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/prompts/'));
+    expect(await page.locator('[data-filter-bar]').isVisible()).toBe(false);
+    expect(await page.locator('#prompt-list > li').count()).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('#prompt-list > li:visible').count()).toBe(await page.locator('#prompt-list > li').count());
+    await tracked.context.close();
+  });
+});
+
 describe('search finds every prompt by its name', () => {
   it('ranks each prompt page in the first five results for its title', async () => {
     const tracked = await trackedContext(browser);

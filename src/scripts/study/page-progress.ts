@@ -71,7 +71,6 @@ function enhanceChecklists(): void {
 if (pageKey) {
   const store = studyStore();
   const toggleBox = document.querySelector<HTMLElement>('[data-study-toggle]');
-  toggleBox?.removeAttribute('hidden');
   toggleBox?.querySelector('button')?.addEventListener('click', () => {
     store.update((data) => {
       if (data.studied[pageKey]) delete data.studied[pageKey];
