@@ -74,5 +74,6 @@ export async function build(outDir: string): Promise<Record<string, number>> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const timings = await build(process.env.OUT_DIR ?? 'dist');
   const flag = process.argv.indexOf('--timings');
-  if (flag !== -1 && process.argv[flag + 1]) writeFileSync(process.argv[flag + 1], JSON.stringify(timings));
+  const timingsFile = flag === -1 ? undefined : process.argv[flag + 1];
+  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings));
 }
