@@ -7,16 +7,15 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEnvironment } from './lib/build-fixture.ts';
 
 function runBuild(contentDir: string) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
   const outDir = path.join(scratch, 'dist');
   const timings = path.join(scratch, 'timings.json');
-  // Test runners export MODE, BASE_URL and friends; a build must not inherit them.
-  const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _nodeEnv, ...env } = process.env;
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--timings', timings], {
     env: {
-      ...env,
+      ...buildEnvironment(),
       CONTENT_DIR: contentDir,
       OUT_DIR: outDir,
       BASE_PATH: '/sub/',

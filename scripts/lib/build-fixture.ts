@@ -14,13 +14,18 @@ export interface FixtureBuild {
   ok: boolean;
 }
 
+/** The environment for a build started from a test: test runners export MODE, BASE_URL and friends, which a build must not inherit. */
+export function buildEnvironment(): NodeJS.ProcessEnv {
+  const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _nodeEnv, ...env } = process.env;
+  return env;
+}
+
 export function buildFixtureSite(fixtureDir: string, base = '/'): FixtureBuild {
   const outDir = path.join(fixtureDir, 'dist');
   const cacheDir = path.join(fixtureDir, '.astro-cache');
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
-  // Test runners export MODE, BASE_URL and friends; a build must not inherit them.
-  const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _nodeEnv, ...env } = process.env;
+  const env = buildEnvironment();
   const result = spawnSync(process.execPath, [path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
     env: {
       ...env,
