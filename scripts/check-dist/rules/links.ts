@@ -10,15 +10,7 @@ import { lineContaining, type BuiltPage, type BuiltSite } from '../site.ts';
 
 const EXTERNAL = /^(https?:|mailto:|tel:|data:|blob:)/i;
 
-function problemFor(
-  site: BuiltSite,
-  page: BuiltPage,
-  inContent: boolean,
-  href: string,
-  needles: string[],
-  message: string,
-  fix: string,
-): Problem {
+function problemFor(page: BuiltPage, inContent: boolean, href: string, needles: string[], message: string, fix: string): Problem {
   if (inContent && page.sourceFile) {
     return {
       file: page.sourceFile,
@@ -28,7 +20,6 @@ function problemFor(
       fix,
     };
   }
-  void site;
   return { file: page.htmlFile, rule: 'link-target', message: `${message} (in the page layout, link "${href}")`, fix };
 }
 
@@ -43,7 +34,7 @@ export function checkLinks(site: BuiltSite): Problem[] {
       if (!href || EXTERNAL.test(href) || href.startsWith('//')) continue;
       if (/^javascript:/i.test(href)) {
         problems.push(
-          problemFor(site, page, true, href, [href], `A javascript: link ("${href}") is not allowed.`, 'Use a real URL or a button.'),
+          problemFor(page, true, href, [href], `A javascript: link ("${href}") is not allowed.`, 'Use a real URL or a button.'),
         );
         continue;
       }
@@ -57,7 +48,6 @@ export function checkLinks(site: BuiltSite): Problem[] {
       if (!pathname.startsWith(site.base)) {
         problems.push(
           problemFor(
-            site,
             page,
             inContent,
             href,
@@ -72,70 +62,37 @@ export function checkLinks(site: BuiltSite): Problem[] {
       // As the author wrote it: the base path is added by the build, so look for the link without it.
       const written = href.startsWith(site.base) ? `/${href.slice(site.base.length)}` : href;
       const needles = [`](${written})`, `](${written} `, `href="${written}"`, written, fragment ? `#${fragment}` : ''];
+      const flag = (message: string, fix: string) => problems.push(problemFor(page, inContent, href, needles, message, fix));
       if (path.posix.extname(pathname)) {
         if (!site.files.has(pathname)) {
-          problems.push(
-            problemFor(
-              site,
-              page,
-              inContent,
-              href,
-              needles,
-              `The file ${pathname} does not exist in the build.`,
-              'Check the path, or add the file under public/.',
-            ),
-          );
+          flag(`The file ${pathname} does not exist in the build.`, 'Check the path, or add the file under public/.');
         }
         continue;
       }
       if (!pathname.endsWith('/')) {
-        problems.push(
-          problemFor(
-            site,
-            page,
-            inContent,
-            href,
-            needles,
-            `The link "${href}" has no trailing slash; every page URL on this site ends in "/".`,
-            `Write it as ${pathname}/${url.hash}.`,
-          ),
-        );
+        flag(`The link "${href}" has no trailing slash; every page URL on this site ends in "/".`, `Write it as ${pathname}/${url.hash}.`);
         continue;
       }
       const target = site.pages.get(pathname);
       if (!target) {
         const suggestion = nearest(pathname, pagePaths);
-        problems.push(
-          problemFor(
-            site,
-            page,
-            inContent,
-            href,
-            needles,
-            `There is no page at ${pathname}.`,
-            suggestion ? `Did you mean ${suggestion}?` : 'Link to an existing page; the sidebar lists them.',
-          ),
+        flag(
+          `There is no page at ${pathname}.`,
+          suggestion ? `Did you mean ${suggestion}?` : 'Link to an existing page; the sidebar lists them.',
         );
         continue;
       }
       if (fragment && !target.ids.has(fragment)) {
         const anchors = [...target.ids].filter((id) => !id.startsWith('dg-') && !id.startsWith('pf-'));
         const suggestion = nearest(fragment, anchors);
-        problems.push(
-          problemFor(
-            site,
-            page,
-            inContent,
-            href,
-            needles,
-            `${pathname} has no anchor "#${fragment}".`,
-            suggestion
-              ? `Did you mean #${suggestion}?`
-              : `Its anchors include: ${anchors
-                  .slice(0, 8)
-                  .map((a) => `#${a}`)
-                  .join(', ')}.`,
-          ),
+        flag(
+          `${pathname} has no anchor "#${fragment}".`,
+          suggestion
+            ? `Did you mean #${suggestion}?`
+            : `Its anchors include: ${anchors
+                .slice(0, 8)
+                .map((a) => `#${a}`)
+                .join(', ')}.`,
         );
       }
     }
