@@ -41,7 +41,8 @@ describe('checkPromptSections', () => {
   });
   it('reports a section out of order at its line', () => {
     const swapped = [...ALL];
-    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    const estimates = swapped.indexOf('Estimates');
+    [swapped[estimates], swapped[estimates + 1]] = [swapped[estimates + 1]!, swapped[estimates]!];
     const text = body(swapped);
     const problems = checkPromptSections(text);
     // Estimates now comes after the architecture, so the architecture is the section out of place.
@@ -49,7 +50,8 @@ describe('checkPromptSections', () => {
     expect(text.split('\n')[problems[0]!.line - 1]).toBe('## High-level architecture');
   });
   it('reports an unknown heading and a missing component', () => {
-    const text = body([...ALL.slice(0, 5), 'Extra thoughts', ...ALL.slice(5)]).replace('<Targets items={frontmatter.x} />', '');
+    const architecture = ALL.indexOf('High-level architecture');
+    const text = body([...ALL.slice(0, architecture), 'Extra thoughts', ...ALL.slice(architecture)]).replace('<Targets items={frontmatter.x} />', '');
     expect(checkPromptSections(text).map((p) => p.message)).toEqual([
       '"## Requirements" does not contain <Targets />.',
       '"## Extra thoughts" is not one of the prompt sections.',

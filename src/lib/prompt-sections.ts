@@ -10,10 +10,13 @@ export interface PromptSection {
   component?: string;
   /** The section must contain at least one Mermaid diagram. */
   diagram?: boolean;
+  /** While every prompt is moved to a new section, a page without it still passes; removed once all have it. */
+  optional?: boolean;
 }
 
 export const PROMPT_SECTIONS: readonly PromptSection[] = [
   { heading: 'The prompt', component: 'PromptCard' },
+  { heading: 'The 45-minute answer', component: 'RoundAnswer', optional: true },
   { heading: 'Scoping questions', component: 'ScopingQuestions' },
   { heading: 'Requirements', component: 'Targets' },
   { heading: 'Estimates' },
@@ -26,7 +29,9 @@ export const PROMPT_SECTIONS: readonly PromptSection[] = [
   { heading: 'Cost' },
   { heading: 'Curveballs', component: 'Curveballs' },
   { heading: 'Mistakes to avoid', component: 'PromptMistakes' },
-  { heading: 'Netflix context', component: 'StackContext' },
+  { heading: 'Netflix context', component: 'StackContext', optional: true },
+  { heading: 'What Netflix built', component: 'StackContext', optional: true },
+  { heading: 'Level expectations', component: 'LevelExpectations', optional: true },
   { heading: 'Self-check rubric', component: 'Rubric' },
 ];
 
@@ -88,6 +93,7 @@ export function checkPromptSections(body: string): SectionProblem[] {
   for (const spec of PROMPT_SECTIONS) {
     const index = found.findIndex((s) => s.heading === spec.heading);
     if (index === -1) {
+      if (spec.optional) continue;
       const before = found.filter((s) => expected.indexOf(s.heading) < expected.indexOf(spec.heading)).at(-1);
       problems.push({
         line: before ? before.line : 1,

@@ -114,6 +114,61 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     strongAnswer: paragraph('strongAnswer', 40, 900),
   });
 
+  /**
+   * The 45-minute answer: what a strong candidate says and draws in each phase of the round. The
+   * minute marks come from the round's phase table (src/lib/round-phases.ts), not from here.
+   */
+  const roundAnswer = strictObject({
+    /** Minutes 0-10: the questions that matter and the assumptions to write down. */
+    scoping: paragraph('answer.scoping', 40, 700),
+    /** Minutes 10-13: the one or two numbers that drive the design, said aloud with units. */
+    estimation: paragraph('answer.estimation', 40, 700),
+    /** Minutes 13-20: what to draw, box by box, and the sentence that justifies the shape. */
+    highLevel: paragraph('answer.highLevel', 40, 700),
+    /** Around minute 20: the stressor an interviewer most likely throws here, and the short response. */
+    stressor: paragraph('answer.stressor', 40, 700),
+    /** Minutes 20-30: which deep dive to choose and why (and the runner-up), then what to say in it. */
+    deepDive: paragraph('answer.deepDive', 40, 700),
+    /** Minutes 30-40: the failure to walk through, the alerts, how to roll out and back. */
+    operations: paragraph('answer.operations', 40, 700),
+    /** Minutes 40-45: the closing summary, in the candidate's own words. */
+    recap: paragraph('answer.recap', 40, 700),
+    /** What to skip, or mention in one line only, in 45 minutes. */
+    leaveOut: z
+      .array(paragraph('answer.leaveOut item', 10, 240))
+      .min(2, 'List at least 2 things to leave out (answer.leaveOut).')
+      .max(6, 'List at most 6 things to leave out (answer.leaveOut).'),
+    /** What the extra 15 minutes of a 60-minute round buy, usually a second deep dive. */
+    sixtyMinutes: paragraph('answer.sixtyMinutes', 40, 700),
+  });
+
+  /** What the interviewer needs to see from a candidate at one level, for this prompt. */
+  const levelExpectation = (level: string) =>
+    strictObject({
+      /** How the candidate scopes the problem at this level. */
+      scoping: paragraph(`levels.${level}.scoping`, 20, 500),
+      /** The high-level design expected at this level. */
+      design: paragraph(`levels.${level}.design`, 20, 500),
+      /** The depth expected in the deep dive. */
+      deepDive: paragraph(`levels.${level}.deepDive`, 20, 500),
+      /** Failure, observability, rollout and cost at this level. */
+      operations: paragraph(`levels.${level}.operations`, 20, 500),
+      /** The signal that separates this level from the one below it. */
+      separates: paragraph(`levels.${level}.separates`, 20, 500),
+    });
+
+  /** Level expectations for Netflix's engineering levels (L4 SWE II, L5 senior, L6 staff). */
+  const levelExpectations = strictObject({
+    /** Software Engineer II. */
+    L4: levelExpectation('L4'),
+    /** Senior Software Engineer. */
+    L5: levelExpectation('L5'),
+    /** Staff Software Engineer. */
+    L6: levelExpectation('L6'),
+    /** Where a principal (L7) conversation differs, in a paragraph. */
+    L7: paragraph('levels.L7', 40, 700),
+  });
+
   /** Design prompts, each a complete worked answer with a fixed set of sections. */
   const prompts = strictObject({
     /** Short name of the system, such as "Playback resume". */
@@ -152,6 +207,10 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     sources: requiredReferences(reference, 'sources'),
     /** Related prompts. */
     related: references(reference, 'prompts'),
+    /** The 45-minute answer, shown right after the prompt and used by the mock round. */
+    answer: roundAnswer.optional(),
+    /** What each level must show in this prompt; the mock round scores against the chosen level. */
+    levels: levelExpectations.optional(),
   });
 
   /** GOOD/BAD answer pairs, one per file, embedded by id on round and prompt pages. */

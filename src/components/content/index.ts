@@ -19,6 +19,8 @@ import Curveballs from './Curveballs.astro';
 import PromptMistakes from './PromptMistakes.astro';
 import StackContext from './StackContext.astro';
 import Rubric from './Rubric.astro';
+import RoundAnswer from './RoundAnswer.astro';
+import LevelExpectations from './LevelExpectations.astro';
 import CodeSample from './CodeSample.astro';
 import Checklist from './Checklist.astro';
 import Task from './Task.astro';
@@ -41,6 +43,8 @@ export const mdxComponents = {
   PromptMistakes,
   StackContext,
   Rubric,
+  RoundAnswer,
+  LevelExpectations,
   CodeSample,
   Checklist,
   Task,

@@ -12,13 +12,13 @@ describe('phase tables', () => {
     ]);
   });
 
-  it('split 60 minutes at 12, 27, 42 and 55', () => {
+  it('split 60 minutes at 12, 25, 43 and 53, as the anatomy page does', () => {
     expect(phasesFor(60).map((p) => [p.start, p.end])).toEqual([
       [0, 12],
-      [12, 27],
-      [27, 42],
-      [42, 55],
-      [55, 60],
+      [12, 25],
+      [25, 43],
+      [43, 53],
+      [53, 60],
     ]);
   });
 
@@ -38,8 +38,8 @@ describe('the phase at a minute', () => {
     expect(phaseIndexAt(45, 0)).toBe(0);
     expect(phaseIndexAt(45, 9.99)).toBe(0);
     expect(phaseIndexAt(45, 10)).toBe(1);
-    expect(phaseIndexAt(60, 26.9)).toBe(1);
-    expect(phaseIndexAt(60, 27)).toBe(2);
+    expect(phaseIndexAt(60, 24.9)).toBe(1);
+    expect(phaseIndexAt(60, 25)).toBe(2);
   });
 
   it('stays on the recap at and after the end, and on scoping before the start', () => {

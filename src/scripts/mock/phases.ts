@@ -1,11 +1,12 @@
 /**
- * The phases of a system design round and when each starts, for both formats. The 45-minute
- * table is the round as most loops run it; the 60-minute one gives the extra quarter hour mostly
- * to the high-level design and deep dive, where interviewers form their opinion.
+ * The mock round's clock: five cues over the round's phases. Their minute marks come from the one
+ * phase table (src/lib/round-phases.ts) that the anatomy page and every prompt's 45-minute answer
+ * use; estimation is folded into the high-level design cue, and the stressor is a curveball event.
  */
+import { phaseEnd, ROUND_FORMATS, type RoundFormat } from '../../lib/round-phases.ts';
 
-export type MockFormat = 45 | 60;
-export const FORMATS: readonly MockFormat[] = [45, 60];
+export type MockFormat = RoundFormat;
+export const FORMATS: readonly MockFormat[] = ROUND_FORMATS;
 
 export interface Phase {
   id: string;
@@ -45,14 +46,13 @@ const STEPS = [
   },
 ] as const;
 
-/** Phase boundaries in minutes: phase i runs from BOUNDARIES[i] to BOUNDARIES[i + 1]. */
-const BOUNDARIES: Record<MockFormat, readonly number[]> = {
-  45: [0, 10, 20, 30, 40, 45],
-  60: [0, 12, 27, 42, 55, 60],
-};
+/** Phase boundaries in minutes: phase i runs from boundaries[i] to boundaries[i + 1]. */
+function boundaries(format: MockFormat): number[] {
+  return [0, phaseEnd('scoping', format), phaseEnd('highLevel', format), phaseEnd('deepDive', format), phaseEnd('operations', format), format];
+}
 
 export function phasesFor(format: MockFormat): Phase[] {
-  const bounds = BOUNDARIES[format];
+  const bounds = boundaries(format);
   return STEPS.map((step, index) => ({ ...step, start: bounds[index]!, end: bounds[index + 1]! }));
 }
 
