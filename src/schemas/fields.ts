@@ -68,14 +68,76 @@ export const description = line('description', 50, 220);
 /** Lower-case words joined by hyphens, for tags. */
 export const tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Tags are lower-case words joined by hyphens, such as "load-shedding".');
 
-/** A calendar date written YYYY-MM-DD (YAML may also hand us a Date). */
-export const isoDate = z.coerce.date({ error: 'Write the date as YYYY-MM-DD, for example 2026-01-20.' });
+/**
+ * Today's date as YYYY-MM-DD where the day starts first (UTC+14), so a contributor anywhere on
+ * Earth can write their own today without it counting as the future.
+ */
+export function latestToday(now = Date.now()): string {
+  return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
 
-/** A date that may be only as precise as the source states it: YYYY, YYYY-MM or YYYY-MM-DD. */
+/**
+ * Why a YYYY, YYYY-MM or YYYY-MM-DD date is not a real past date, or undefined when it is: the
+ * month must be 01 to 12, the day must exist in that month (no 2026-02-30), and the date must not
+ * be after today.
+ */
+export function calendarDateProblem(text: string, now = Date.now()): string | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) {
+    return `${text} has no month ${month}: months run from 01 to 12.`;
+  }
+  if (month !== undefined && day !== undefined) {
+    const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    if (Number(day) < 1 || Number(day) > daysInMonth) {
+      return `${text} is not a real date: ${year}-${month} has days 01 to ${String(daysInMonth).padStart(2, '0')}.`;
+    }
+  }
+  const today = latestToday(now);
+  if (text > today.slice(0, text.length)) return `${text} is in the future (today is ${today}). Write the date it actually happened.`;
+  return undefined;
+}
+
+/** YAML may hand over a Date (js-yaml) or a string (yaml 1.2); both become YYYY-MM-DD text. */
+const dateText = (value: string | number | Date): string =>
+  value instanceof Date ? (Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10)) : String(value).trim();
+
+/**
+ * A real calendar date, not in the future, written YYYY-MM-DD (such as when a page was checked).
+ * Becomes a Date at midnight UTC.
+ */
+export const isoDate = z
+  .union([z.string(), z.date()], { error: 'Write the date as YYYY-MM-DD, for example 2026-01-20.' })
+  .transform((value, context) => {
+    const text = dateText(value);
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? calendarDateProblem(text)
+      : 'Write the date as YYYY-MM-DD, for example 2026-01-20.';
+    if (problem) {
+      context.addIssue({ code: 'custom', message: problem, input: value, continue: true });
+      return z.NEVER;
+    }
+    return new Date(`${text}T00:00:00.000Z`);
+  });
+
+/**
+ * A date that may be only as precise as the source states it: YYYY, YYYY-MM or YYYY-MM-DD, a real
+ * calendar date and not in the future. Stays text, as precise as written.
+ */
 export const partialDate = z
   .union([z.string(), z.number(), z.date()])
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
-  .refine((value) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value), 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.');
+  .transform((value, context) => {
+    const text = dateText(value);
+    const problem = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)
+      ? calendarDateProblem(text)
+      : 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.';
+    if (problem) {
+      context.addIssue({ code: 'custom', message: problem, input: value, continue: true });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 /** An absolute http(s) URL. */
 export const url = z.url({ protocol: /^https?$/, error: 'Write a full URL starting with https://.' });
