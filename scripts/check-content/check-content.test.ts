@@ -99,7 +99,7 @@ describe('content checker', () => {
     expect(messages).toContain('<Cite id={…}> uses an expression; ids must be plain strings so they can be checked.');
     expect(messages.find((m) => m.startsWith('Mermaid cannot parse'))).toMatch(/unexpected/);
     expect(messages).toContain('The diagram has no caption.');
-    expect(messages).toContain('Placeholder text "TODO" is still in the file.');
+    expect(messages).toContain('A template TODO is still here: "TODO finish this section."');
     for (const problem of problems) expect(problem.fix.length).toBeGreaterThan(10);
   });
 

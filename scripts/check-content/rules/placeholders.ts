@@ -12,12 +12,24 @@ export const checkPlaceholders: Rule = (context) => {
     lines.forEach((text, index) => {
       const match = PLACEHOLDER.exec(text);
       if (!match) return;
+      // A template TODO carries its instruction after the marker ("TODO the answer this walkthrough assumes.").
+      const hint = text
+        .slice(match.index + match[0].length)
+        .replace(/^[\s:.-]+/, '')
+        .trim();
+      const isTemplateTodo = match[0].toUpperCase() === 'TODO';
       problems.push({
         file: file.file,
         line: index + 1,
         rule: 'placeholder',
-        message: `Placeholder text "${match[0]}" is still in the file.`,
-        fix: 'Replace it with the real content before the page ships (the site has no placeholder pages).',
+        message: isTemplateTodo
+          ? hint
+            ? `A template TODO is still here: "TODO ${hint.length > 90 ? `${hint.slice(0, 89)}…` : hint}"`
+            : 'A template TODO is still here.'
+          : `Placeholder text "${match[0]}" is still in the file.`,
+        fix: isTemplateTodo
+          ? `Replace the TODO and its instruction with real content${hint ? ' as the instruction asks' : ''}; no placeholder ships.`
+          : 'Replace it with the real content before the page ships (the site has no placeholder pages).',
       });
     });
   }
