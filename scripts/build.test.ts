@@ -42,7 +42,7 @@ describe('npm run build', () => {
   it('stops on a content problem, naming the file and line, before anything is written', { timeout: 180_000 }, () => {
     const build = runBuild('scripts/check-content/__fixtures__/bad-safety');
     expect(build.status).toBe(1);
-    expect(build.log).toMatch(/guides\/loop\/index\.mdx:11\s+\[content-safety\]/);
+    expect(build.log).toMatch(/guides\/loop\/index\.mdx:11(:\d+)?\s+\[content-safety\]/);
     expect(build.log).toContain('Build stopped: the content check failed');
     expect(existsSync(path.join(build.outDir, 'sw.js'))).toBe(false);
   });

@@ -36,10 +36,8 @@ describe('content checker', () => {
     ]);
     const byRule = Object.fromEntries(problems.map((p) => [`${path.basename(p.file)} ${p.rule}`, p]));
     expect(byRule['index.mdx frontmatter-missing']!.message).toBe('Missing required field "description".');
-    expect(byRule['index.mdx frontmatter-unknown-key']!.message).toBe('Unknown key "descripton".');
-    expect(byRule['index.mdx frontmatter-unknown-key']!.fix).toMatch(
-      /^Check the spelling or remove it; the allowed keys are: title, description/,
-    );
+    expect(byRule['index.mdx frontmatter-unknown-key']!.message).toBe('Unknown key "descripton". Did you mean "description"?');
+    expect(byRule['index.mdx frontmatter-unknown-key']!.fix).toMatch(/^Rename it to "description", or remove it; the allowed keys are: title, description/);
     expect(byRule['index.mdx frontmatter']!.message).toBe(
       'level: "beginner" is not a valid level. Use one of: foundation, core, advanced.',
     );

@@ -23,6 +23,11 @@ export function buildContext(files: ContentFile[], strays: string[]): CheckConte
  * its own line, a list item at the item. Missing fields point at the deepest parent found.
  */
 export function lineOfPath(file: ContentFile, path: readonly PropertyKey[]): number {
+  return positionOfPath(file, path).line;
+}
+
+/** Like lineOfPath, with the 1-based column of the key or item as well. */
+export function positionOfPath(file: ContentFile, path: readonly PropertyKey[]): { line: number; column: number } {
   let node: unknown = file.document.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (const key of path) {
@@ -40,7 +45,8 @@ export function lineOfPath(file: ContentFile, path: readonly PropertyKey[]): num
       break;
     }
   }
-  return file.yamlStartLine - 1 + file.lineCounter.linePos(offset).line;
+  const position = file.lineCounter.linePos(offset);
+  return { line: file.yamlStartLine - 1 + position.line, column: position.col };
 }
 
 /** Lines of the MDX body with their file line numbers, and whether each is inside a code fence. */

@@ -1,17 +1,45 @@
 /**
  * Front matter against the collection's schema (the same schema Astro uses): missing or
- * malformed fields, unknown keys, and references to entries that do not exist.
+ * malformed fields, unknown keys, and references to entries that do not exist. Unknown keys,
+ * values outside a vocabulary and unknown ids get the nearest valid one as a "did you mean".
  */
 import { z } from 'astro/zod';
 import { createSchemas, type CollectionName } from '../../../src/schemas/index.ts';
 import { nearest } from '../../../src/lib/text.ts';
 import type { Problem } from '../../lib/problems.ts';
-import { lineOfPath, TEMPLATE_HINT, type Rule } from '../context.ts';
+import { lineOfPath, positionOfPath, TEMPLATE_HINT, type Rule } from '../context.ts';
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
   for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
+}
+
+/** The keys an object schema accepts at `path` (through optional, default, array and refine wrappers). */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = (current as { def?: { type?: string; innerType?: z.ZodType; in?: z.ZodType } } | undefined)?.def;
+      if (def?.innerType && ['optional', 'default', 'nullable', 'readonly', 'catch', 'prefault', 'nonoptional'].includes(def.type ?? '')) {
+        current = def.innerType;
+      } else if (def?.type === 'pipe' && def.in) {
+        current = def.in;
+      } else {
+        return;
+      }
+    }
+  };
+  for (const key of path) {
+    unwrap();
+    const def = (current as { def?: { type?: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
+    if (def?.type === 'array' && typeof key === 'number') current = def.element;
+    else if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else return undefined;
+  }
+  unwrap();
+  const def = (current as { def?: { type?: string; shape?: Record<string, z.ZodType> } } | undefined)?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
@@ -49,13 +77,22 @@ export const checkFrontMatter: Rule = (context) => {
     if (result.success) continue;
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
+        const allowed = allowedKeysAt(schemas[file.collection], issue.path) ?? [];
+        const present = new Set(Object.keys((valueAt(file.data, issue.path) ?? {}) as object));
         for (const key of issue.keys) {
+          // Suggest a key the entry does not already have: "dificulty" -> "difficulty".
+          const suggestion = nearest(
+            key,
+            allowed.filter((k) => !present.has(k)),
+          );
+          const position = positionOfPath(file, [...issue.path, key]);
+          const listed = issue.message.replace(/^Unknown keys? [^.]*\.\s*/, '');
           problems.push({
             file: file.file,
-            line: lineOfPath(file, [...issue.path, key]),
+            ...position,
             rule: 'frontmatter-unknown-key',
-            message: `Unknown key "${fieldName([...issue.path, key])}".`,
-            fix: issue.message.replace(/^Unknown keys? [^.]*\.\s*/, ''),
+            message: `Unknown key "${fieldName([...issue.path, key])}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+            fix: suggestion ? `Rename it to "${suggestion}", or remove it; ${listed.replace(/^Check the spelling or remove (it|them); /, '')}` : listed,
           });
         }
         continue;
@@ -72,11 +109,20 @@ export const checkFrontMatter: Rule = (context) => {
         continue;
       }
       const isReference = issue.code === 'custom' && (issue as { params?: { reference?: string } }).params?.reference;
+      // A value outside a vocabulary: name the nearest allowed one ("cor" -> "core").
+      const given = valueAt(file.data, issue.path);
+      const closest =
+        issue.code === 'invalid_value' && typeof given === 'string'
+          ? nearest(
+              given,
+              issue.values.map((v) => String(v)),
+            )
+          : undefined;
       problems.push({
         file: file.file,
-        line: lineOfPath(file, issue.path),
+        ...positionOfPath(file, issue.path),
         rule: isReference ? 'reference' : 'frontmatter',
-        message: field ? `${field}: ${issue.message}` : issue.message,
+        message: `${field ? `${field}: ${issue.message}` : issue.message}${closest ? ` Did you mean "${closest}"?` : ''}`,
         fix: isReference
           ? `Use the id of an existing file in content/${String(isReference)}/, or add that entry.`
           : `Set "${field || 'the field'}" as described, following ${TEMPLATE_HINT[file.collection]}.`,
