@@ -8,6 +8,8 @@ import { buildFixtureSite, type FixtureBuild } from '../lib/build-fixture.ts';
 import { checkDist } from './index.ts';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { contentSecurityPolicy } from '../../src/lib/csp.ts';
+import { THEME_SCRIPT } from '../../src/lib/theme-script.ts';
 
 const FIXTURES = path.join('scripts', 'check-dist', '__fixtures__');
 const BASE = '/netflix-sd/';
@@ -30,11 +32,20 @@ describe('built-site checker', () => {
     expect(checkDist(outDir, BASE)).toEqual([]);
   });
 
-  it('flags every link when checked against the wrong base path', () => {
+  it('flags every link and script when checked against the wrong base path', () => {
     const { outDir } = builds['links-good']!;
     const problems = checkDist(outDir, '/');
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.rule === 'link-target')).toBe(true);
+    expect(problems.filter((p) => p.rule === 'link-target').length).toBeGreaterThan(0);
+    // The site's bundles are under /netflix-sd/_astro/, so against "/" they are not the site's own.
+    const others = problems.filter((p) => p.rule !== 'link-target');
+    expect(others.length).toBeGreaterThan(0);
+    expect(
+      others.every(
+        (p) =>
+          p.rule === 'unsafe-html' &&
+          /^<script src="\/netflix-sd\/_astro\/[^"]+\.js"> on \/\S* is not one of the site's own scripts \(\/_astro\/\)\.$/.test(p.message),
+      ),
+    ).toBe(true);
   });
 
   it('reports each broken link at its source line, with a suggestion', () => {
@@ -65,7 +76,7 @@ describe('built-site checker', () => {
     expect(problems.every((p) => p.rule === 'third-party')).toBe(true);
   });
 
-  it('reports a page changed after its CSP was written, event handlers, javascript: URLs and unsafe new tabs', () => {
+  it('reports a script added after the build, event handlers, javascript: URLs and unsafe new tabs', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'tampered-'));
     cpSync(builds['links-good']!.outDir, copy, { recursive: true });
     const page = path.join(copy, 'loop', 'index.html');
@@ -76,10 +87,17 @@ describe('built-site checker', () => {
     writeFileSync(page, html);
     const problems = checkDist(copy, BASE).filter((p) => p.rule === 'csp' || p.rule === 'unsafe-html');
     expect(problems.map((p) => p.message)).toEqual([
-      '/loop/: its Content-Security-Policy does not match its inline scripts and styles (something changed the page after the policy was written).',
       '<h1 onclick=…> on /loop/: event-handler attributes are not allowed.',
+      'An inline <script> on /loop/ that the site does not write: "alert(1)".',
       'A javascript: URL on /loop/.',
       'A link opening a new tab on /loop/ lacks rel="noopener noreferrer" (https://example.com/).',
     ]);
+  });
+
+  it('allows exactly the theme script the site writes, by the hash of its source', () => {
+    const { outDir } = builds['links-good']!;
+    const html = readFileSync(path.join(outDir, 'loop', 'index.html'), 'utf8');
+    expect(html).toContain(`<script>${THEME_SCRIPT}</script>`);
+    expect(html).toContain(`content="${contentSecurityPolicy({ browserDrawnDiagrams: false })}"`);
   });
 });

@@ -1,10 +1,25 @@
 /**
  * The built site as the checkers see it: every HTML page with its ids and links, every file,
  * and for each page the content file it was built from (read from its "Edit this page" link).
+ * Each page is parsed twice: node-html-parser gives the link rules a quick selector API, and
+ * parse5 (the HTML standard's parsing algorithm) gives the security rules the tree a browser
+ * builds, so markup written to confuse a lenient parser cannot hide a script from them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { parse as parseHtml, type DefaultTreeAdapterTypes } from 'parse5';
+
+export type HtmlElement = DefaultTreeAdapterTypes.Element;
+
+/** An element as a browser would build it, and where it sits. */
+export interface PageElement {
+  element: HtmlElement;
+  /** Inside a <template> (inert until a script clones it). */
+  inTemplate: boolean;
+  /** Inside <head>. */
+  inHead: boolean;
+}
 import { normaliseBase } from '../../src/lib/base.ts';
 
 export interface BuiltPage {
@@ -17,6 +32,10 @@ export interface BuiltPage {
   ids: Set<string>;
   /** The content or page file it came from, when the page says (its edit link). */
   sourceFile?: string;
+  /** The page's HTML as built. */
+  html: string;
+  /** Every element in document order (template contents included), parsed as browsers parse. */
+  elements: PageElement[];
 }
 
 export interface BuiltSite {
@@ -25,6 +44,31 @@ export interface BuiltSite {
   pages: Map<string, BuiltPage>;
   /** Every file, as a site path ("/pagefind/pagefind.js"). */
   files: Set<string>;
+}
+
+/** The value of an attribute (any namespace prefix), or undefined. */
+export function attribute(element: HtmlElement, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value;
+}
+
+/** The text inside an element (a script's or style's body). */
+export function textOf(element: HtmlElement): string {
+  return element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : '')).join('');
+}
+
+function elementsOf(html: string): PageElement[] {
+  const found: PageElement[] = [];
+  const visit = (node: DefaultTreeAdapterTypes.ParentNode, inTemplate: boolean, inHead: boolean) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      const head = inHead || child.tagName === 'head';
+      found.push({ element: child, inTemplate, inHead: head });
+      visit(child, inTemplate, head);
+      if (child.tagName === 'template' && 'content' in child) visit(child.content, true, head);
+    }
+  };
+  visit(parseHtml(html), false, false);
+  return found;
 }
 
 function walk(dir: string, relative = ''): string[] {
@@ -57,6 +101,8 @@ export function loadSite(dir: string, base = '/'): BuiltSite {
       root,
       ids,
       sourceFile: sourceFile ? decodeURIComponent(sourceFile) : undefined,
+      html,
+      elements: elementsOf(html),
     });
   }
   return { dir, base: normaliseBase(base), pages, files: new Set(files.map((f) => `/${f}`)) };

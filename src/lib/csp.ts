@@ -1,39 +1,47 @@
 /**
- * The Content-Security-Policy for a built page, computed from the page itself: scripts and
- * styles from the site only, inline ones allowed by hash and nothing else, WebAssembly only for
- * Pagefind's search, and no third-party origin anywhere. Pages with a diagram drawn in the
- * browser also allow inline styles, because mermaid writes its styles into the SVG it draws.
+ * The Content-Security-Policy of a built page. It allows only what the site itself writes,
+ * known when the site is built, never what a page happens to contain: scripts from the site's
+ * own files and the one inline script the site writes (the theme, src/lib/theme-script.ts) by
+ * the hash of its source text; styles from the site's own files; WebAssembly only for Pagefind's
+ * search; no third-party origin anywhere. The built-site check (scripts/check-dist/rules/
+ * security.ts) fails any inline script, style element or style attribute the site did not
+ * write, so nothing else on a page needs allowing.
+ *
+ * One exception: a page with a diagram drawn in the browser (data-mermaid-client, types that
+ * cannot be drawn at build time) also allows inline styles, because mermaid writes a <style>
+ * into the SVG it draws at run time. The built HTML of such a page is still checked for inline
+ * styles like every other page.
  */
 import { createHash } from 'node:crypto';
+import { THEME_SCRIPT } from './theme-script.ts';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export interface PageInlines {
-  scripts: string[];
-  styles: string[];
-  styleAttributes: string[];
+/** Every inline script the site writes, exactly as it appears between <script> and </script>. */
+export const SITE_INLINE_SCRIPTS: readonly string[] = [THEME_SCRIPT];
+
+/**
+ * The ids of the JSON data blocks (<script type="application/json">) the site's pages carry for
+ * their scripts to read. Browsers never run them, but the check still accepts only these.
+ */
+export const SITE_DATA_SCRIPT_IDS: readonly string[] = ['study-manifest', 'story-culture', 'flashcard-decks'];
+
+/** The attribute the diagram plugin puts on a diagram that mermaid draws in the browser. */
+export const BROWSER_DIAGRAM_ATTRIBUTE = 'data-mermaid-client';
+
+export interface PolicyOptions {
+  /** The page has a diagram drawn in the browser by mermaid (see above). */
   browserDrawnDiagrams: boolean;
 }
 
-/** The inline scripts, styles and style attributes a CSP has to account for. */
-export function findInlines(html: string): PageInlines {
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
-    .filter(([, attrs]) => !/\bsrc\s*=/.test(attrs!) && !/type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs!))
-    .map(([, , body]) => body!);
-  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(([, body]) => body!);
-  const styleAttributes = [...html.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi)].map(([, value]) => value!);
-  return { scripts, styles, styleAttributes, browserDrawnDiagrams: html.includes('data-mermaid-client') };
+/** Whether a page's HTML has a diagram drawn in the browser (an element carrying the attribute). */
+export function hasBrowserDrawnDiagrams(html: string): boolean {
+  return new RegExp(`<[a-z][^>]*\\s${BROWSER_DIAGRAM_ATTRIBUTE}(?=[\\s=/>])`, 'i').test(html);
 }
 
-export function contentSecurityPolicy(inlines: PageInlines): string {
-  const scriptSources = ["'self'", "'wasm-unsafe-eval'", ...new Set(inlines.scripts.map(hash))];
-  const styleSources = inlines.browserDrawnDiagrams
-    ? ["'self'", "'unsafe-inline'"]
-    : [
-        "'self'",
-        ...new Set(inlines.styles.map(hash)),
-        ...(inlines.styleAttributes.length ? ["'unsafe-hashes'", ...new Set(inlines.styleAttributes.map(hash))] : []),
-      ];
+export function contentSecurityPolicy({ browserDrawnDiagrams }: PolicyOptions): string {
+  const scriptSources = ["'self'", "'wasm-unsafe-eval'", ...SITE_INLINE_SCRIPTS.map(hash)];
+  const styleSources = browserDrawnDiagrams ? ["'self'", "'unsafe-inline'"] : ["'self'"];
   return [
     "default-src 'self'",
     `script-src ${scriptSources.join(' ')}`,
@@ -49,12 +57,25 @@ export function contentSecurityPolicy(inlines: PageInlines): string {
   ].join('; ');
 }
 
-/** The page with its CSP meta tag inserted first in <head> (replacing any older one). */
+/** The policy a page's HTML should carry. */
+export function policyForPage(html: string): string {
+  return contentSecurityPolicy({ browserDrawnDiagrams: hasBrowserDrawnDiagrams(html) });
+}
+
+/**
+ * The page with its CSP meta tag inserted first in <head> (after <meta charset>, which must come
+ * first). Runs once on fresh build output; it removes nothing, so a meta tag that content smuggled
+ * into a page stays there for the built-site check to report.
+ */
 export function withCspMeta(html: string): string {
-  const policy = contentSecurityPolicy(findInlines(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '')));
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  const cleaned = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
-  return cleaned.replace(/<head>(\s*<meta charset="[^"]*">)?/i, (head) => `${head}${meta}`);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policyForPage(html)}">`;
+  let inserted = false;
+  const result = html.replace(/<head(\s[^>]*)?>(\s*<meta charset="[^"]*">)?/i, (head) => {
+    inserted = true;
+    return `${head}${meta}`;
+  });
+  if (!inserted) throw new Error('withCspMeta: the page has no <head>, so its Content-Security-Policy cannot be added.');
+  return result;
 }
 
 /** Headers for hosts that read a _headers file (Netlify, Cloudflare Pages). GitHub Pages ignores it. */

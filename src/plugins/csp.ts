@@ -1,6 +1,8 @@
 /**
- * After the build, gives every page its Content-Security-Policy meta tag (see src/lib/csp.ts)
- * and writes _headers with the headers a meta tag cannot carry.
+ * After the build, gives every page its Content-Security-Policy meta tag (see src/lib/csp.ts:
+ * the policy allows only what the site itself writes, whatever else the page contains) and
+ * writes _headers with the headers a meta tag cannot carry. The built-site check then fails any
+ * page that contains active code the policy does not cover.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,2 @@
+// The site's own bundle (a stand-in).
+export {};
