@@ -46,11 +46,11 @@ describe('checking a block', () => {
     const problems = await checkDiagram('flowchart LR\n  accTitle: T\n  accDescr: D\n  A --> B\n  B -->> ]] C');
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(5);
-    expect(problems[0]!.message).toMatch(/^Mermaid cannot parse this line: unexpected/);
+    expect(problems[0]!.message).toBe('"-->>" is not an arrow Mermaid knows in a flowchart.');
   });
   it('reports an unknown diagram type', async () => {
     const problems = await checkDiagram('flowchat LR\n  accTitle: T\n  accDescr: D\n  A --> B');
-    expect(problems[0]!.message).toBe('Unknown diagram type "flowchat".');
+    expect(problems[0]!.message).toBe('Unknown diagram type "flowchat". Did you mean "flowchart"?');
   });
   it('turns parser messages into a sentence', () => {
     expect(describeParseError("Parse error on line 3:\n...\n---^\nExpecting 'A', 'B', got 'C'")).toBe(
