@@ -16,6 +16,8 @@ import Rubric from './Rubric.astro';
 import CodeSample from './CodeSample.astro';
 import { mdxComponents } from './index.ts';
 import { MDX_COMPONENT_NAMES } from '../../lib/mdx-components.ts';
+import { COMPONENT_NAMES, validateProps } from './props.ts';
+import { providePromptData, type PromptData } from './prompt-context.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -40,6 +42,7 @@ describe('<Callout>', () => {
     await expect(container.renderToString(Callout, { props: { type: 'danger' }, slots: { default: 'x' } })).rejects.toThrow(
       /"danger" is not a valid type/,
     );
+    await expect(container.renderToString(Callout, { props: {}, slots: { default: 'x' } })).rejects.toThrow('<Callout>: the "type" prop is missing.');
   });
   it('fails when empty', async () => {
     await expect(container.renderToString(Callout, { props: { type: 'tip' } })).rejects.toThrow(/has no text inside/);
@@ -58,7 +61,7 @@ describe('<GoodBad>', () => {
     expect(html).toContain('role="group"');
   });
   it('fails without a strong answer', async () => {
-    await expect(container.renderToString(GoodBad, { props: { bad: 'x', why: 'y' } })).rejects.toThrow(/"good" prop is missing/);
+    await expect(container.renderToString(GoodBad, { props: { bad: 'x', why: 'y' } })).rejects.toThrow('<GoodBad>: the "good" prop is missing.');
   });
 });
 
@@ -71,39 +74,91 @@ describe('<Checklist> and <Task>', () => {
     expect(text(list)).toBe('Week 1 Read the memo.');
   });
   it('rejects a bad id and a list with no tasks', async () => {
-    await expect(container.renderToString(Task, { props: { id: 'Read Memo' }, slots: { default: 'x' } })).rejects.toThrow(/not lower-case words/);
+    await expect(container.renderToString(Task, { props: { id: 'Read Memo' }, slots: { default: 'x' } })).rejects.toThrow(
+      '<Task id="Read Memo">: "Read Memo" is not lower-case words joined by hyphens.',
+    );
     await expect(container.renderToString(Checklist, { props: { id: 'week-1' }, slots: { default: '<p>no tasks</p>' } })).rejects.toThrow(
       /contains no <Task> items/,
     );
   });
 });
 
+/** The page's data for a prompt component, as src/pages/prompts/[slug].astro provides it. */
+function promptLocals(data: Partial<PromptData>): { locals: object } {
+  const locals = {};
+  providePromptData(locals, data as PromptData);
+  return { locals };
+}
+
 describe('prompt section components', () => {
-  it('lists scoping questions with their assumed answers', async () => {
-    const items = Array.from({ length: 5 }, (_, i) => ({ question: `Question ${i}?`, assume: `Answer ${i}.` }));
-    const html = await container.renderToString(ScopingQuestions, { props: { items } });
+  it('lists scoping questions with their assumed answers, read from the page data', async () => {
+    const scoping = Array.from({ length: 5 }, (_, i) => ({ question: `Question ${i}?`, assume: `Answer ${i}.` }));
+    const html = await container.renderToString(ScopingQuestions, promptLocals({ scoping }));
     expect(text(html)).toContain('Question 4? Assume: Answer 4.');
-    await expect(container.renderToString(ScopingQuestions, { props: { items: items.slice(0, 2) } })).rejects.toThrow(/at least 5 items/);
   });
   it('tabulates targets with row headers', async () => {
-    const items = Array.from({ length: 3 }, (_, i) => ({ metric: `Metric ${i}`, target: '99.9%', why: 'Because.' }));
-    const html = await container.renderToString(Targets, { props: { items } });
+    const targets = Array.from({ length: 3 }, (_, i) => ({ metric: `Metric ${i}`, target: '99.9%', why: 'Because.' }));
+    const html = await container.renderToString(Targets, promptLocals({ targets }));
     expect(html).toContain('<th scope="row">Metric 2</th>');
   });
   it('orders curveballs by time and gives the 60-minute equivalent', async () => {
-    const items = [
+    const curveballs = [
       { at: 30, ask: 'Second', strongAnswer: 'B' },
       { at: 15, ask: 'First', strongAnswer: 'A' },
       { at: 40, ask: 'Third', strongAnswer: 'C' },
     ];
-    const plain = text(await container.renderToString(Curveballs, { props: { items } }));
+    const plain = text(await container.renderToString(Curveballs, promptLocals({ curveballs })));
     expect(plain.indexOf('First')).toBeLessThan(plain.indexOf('Second'));
     expect(plain).toContain('Around minute 15 of 45 (minute 20 of 60)');
   });
   it('renders the rubric as a checklist', async () => {
-    const html = await container.renderToString(Rubric, { props: { items: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] } });
+    const html = await container.renderToString(Rubric, promptLocals({ rubric: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] }));
     expect((html.match(/<li data-task="r[0-9a-f]{8}">/g) ?? []).length).toBe(6);
     expect(html).toContain('data-checklist="rubric"');
+  });
+  it('fails loudly outside a prompt page, naming the component', async () => {
+    await expect(container.renderToString(Rubric)).rejects.toThrow(/<Rubric>: it shows a design prompt's front matter/);
+  });
+  it('refuses props: the data comes from the page, never from an expression in MDX', async () => {
+    const rubric = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    await expect(container.renderToString(Rubric, { ...promptLocals({ rubric }), props: { items: rubric } })).rejects.toThrow(
+      /<Rubric> has no "items" prop\./,
+    );
+  });
+});
+
+describe('props validated by the shared schemas (props.ts)', () => {
+  it('names the prop, the value and the allowed values, the same message the content check gives', async () => {
+    const rendered = container.renderToString(Callout, { props: { type: 'info' }, slots: { default: 'x' } });
+    await expect(rendered).rejects.toThrow('<Callout type="info">: "info" is not a valid type.');
+    const failure = await container.renderToString(Callout, { props: { type: 'info' }, slots: { default: 'x' } }).catch((error: unknown) => error);
+    expect((failure as { hint?: string }).hint).toBe('Use one of: type="note", type="tip", type="warning", type="pitfall".');
+    expect(validateProps('Callout', { type: 'info' }, true)).toEqual({
+      ok: false,
+      problems: [
+        {
+          prop: 'type',
+          message: '<Callout type="info">: "info" is not a valid type.',
+          fix: 'Use one of: type="note", type="tip", type="warning", type="pitfall".',
+        },
+      ],
+    });
+  });
+  it('rejects an unknown prop with a did-you-mean', async () => {
+    await expect(container.renderToString(Callout, { props: { type: 'tip', tilte: 'x' }, slots: { default: 'x' } })).rejects.toThrow(
+      '<Callout> has no "tilte" prop.',
+    );
+  });
+  it('keeps props the site sets (citation numbers) out of MDX', () => {
+    expect(validateProps('Cite', { id: 'blog-x', n: '2' }).ok).toBe(true);
+    expect(validateProps('Cite', { id: 'blog-x', n: '2' }, true)).toMatchObject({ ok: false, problems: [{ prop: 'n' }] });
+  });
+  it('has a schema for every component, each rejecting unknown props', () => {
+    for (const name of COMPONENT_NAMES) {
+      const result = validateProps(name, { surelyNotAProp: 'x' });
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.problems.map((p) => p.message), name).toContain(`<${name}> has no "surelyNotAProp" prop.`);
+    }
   });
 });
 
