@@ -1,7 +1,8 @@
 /**
  * Offline use: after one online visit the service worker has precached the whole site, so any
  * page, search and browser-drawn diagrams work with the network cut; the offline notice shows;
- * and a new deployment is offered as a reload, never forced.
+ * an address that misses offline gets the site's 404 page; and a new deployment is offered as a
+ * reload, never forced.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,16 @@ describe('offline', () => {
     await page.goto(siteUrl('/practice/progress/'));
     expect(await page.locator('[data-overall]').innerText()).toMatch(/pages studied/);
     expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the site's 404 page for an address that misses while offline", async () => {
+    const context = await browser.newContext();
+    const page = await visitOnline(context, siteUrl('/'));
+    await context.setOffline(true);
+    await page.goto(siteUrl('/no-such-page/'));
+    expect(await page.locator('h1').innerText()).toBe('Page not found');
+    expect(page.url()).toBe(siteUrl('/no-such-page/'));
     await context.close();
   });
 
