@@ -13,6 +13,7 @@ import { checkComponents } from './rules/components.ts';
 import { checkPlaceholders } from './rules/placeholders.ts';
 import { checkMistakesEmbedded } from './rules/embedded-mistakes.ts';
 import { checkContentSafety } from './rules/content-safety.ts';
+import { checkLinks } from './rules/links.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../../src/lib/content-paths.ts';
 
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   checkPlaceholders,
   checkMistakesEmbedded,
   checkContentSafety,
+  checkLinks,
 ];
 
 /** Runs every rule over a content directory. */
