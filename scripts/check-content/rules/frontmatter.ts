@@ -125,7 +125,9 @@ export const checkFrontMatter: Rule = (context) => {
         message: `${field ? `${field}: ${issue.message}` : issue.message}${closest ? ` Did you mean "${closest}"?` : ''}`,
         fix: isReference
           ? `Use the id of an existing file in content/${String(isReference)}/, or add that entry.`
-          : `Set "${field || 'the field'}" as described, following ${TEMPLATE_HINT[file.collection]}.`,
+          : closest
+            ? `Change it to "${closest}".`
+            : `Set "${field || 'the field'}" as described, following ${TEMPLATE_HINT[file.collection]}.`,
       });
     }
   }
