@@ -67,6 +67,40 @@ export function readDiagramSource(source: string): DiagramSource {
   return { source, type, title, description };
 }
 
+/**
+ * Types drawn in the browser whose mermaid grammar has no accTitle/accDescr: mermaid would read
+ * those lines as nodes (a mindmap then has "only one root" too many) or reject them. Their
+ * accessibility lines become Mermaid comments before mermaid reads the block; the caption and
+ * text alternative still come from them (readDiagramSource), like every other diagram's.
+ */
+export const TYPES_WITHOUT_ACCESSIBILITY_SYNTAX: ReadonlySet<string> = new Set(['mindmap', 'kanban', 'sankey-beta', 'block-beta']);
+
+/**
+ * The block as mermaid should read it, for checking at build time and for drawing in the
+ * browser: unchanged, except that for the types above the accTitle/accDescr lines (a multi-line
+ * accDescr block included) become "%%" comments, so every other line keeps its number.
+ */
+export function sourceForMermaid(source: string): string {
+  const normalized = source.replace(/\r\n/g, '\n');
+  if (!TYPES_WITHOUT_ACCESSIBILITY_SYNTAX.has(readDiagramSource(normalized).type)) return source;
+  const lines = normalized.split('\n');
+  const comment = (line: string) => `${/^\s*/.exec(line)![0]}%% ${line.trim()}`;
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i]!.trim();
+    if (/^acc(Title|Descr)\s*:/.test(trimmed)) lines[i] = comment(lines[i]!);
+    else if (/^accDescr\s*\{/.test(trimmed)) {
+      // Every line of the block, up to and including the one that closes it.
+      for (;;) {
+        const closes = lines[i]!.includes('}') || i + 1 >= lines.length;
+        lines[i] = comment(lines[i]!);
+        if (closes) break;
+        i++;
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
 export function isBuildTimeType(type: string): boolean {
   return BUILD_TIME_TYPES.has(type);
 }

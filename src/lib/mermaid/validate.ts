@@ -5,7 +5,7 @@
  */
 import './purify-shim.ts';
 import mermaid from 'mermaid';
-import { readDiagramSource } from './source.ts';
+import { readDiagramSource, sourceForMermaid } from './source.ts';
 import { nearest } from '../text.ts';
 
 export interface DiagramProblem {
@@ -277,7 +277,7 @@ export async function checkDiagram(source: string): Promise<DiagramProblem[]> {
     });
   }
   try {
-    await mermaid.parse(source);
+    await mermaid.parse(sourceForMermaid(source));
   } catch (error) {
     const message = (error as ParserError).message ?? String(error);
     if (message.includes('No diagram type detected') || message.includes('UnknownDiagramError')) {
