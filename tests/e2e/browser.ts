@@ -17,6 +17,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Budgets for the tests that visit every page, one test per page: a page takes about a second,
+ * so these only stop a real hang. A Playwright step gives up first, so the error names the step.
+ */
+export const PAGE_TEST_TIMEOUT = 180_000;
+export const PAGE_STEP_TIMEOUT = 90_000;
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }

@@ -4,8 +4,8 @@
  * edit/report links, and no request leaving localhost on any page.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, siteUrl, trackedContext } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, PAGE_STEP_TIMEOUT, PAGE_TEST_TIMEOUT, siteUrl, trackedContext, type TrackedContext } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -137,22 +137,35 @@ describe('keyboard', () => {
 });
 
 describe('every page', () => {
-  it('has edit and report links, the independence statement, and contacts only localhost', async () => {
-    const tracked = await trackedContext(browser);
-    const page = await tracked.newPage();
-    const pages = inject('pages').filter((p) => p !== '/404/');
+  // One test per page, each with its own time budget, so a slow machine slows the suite down but
+  // never fails it, and a failure names the page. Playwright's own step timeout is shorter than
+  // the test's, so a hang reports the step (goto, a locator) rather than a bare test timeout.
+  const pages = inject('pages').filter((p) => p !== '/404/');
+  let tracked: TrackedContext;
+  let page: Page;
+  beforeAll(async () => {
+    tracked = await trackedContext(browser);
+    page = await tracked.newPage();
+    page.setDefaultTimeout(PAGE_STEP_TIMEOUT);
+  });
+  afterAll(async () => {
+    await tracked?.context.close();
+  });
+
+  it('lists the built pages', () => {
     expect(pages.length).toBeGreaterThan(20);
-    for (const sitePath of pages) {
-      await page.goto(siteUrl(sitePath), { waitUntil: 'networkidle' });
-      const edit = await page.locator('a[data-edit-link]').getAttribute('href');
-      expect(edit, sitePath).toMatch(/\/edit\/main\/(content|src)\//);
-      const report = new URL((await page.locator('a[data-report-link]').getAttribute('href'))!);
-      expect(report.searchParams.get('template'), sitePath).toBe('content-problem.yml');
-      expect(report.searchParams.get('page'), sitePath).toContain(sitePath);
-      expect(await page.locator('footer').innerText(), sitePath).toContain('Not affiliated with');
-    }
-    expect(tracked.external).toEqual([]);
-    expect(tracked.errors).toEqual([]);
-    await tracked.context.close();
+  });
+
+  it.each(pages)('%s has edit and report links, the independence statement, and contacts only localhost', { timeout: PAGE_TEST_TIMEOUT }, async (sitePath) => {
+    const seen = { external: tracked.external.length, errors: tracked.errors.length };
+    await page.goto(siteUrl(sitePath), { waitUntil: 'networkidle' });
+    const edit = await page.locator('a[data-edit-link]').getAttribute('href');
+    expect(edit, sitePath).toMatch(/\/edit\/main\/(content|src)\//);
+    const report = new URL((await page.locator('a[data-report-link]').getAttribute('href'))!);
+    expect(report.searchParams.get('template'), sitePath).toBe('content-problem.yml');
+    expect(report.searchParams.get('page'), sitePath).toContain(sitePath);
+    expect(await page.locator('footer').innerText(), sitePath).toContain('Not affiliated with');
+    expect(tracked.external.slice(seen.external)).toEqual([]);
+    expect(tracked.errors.slice(seen.errors)).toEqual([]);
   });
 });
