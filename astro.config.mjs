@@ -39,6 +39,18 @@ export default defineConfig({
     plugins: [tailwindcss()],
     // Scripts ship as files, never inlined: cached across pages and allowed by a strict CSP.
     // No module-preload helper: the few dynamic imports load fine without it, and it costs 1 KB on every page.
-    build: { assetsInlineLimit: 0, modulePreload: false },
+    build: {
+      assetsInlineLimit: 0,
+      modulePreload: false,
+      rolldownOptions: {
+        // Dependencies ship "use client" directives meant for React bundlers; Rolldown drops them
+        // and warns with a code frame for each module (84 per build), drowning warnings that
+        // matter. Silenced for node_modules only: the site's own code never needs a directive.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && /node_modules/.test(`${log.id ?? ''} ${log.message}`)) return;
+          handler(level, log);
+        },
+      },
+    },
   },
 });

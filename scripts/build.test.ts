@@ -1,16 +1,20 @@
 /**
- * `npm run build` end to end on fixture content: every step runs and leaves its output, and a
- * content problem stops the build with the checker's message (file and line), not Astro's.
+ * `npm run build` end to end on fixture content: the content check finishes before Astro starts,
+ * every step runs and leaves its output, a good build prints a short summary instead of Astro's
+ * log, and a failed build (content check or Astro) leaves the previous output folder untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEnvironment } from './lib/build-fixture.ts';
+import { actionableWarnings } from './build.ts';
 
-function runBuild(contentDir: string) {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
+const GOOD_CONTENT = 'scripts/check-dist/__fixtures__/links-good/content';
+
+function runBuild(contentDir: string, options: { scratch?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const scratch = options.scratch ?? mkdtempSync(path.join(tmpdir(), 'build-test-'));
   const outDir = path.join(scratch, 'dist');
   const timings = path.join(scratch, 'timings.json');
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--timings', timings], {
@@ -21,29 +25,88 @@ function runBuild(contentDir: string) {
       BASE_PATH: '/sub/',
       ASTRO_CACHE_DIR: path.join(scratch, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
     encoding: 'utf8',
   });
-  return { status: result.status, log: `${result.stdout}\n${result.stderr}`, outDir, timings };
+  return { status: result.status, stdout: result.stdout, log: `${result.stdout}\n${result.stderr}`, scratch, outDir, timings };
+}
+
+/** A previous build's output, to prove a failed build leaves it alone. */
+function previousOutput(scratch: string): string {
+  const page = path.join(scratch, 'dist', 'index.html');
+  mkdirSync(path.dirname(page), { recursive: true });
+  writeFileSync(page, '<p>the previous build</p>');
+  return page;
 }
 
 describe('npm run build', () => {
-  it('runs every step on good content and reports their times', { timeout: 180_000 }, () => {
-    const build = runBuild('scripts/check-dist/__fixtures__/links-good/content');
+  it('checks content first, runs every step, swaps the output in, and prints a short summary', { timeout: 180_000 }, () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
+    const old = previousOutput(scratch);
+    const build = runBuild(GOOD_CONTENT, { scratch });
     expect(build.status, build.log).toBe(0);
     expect(existsSync(path.join(build.outDir, 'loop', 'index.html'))).toBe(true);
     expect(existsSync(path.join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(readFileSync(path.join(build.outDir, 'sw.js'), 'utf8')).toContain('/sub/loop/');
-    expect(build.log).toContain('Built-site check');
+    expect(readFileSync(old, 'utf8')).not.toContain('the previous build');
+    // Nothing is left beside the output folder.
+    expect(existsSync(`${build.outDir}-staging`)).toBe(false);
+    expect(existsSync(`${build.outDir}-previous`)).toBe(false);
+
+    // The content check finished before Astro started.
+    const stdout = build.stdout;
+    expect(stdout.indexOf('✓ Content check of')).toBeGreaterThanOrEqual(0);
+    expect(stdout.indexOf('✓ Content check of')).toBeLessThan(stdout.indexOf('Building pages with Astro'));
+    // A short summary, not Astro's page-by-page log.
+    expect(stdout).toMatch(/✓ Built \d+ pages into .*dist\/ \(base \/sub\/\) in [\d.]+ s/);
+    expect(stdout).toMatch(/Diagrams: \d+ \(\d+ drawn at build time, \d+ in the browser\)/);
+    expect(stdout).toMatch(/Search index: \d+ pages, [\d,]+ KB/);
+    expect(stdout).toContain('Checks passed: content');
+    expect(stdout).toContain('Built-site check');
+    expect(stdout).not.toMatch(/generating static routes|\(\+\d+ms\)/i);
+    expect(stdout.trim().split('\n').length, stdout).toBeLessThan(20);
+
     const timings = JSON.parse(readFileSync(build.timings, 'utf8')) as Record<string, number>;
     expect(Object.keys(timings).sort()).toEqual(['astro build', 'content check', 'link check', 'search index', 'service worker', 'total']);
   });
 
-  it('stops on a content problem, naming the file and line, before anything is written', { timeout: 180_000 }, () => {
-    const build = runBuild('scripts/check-content/__fixtures__/bad-safety');
+  it('stops on a content problem, naming the file and line, before Astro starts or anything is written', { timeout: 180_000 }, () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
+    const old = previousOutput(scratch);
+    const build = runBuild('scripts/check-content/__fixtures__/bad-safety', { scratch });
     expect(build.status).toBe(1);
-    expect(build.log).toMatch(/guides\/loop\/index\.mdx:11(:\d+)?\s+\[content-safety\]/);
+    expect(build.log).toMatch(/guides\/loop\/index\.mdx:11(:\d+)?\s+\[[a-z-]+\]/);
     expect(build.log).toContain('Build stopped: the content check failed');
-    expect(existsSync(path.join(build.outDir, 'sw.js'))).toBe(false);
+    expect(build.log).not.toContain('Building pages with Astro');
+    expect(readFileSync(old, 'utf8')).toBe('<p>the previous build</p>');
+    expect(existsSync(`${build.outDir}-staging`)).toBe(false);
+  });
+
+  it('when Astro fails, prints its log and leaves the previous output as it was', { timeout: 180_000 }, () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
+    const old = previousOutput(scratch);
+    // A cache folder that is a file: Astro stops while setting up, after the content check passed.
+    const cacheFile = path.join(scratch, 'not-a-folder');
+    writeFileSync(cacheFile, '');
+    const build = runBuild(GOOD_CONTENT, { scratch, env: { ASTRO_CACHE_DIR: cacheFile } });
+    expect(build.status).toBe(1);
+    expect(build.log).toContain('✓ Content check of');
+    expect(build.log).toContain('ENOTDIR');
+    expect(build.log).toContain('Build stopped: astro build failed (see above). The previous build output was left as it was.');
+    expect(readFileSync(old, 'utf8')).toBe('<p>the previous build</p>');
+    expect(existsSync(`${build.outDir}-staging`)).toBe(false);
+  });
+});
+
+describe('build warnings', () => {
+  it('keeps the lines Astro and Vite mark as warnings, without colors', () => {
+    const log = [
+      '13:01:02 [build] ✓ Completed in 2.1s.',
+      '\u001b[33m13:01:03 [WARN] [vite] Some chunks are larger than 500 kB\u001b[39m',
+      '  ├─ /loop/index.html (+12ms)',
+      '(!) Could not resolve a dynamic import',
+    ].join('\n');
+    expect(actionableWarnings(log)).toEqual(['13:01:03 [WARN] [vite] Some chunks are larger than 500 kB', '(!) Could not resolve a dynamic import']);
   });
 });

@@ -1,13 +1,20 @@
 /**
  * `npm run build`: the whole build and its checks, into OUT_DIR (default dist/) under BASE_PATH.
- *  1. The content check runs beside the Astro build: they are independent, so the check costs no
- *     time, and a content problem still fails the build with messages naming file and line.
- *  2. Pagefind indexes the pages, then the service worker is generated (it precaches the index).
- *  3. The built-site check: links, third-party requests, security.
+ *  1. The content check runs to completion first: content is checked before anything compiles it,
+ *     and a problem stops the build with messages naming file, line and fix.
+ *  2. `astro build` writes the site into a staging folder beside OUT_DIR; its log is kept and
+ *     printed only when it fails (or with --verbose), so a good build prints a short summary.
+ *  3. Pagefind indexes the pages, then the service worker is generated (it precaches the index).
+ *  4. The built-site check: links, third-party requests, security.
+ *  5. Only then does the staging folder replace OUT_DIR: a failed build leaves the previous
+ *     output as it was, so `npm run serve` keeps working.
  * `--timings <file>` writes each step's seconds as JSON; the benchmark reads it.
+ * `--verbose` shows Astro's and Pagefind's own output as they run.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { siteBase } from '../src/lib/base.ts';
 import { contentDir } from '../src/lib/content-paths.ts';
 import { checkContent } from './check-content/index.ts';
@@ -15,17 +22,26 @@ import { checkDist } from './check-dist/index.ts';
 import { buildServiceWorker } from './build-sw.ts';
 import { report } from './lib/problems.ts';
 
-/** Runs a command with the terminal attached; resolves with its exit code. */
-function run(command: string, args: string[]): { done: Promise<number>; kill(): void } {
-  const child = spawn(command, args, { stdio: 'inherit', env: process.env });
-  const done = new Promise<number>((resolve) => {
-    child.on('error', (error) => {
-      console.error(`Could not start ${command}: ${error.message}`);
-      resolve(1);
-    });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+/** Output lines of a finished command. */
+interface RunResult {
+  code: number;
+  output: string;
+}
+
+/** Runs a command; its output is captured (and also shown live when `live`). */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean): Promise<RunResult> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let output = '';
+  const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+    output += chunk.toString();
+    if (live) stream.write(chunk);
+  };
+  child.stdout.on('data', collect(process.stdout));
+  child.stderr.on('data', collect(process.stderr));
+  return new Promise((resolve) => {
+    child.on('error', (error) => resolve({ code: 1, output: `${output}\nCould not start ${command}: ${error.message}` }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
-  return { done, kill: () => child.kill() };
 }
 
 async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
@@ -37,43 +53,151 @@ async function timed<T>(timings: Record<string, number>, name: string, work: () 
   }
 }
 
-function fail(step: string): never {
-  console.error(`\n✗ Build stopped: ${step} failed (see above).`);
-  process.exit(1);
+export class BuildFailure extends Error {}
+
+function fail(step: string, log?: string, kept?: string): never {
+  if (log) console.error(log.trimEnd());
+  throw new BuildFailure(
+    `Build stopped: ${step} failed (see above). The previous build output was left as it was.${kept ? ` The failed build is in ${kept}/ for a look.` : ''}`,
+  );
 }
 
-export async function build(outDir: string): Promise<Record<string, number>> {
+/** Strips terminal colors, so captured output can be searched and printed anywhere. */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/**
+ * The warnings in Astro's log worth a contributor's attention: every line Astro or Vite marks as
+ * a warning. Known noise is silenced where it starts (astro.config.mjs), not hidden here.
+ */
+export function actionableWarnings(log: string): string[] {
+  return plain(log)
+    .split('\n')
+    .filter((line) => /\[WARN\]|\bwarning\b|^\s*warn\b|\(!\)/i.test(line))
+    .map((line) => line.trim());
+}
+
+function folderSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir).reduce((total, name) => {
+    const full = path.join(dir, name);
+    const stats = statSync(full);
+    return total + (stats.isDirectory() ? folderSize(full) : stats.size);
+  }, 0);
+}
+
+/** Built pages (index.html files, and 404.html) and the diagrams drawn on them. */
+export function countOutput(dir: string): { pages: number; diagrams: number; browserDiagrams: number } {
+  let pages = 0;
+  let diagrams = 0;
+  let browserDiagrams = 0;
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const full = path.join(folder, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== 'pagefind' && name !== '_astro') walk(full);
+      } else if (name === 'index.html' || (folder === dir && name === '404.html')) {
+        pages += 1;
+        const html = readFileSync(full, 'utf8');
+        diagrams += html.split('<figure class="diagram"').length - 1;
+        browserDiagrams += html.split('data-mermaid-client=').length - 1;
+      }
+    }
+  };
+  walk(dir);
+  return { pages, diagrams, browserDiagrams };
+}
+
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** Replaces `outDir` with `staging` in two renames, so the old output is never half-deleted. */
+function swapInto(staging: string, outDir: string): void {
+  const previous = `${outDir}-previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+export interface BuildOptions {
+  /** Show Astro's and Pagefind's output as they run. */
+  verbose?: boolean;
+}
+
+export async function build(outDir: string, { verbose = false }: BuildOptions = {}): Promise<Record<string, number>> {
   const timings: Record<string, number> = {};
   const node = process.execPath;
   const started = performance.now();
-
-  const astro = run(node, ['node_modules/astro/bin/astro.mjs', 'build']);
-  const astroDone = timed(timings, 'astro build', () => astro.done);
-  const problems = await timed(timings, 'content check', () => checkContent(contentDir()));
-  if (report(problems, `Content check of ${contentDir()}/`) !== 0) {
-    astro.kill();
-    fail('the content check');
-  }
-  if ((await astroDone) !== 0) fail('astro build');
-
-  const index = await timed(timings, 'search index', () => run(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', outDir]).done);
-  if (index !== 0) fail('the search index (Pagefind)');
-
-  const worker = await timed(timings, 'service worker', () => buildServiceWorker(outDir));
-  for (const warning of worker.warnings) console.warn(`service worker: ${warning}`);
-  console.log(`✓ Service worker: precaches ${worker.count} files, ${(worker.size / 1024 / 1024).toFixed(2)} MB before compression.`);
-
   const base = siteBase();
-  const distProblems = await timed(timings, 'link check', () => Promise.resolve(checkDist(outDir, base)));
-  if (report(distProblems, `Built-site check of ${outDir}/ (base ${base})`) !== 0) fail('the built-site check');
+  const content = contentDir();
 
+  // 1. Content first, to completion: nothing compiles content that has not passed.
+  const problems = await timed(timings, 'content check', () => checkContent(content));
+  if (report(problems, `Content check of ${content}/`) !== 0) fail('the content check');
+
+  // 2. Astro builds into a staging folder beside the output folder (same disk, so the swap is a rename).
+  const staging = `${outDir.replace(/[\\/]+$/, '')}-staging`;
+  rmSync(staging, { recursive: true, force: true });
+  const env = { ...process.env, OUT_DIR: staging };
+  console.log(`… Building pages with Astro into ${staging}/${verbose ? '' : ' (its log is shown if it fails; --verbose shows it live)'}`);
+  const astro = await timed(timings, 'astro build', () => run(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose));
+  if (astro.code !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    fail('astro build', verbose ? undefined : astro.output);
+  }
+
+  // 3. Search index, then the service worker that precaches it.
+  const index = await timed(timings, 'search index', () =>
+    run(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging], env, verbose),
+  );
+  if (index.code !== 0) fail('the search index (Pagefind)', verbose ? undefined : index.output, staging);
+  const worker = await timed(timings, 'service worker', () =>
+    buildServiceWorker(staging).catch((error: unknown) => fail('the service worker', (error as Error).message, staging)),
+  );
+
+  // 4. The built site, checked before it replaces anything.
+  const distProblems = await timed(timings, 'link check', () => Promise.resolve(checkDist(staging, base)));
+  if (report(distProblems, `Built-site check (links, third parties, CSP, ids) of ${staging}/, base ${base}`) !== 0) {
+    fail('the built-site check', undefined, staging);
+  }
+
+  // 5. Every step passed: the new output replaces the old one.
+  swapInto(staging, outDir);
   timings.total = (performance.now() - started) / 1000;
+
+  const counts = countOutput(outDir);
+  const indexed = /Indexed (\d[\d,]*) pages?/i.exec(plain(index.output))?.[1];
+  const warnings = [...actionableWarnings(astro.output), ...worker.warnings.map((w) => `service worker: ${w}`)];
+  const lines = [
+    `✓ Built ${counts.pages} pages into ${outDir}/ (base ${base}) in ${timings.total.toFixed(1)} s`,
+    `  Diagrams: ${counts.diagrams} (${counts.diagrams - counts.browserDiagrams} drawn at build time, ${counts.browserDiagrams} in the browser)`,
+    `  Search index: ${indexed ? `${indexed} pages, ` : ''}${kilobytes(folderSize(path.join(outDir, 'pagefind')))}`,
+    `  Offline precache: ${worker.count} files, ${megabytes(worker.size)} before compression`,
+    `  Checks passed: content (${content}/) before the build, built site (links, #fragments, third parties, CSP, ids) after it`,
+    `  Steps: ${Object.entries(timings)
+      .filter(([name]) => name !== 'total')
+      .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+      .join(', ')}`,
+  ];
+  if (warnings.length > 0) lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));
+  console.log(`\n${lines.join('\n')}`);
   return timings;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const timings = await build(process.env.OUT_DIR ?? 'dist');
-  const flag = process.argv.indexOf('--timings');
-  const timingsFile = flag === -1 ? undefined : process.argv[flag + 1];
-  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings));
+  const { values } = parseArgs({
+    options: { timings: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  try {
+    const timings = await build(process.env.OUT_DIR ?? 'dist', { verbose: values.verbose });
+    if (values.timings) writeFileSync(values.timings, JSON.stringify(timings));
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    console.error(`\n✗ ${error.message}`);
+    process.exitCode = 1;
+  }
 }
