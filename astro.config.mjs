@@ -9,6 +9,7 @@ import rehypeContent from './src/plugins/rehype-content.ts';
 import { siteBase } from './src/lib/base.ts';
 import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
 import csp from './src/plugins/csp.ts';
+import contentSafety from './src/plugins/content-safety.ts';
 
 /** Deployment base path, such as "/netflix-sd/" on GitHub Pages (from BASE_PATH). */
 const base = siteBase();
@@ -36,7 +37,8 @@ export default defineConfig({
   },
   integrations: [schemaCacheGuard(), mdx(), csp()],
   vite: {
-    plugins: [tailwindcss()],
+    // Every .mdx file passes the content-safety rules before the MDX compiler sees it.
+    plugins: [contentSafety(), tailwindcss()],
     // Scripts ship as files, never inlined: cached across pages and allowed by a strict CSP.
     // No module-preload helper: the few dynamic imports load fine without it, and it costs 1 KB on every page.
     build: {

@@ -82,8 +82,8 @@ describe('content checker', () => {
     const { problems, summary } = await check('bad-mdx');
     expect(summary).toEqual([
       'guides/loop/system-design.mdx:14 component',
-      'guides/loop/system-design.mdx:16 component',
       'guides/loop/system-design.mdx:16 reference',
+      'guides/loop/system-design.mdx:16 mdx-expression',
       'guides/loop/system-design.mdx:22 mermaid',
       'guides/loop/system-design.mdx:26 mermaid',
       'guides/loop/system-design.mdx:26 mermaid',
@@ -94,7 +94,7 @@ describe('content checker', () => {
     expect(messages).toContain("<Calout> is not one of the site's components.");
     expect(problems.find((p) => p.message.startsWith('<Calout>'))!.fix).toContain('Did you mean <Callout>?');
     expect(messages).toContain('<StackLink id="sample-stak">: there is no stack entry "sample-stak".');
-    expect(messages).toContain('<Cite id={…}> uses an expression; ids must be plain strings so they can be checked.');
+    expect(messages).toContain('<Cite id={someVariable}> uses an expression: content may not contain code.');
     expect(messages).toContain('"-->>" is not an arrow Mermaid knows in a flowchart.');
     expect(messages).toContain('The diagram has no caption.');
     expect(messages).toContain('A template TODO is still here: "TODO finish this section."');
@@ -102,18 +102,14 @@ describe('content checker', () => {
   });
 
   it('rejects active content in MDX, but not in code blocks', async () => {
-    const { problems, summary } = await check('bad-safety');
-    expect(summary).toEqual([
-      'guides/loop/index.mdx:11 content-safety',
-      'guides/loop/index.mdx:13 content-safety',
-      'guides/loop/index.mdx:15 content-safety',
-      'guides/loop/index.mdx:17 content-safety',
-    ]);
-    expect(problems.map((p) => p.message)).toEqual([
-      'The content contains a <script> element.',
-      'The content contains an event-handler attribute (on…=).',
-      'The content contains a javascript: URL.',
-      'The content contains an embedded frame or object.',
+    // The attack classes one by one, with exact messages: red-team.test.ts.
+    const { problems } = await check('bad-safety');
+    expect(problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      'index.mdx:11:1 html-element <script> is not allowed in content.',
+      'index.mdx:13:1 html-element <a> is not allowed in content.',
+      'index.mdx:13:18 html-attribute <a onclick="…"> is an event handler: it would run script in readers\' browsers.',
+      'index.mdx:15:1 unsafe-url The link […](javascript:alert(1)) is a "javascript:" URL.',
+      'index.mdx:17:1 html-element <iframe> is not allowed in content.',
     ]);
   });
 });

@@ -23,6 +23,8 @@ export interface ContentFile {
   id: string;
   /** Path relative to the working directory, forward slashes. */
   file: string;
+  /** The whole file as written, for rules that work on exact positions (the MDX tree). */
+  source: string;
   /** Front matter (or the whole YAML file) as plain data. */
   data: unknown;
   /** The YAML document, for mapping a field path to a line. */
@@ -83,6 +85,7 @@ export function loadContent(contentDir: string): { files: ContentFile[]; strays:
         collection,
         id: entryIdFromPath(rel),
         file,
+        source: raw,
         data: document.errors.length ? undefined : document.toJS(),
         document,
         lineCounter,

@@ -4,12 +4,9 @@
  * rules that need it. Positions in the tree are relative to the body; `fileLine` maps them to
  * the line in the file.
  */
-import { createProcessor } from '@mdx-js/mdx';
-import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { ContentFile } from './load.ts';
-
-const processor = createProcessor({ remarkPlugins: [remarkGfm] });
+import { parseMdx } from './rules/mdx-source.ts';
 
 export type ParsedBody = { tree: Root; error?: undefined } | { tree?: undefined; error: { line: number; column?: number; message: string } };
 
@@ -19,17 +16,12 @@ const cache = new WeakMap<ContentFile, ParsedBody>();
 export function parseBody(file: ContentFile): ParsedBody {
   const cached = cache.get(file);
   if (cached) return cached;
-  let parsed: ParsedBody;
-  try {
-    parsed = { tree: processor.parse(file.body) };
-  } catch (error) {
-    const err = error as { message?: string; line?: number; column?: number };
-    const message = err.message ?? String(error);
-    const at = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(message);
-    const line = err.line ?? (at ? Number(at[1]) : 1);
-    const column = err.column ?? (at ? Number(at[2]) : undefined);
-    parsed = { error: { line: fileLine(file, line), column, message: message.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '') } };
-  }
+  // The guarded parser (same parser and GFM): oversized files and pathological nesting are
+  // refused before parsing instead of taking minutes or overflowing the stack.
+  const result = parseMdx(file.body);
+  const parsed: ParsedBody = result.tree
+    ? { tree: result.tree }
+    : { error: { line: fileLine(file, result.problem.line), column: result.problem.column, message: result.problem.message } };
   cache.set(file, parsed);
   return parsed;
 }

@@ -1,0 +1,59 @@
+/**
+ * Runs the content-safety rules (scripts/check-content/rules/content-safety.ts) on every .mdx
+ * file before Astro's MDX integration compiles it, in every path that compiles content:
+ * `npm run dev`, `astro build`, `npm run build` and the fixture-site builds in the tests.
+ *
+ * MDX is compiled to JavaScript and run at build time, so an `import`, an `export` or a
+ * `{expression}` in a page would run with the build's permissions before any later check could
+ * look at the output. This transform runs first (`enforce: 'pre'` and hook order 'pre', ahead of
+ * @astrojs/mdx's own 'pre' transform) and throws before the compiler sees the file. The error's
+ * `loc` names the MDX file, line and column, so the terminal prints file:line:column and the dev
+ * overlay shows the MDX source (not the page that renders it).
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { checkMdxSource, type SourceProblem } from '../../scripts/check-content/rules/content-safety.ts';
+
+/** The error thrown for an MDX file that breaks the rules; `loc` is what Vite and Astro show. */
+export class ContentSafetyError extends Error {
+  override name = 'ContentSafetyError';
+  /** Where the first problem is (absolute file path). */
+  loc: { file: string; line: number; column: number };
+  /** What to do about the first problem (Astro shows it as the hint). */
+  hint: string;
+  /** The module id, as Vite reports it. */
+  id: string;
+  problems: readonly SourceProblem[];
+
+  constructor(file: string, problems: readonly SourceProblem[]) {
+    const relative = path.relative(process.cwd(), file).replace(/\\/g, '/');
+    const first = problems[0]!;
+    const list = problems.map((p) => `${relative}:${p.line}:${p.column}  [${p.rule}] ${p.message}\n  Fix: ${p.fix}`);
+    super(
+      `${relative}:${first.line}:${first.column}: ${first.message}\n\n` +
+        `The content check stopped the build before compiling this file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n\n${list.join('\n\n')}\n\nRun npm run check:content to check every file at once.`,
+    );
+    this.loc = { file, line: first.line, column: first.column };
+    this.hint = first.fix;
+    this.id = file;
+    this.problems = problems;
+  }
+}
+
+export default function contentSafety(): Plugin {
+  return {
+    name: 'netflix-loop-guide:content-safety',
+    enforce: 'pre',
+    transform: {
+      order: 'pre',
+      filter: { id: /\.mdx(?:\?.*)?$/ },
+      handler(code, id) {
+        const file = id.split('?')[0]!;
+        if (!file.endsWith('.mdx')) return null;
+        const problems = checkMdxSource(code);
+        if (problems.length > 0) throw new ContentSafetyError(file, problems);
+        return null;
+      },
+    },
+  };
+}
