@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import remarkDiagrams from './src/plugins/remark-diagrams.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
+import remarkEstimates from './src/plugins/remark-estimates.ts';
 import rehypeContent from './src/plugins/rehype-content.ts';
 import { siteBase } from './src/lib/base.ts';
 import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
@@ -28,7 +29,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkDiagrams, remarkCitations],
+      remarkPlugins: [remarkDiagrams, remarkEstimates, remarkCitations],
       rehypePlugins: [[rehypeContent, { base }]],
       smartypants: true,
       gfm: true,

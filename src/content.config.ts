@@ -27,4 +27,5 @@ export const collections = {
   culture: defineCollection({ loader: folder('culture', 'mdx'), schema: schemas.culture }),
   stack: defineCollection({ loader: folder('stack', 'mdx'), schema: schemas.stack }),
   sources: defineCollection({ loader: folder('sources', 'yaml'), schema: schemas.sources }),
+  figures: defineCollection({ loader: folder('figures', 'yaml'), schema: schemas.figures }),
 };

@@ -67,4 +67,5 @@ export const TEMPLATE_HINT: Record<CollectionName, string> = {
   culture: 'content/_templates/culture.mdx',
   stack: 'content/_templates/stack.mdx',
   sources: 'content/_templates/source.yaml',
+  figures: 'content/_templates/figure.yaml',
 };

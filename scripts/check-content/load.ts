@@ -16,6 +16,7 @@ export const EXTENSIONS: Record<CollectionName, string> = {
   culture: '.mdx',
   stack: '.mdx',
   sources: '.yaml',
+  figures: '.yaml',
 };
 
 export interface ContentFile {

@@ -30,6 +30,7 @@ export const FRONT_MATTER_REFERENCES: Readonly<Record<CollectionName, Readonly<R
   culture: { mistakes: 'mistakes', sources: 'sources', related: 'culture' },
   stack: { statusSource: 'sources', replacedBy: 'stack', sources: 'sources', related: 'stack' },
   sources: {},
+  figures: { source: 'sources', replacedBy: 'figures' },
 };
 
 function idsOf(value: unknown): string[] {

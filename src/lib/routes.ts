@@ -5,7 +5,7 @@
 import type { CollectionName } from '../schemas/index.ts';
 
 /** The collections that get a page of their own per entry. Sources share one page. */
-const COLLECTION_PREFIX: Record<Exclude<CollectionName, 'guides' | 'sources'>, string> = {
+const COLLECTION_PREFIX: Record<Exclude<CollectionName, 'guides' | 'sources' | 'figures'>, string> = {
   prompts: '/prompts/',
   mistakes: '/mistakes/',
   culture: '/culture/',
@@ -16,6 +16,7 @@ const COLLECTION_PREFIX: Record<Exclude<CollectionName, 'guides' | 'sources'>, s
 export function entryPath(collection: CollectionName, id: string): string {
   if (collection === 'guides') return id === 'index' ? '/' : `/${id}/`;
   if (collection === 'sources') return `/sources/#${sourceAnchor(id)}`;
+  if (collection === 'figures') return `/figures/#figure-${id}`;
   return `${COLLECTION_PREFIX[collection]}${id}/`;
 }
 

@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { keysOf } from './vocabulary.ts';
 
 /** The collections of the content model, in the order the site presents them. */
-export const COLLECTIONS = ['guides', 'prompts', 'mistakes', 'culture', 'stack', 'sources'] as const;
+export const COLLECTIONS = ['guides', 'prompts', 'mistakes', 'culture', 'stack', 'sources', 'figures'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**

@@ -318,7 +318,67 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     path: ['url'],
   });
 
-  return { guides, prompts, mistakes, culture, stack, sources };
+  /** How a figure relates to time: what the estimate checker needs to keep means and peaks apart. */
+  const FIGURE_BASES = {
+    mean: 'an average over time, or a total over a period (hours viewed in a half-year)',
+    peak: 'the highest value in a period (the live concurrency record)',
+    factor: 'a peak-to-average factor (the evening peak over the daily average)',
+  };
+  /** Where a figure stands: published by Netflix, reported by someone else, superseded, or the site's own assumption. */
+  const FIGURE_STATUSES = {
+    verified: 'published by Netflix in the cited source',
+    unverified: 'reported by a third party only',
+    outdated: 'superseded by a newer figure',
+    assumption: "the site's own assumption, with its reasoning in why",
+  };
+
+  /**
+   * One number the site's estimates rely on (content/figures/<id>.yaml): a published figure with
+   * its source and date, or a named assumption with its reasoning. Estimate chains refer to it by
+   * id, so a new shareholder letter is one edit and every page follows.
+   */
+  const figures = strictObject({
+    /** What the number is, such as "Hours viewed, July to December 2025"; the row label in estimate tables. */
+    title: line('title', 5, 90),
+    /** The number, in `unit`: 96000000000, or 2 for a factor. */
+    value: z
+      .number({ error: 'value must be a number, such as 96000000000 or 2.5.' })
+      .positive('value must be more than 0.')
+      .refine(Number.isFinite, 'value must be a finite number.'),
+    /** The unit as mathjs reads it ("stream hour", "Mbps/stream", "minute", "title"); leave out for a plain number or a factor. */
+    unit: z
+      .string()
+      .regex(/^[A-Za-z0-9 /*^()]+$/, 'unit must be a mathjs unit such as "stream hour" or "Mbps/stream".')
+      .default(''),
+    /** mean, peak or factor (see FIGURE_BASES); leave out for a count or size that is neither (memberships, titles, bytes per event). */
+    basis: oneOf(FIGURE_BASES, 'figure basis').optional(),
+    /** verified, unverified, outdated or assumption (see FIGURE_STATUSES). */
+    status: oneOf(FIGURE_STATUSES, 'figure status'),
+    /** The source it comes from (id in content/sources); required unless it is an assumption. */
+    source: reference('sources').optional(),
+    /** The date it was published or describes: YYYY, YYYY-MM or YYYY-MM-DD; required unless it is an assumption. */
+    date: partialDate.optional(),
+    /** How the source states it, in a few words of our own, such as "over 325 million paid memberships". */
+    stated: line('stated', 5, 200).optional(),
+    /** Why an assumption is reasonable: what it rests on and what would change it (required for assumptions). */
+    why: paragraph('why', 30, 700).optional(),
+    /** What the figure does and does not count, or how sources disagree about it. */
+    note: paragraph('note', 10, 600).optional(),
+    /** The newer figure that replaces an outdated one (id in content/figures). */
+    replacedBy: reference('figures').optional(),
+  }).superRefine((figure, context) => {
+    if (figure.status === 'assumption') {
+      if (!figure.why) context.addIssue({ code: 'custom', path: ['why'], message: 'An assumption needs "why": the reasoning behind the number.' });
+      return;
+    }
+    if (!figure.source) context.addIssue({ code: 'custom', path: ['source'], message: 'A published figure needs "source": the id of the source in content/sources.' });
+    if (!figure.date) context.addIssue({ code: 'custom', path: ['date'], message: 'A published figure needs "date": when it was published or what date it describes.' });
+    if (figure.status === 'outdated' && !figure.replacedBy) {
+      context.addIssue({ code: 'custom', path: ['replacedBy'], message: 'An outdated figure needs "replacedBy": the id of the figure that replaces it.' });
+    }
+  });
+
+  return { guides, prompts, mistakes, culture, stack, sources, figures };
 }
 
 export type Schemas = ReturnType<typeof createSchemas>;

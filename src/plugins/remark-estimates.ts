@@ -1,0 +1,89 @@
+/**
+ * Turns ```estimate blocks into tables at build time: each chain is evaluated with mathjs units
+ * against content/figures (src/lib/estimate) and replaced by its table, and every
+ * `[[chain-id.name]]` in the page's text becomes that step's result as said aloud. A chain that
+ * does not evaluate (a unit mismatch, an unknown figure, a division by zero, a peak turned into
+ * a daily volume…) fails the build with the file and line. Runs before the citations plugin, so
+ * a published figure's <Cite> is numbered like any other.
+ */
+import path from 'node:path';
+import type { Code, Root, RootContent, Text } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { ESTIMATE_LANG, runChain, type EvaluatedChain } from '../lib/estimate/index.ts';
+import { loadFigures } from '../lib/estimate/load.ts';
+import { chainTree, type HNode } from '../lib/estimate/render.ts';
+import { resolveToken, TOKEN } from '../lib/estimate/blocks.ts';
+
+export class EstimateError extends Error {
+  readonly file: string;
+  readonly line: number;
+  constructor(file: string, line: number, problem: string, fix: string) {
+    super(`${file}:${line}: ${problem} ${fix}`);
+    this.name = 'EstimateError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+function relativePath(file: VFile): string {
+  return file.path ? path.relative(process.cwd(), file.path).replace(/\\/g, '/') : '<unknown file>';
+}
+
+/** A rendered node as Markdown AST: elements carry their HTML tag in data.hName. */
+function toMdast(node: HNode): RootContent {
+  if (typeof node === 'string') return { type: 'text', value: node };
+  if ('cite' in node) {
+    const cite: MdxJsxTextElement = {
+      type: 'mdxJsxTextElement',
+      name: 'Cite',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: node.cite }],
+      children: [],
+    };
+    return cite;
+  }
+  return {
+    type: 'estimateElement',
+    data: { hName: node.tag, hProperties: node.props ?? {} },
+    children: node.children.map(toMdast),
+  } as unknown as RootContent;
+}
+
+export default function remarkEstimates() {
+  return (tree: Root, file: VFile) => {
+    const blocks: { node: Code; index: number; parent: { children: unknown[] } }[] = [];
+    visit(tree, 'code', (node, index, parent) => {
+      if (node.lang === ESTIMATE_LANG && parent && index !== undefined) blocks.push({ node, index, parent });
+    });
+    const chains = new Map<string, EvaluatedChain>();
+    if (blocks.length > 0) {
+      const figures = loadFigures();
+      for (const { node, index, parent } of blocks) {
+        const fenceLine = node.position?.start.line ?? 0;
+        const result = runChain(node.value, figures);
+        const first = result.errors[0];
+        if (!result.chain || first) {
+          throw new EstimateError(relativePath(file), fenceLine + (first?.line ?? 0), first?.message ?? 'The chain did not evaluate.', first?.fix ?? '');
+        }
+        if (chains.has(result.chain.id)) {
+          throw new EstimateError(relativePath(file), fenceLine + 1, `Two chains on this page have the id "${result.chain.id}".`, 'Give each chain its own id.');
+        }
+        chains.set(result.chain.id, result.chain);
+        parent.children[index] = toMdast(chainTree(result.chain));
+      }
+    }
+    visit(tree, 'text', (node: Text) => {
+      if (!node.value.includes('[[')) return;
+      node.value = node.value.replace(TOKEN, (token, chainId: string, name: string) => {
+        const resolved = resolveToken(chainId, name, chains);
+        if (!resolved.ok) throw new EstimateError(relativePath(file), node.position?.start.line ?? 0, resolved.message, resolved.fix);
+        return resolved.text;
+      });
+    });
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.estimateCount = chains.size;
+  };
+}
