@@ -24,6 +24,7 @@ import LevelExpectations from './LevelExpectations.astro';
 import CodeSample from './CodeSample.astro';
 import Checklist from './Checklist.astro';
 import Task from './Task.astro';
+import Typed from './Typed.astro';
 
 export const mdxComponents = {
   Callout,
@@ -48,4 +49,5 @@ export const mdxComponents = {
   CodeSample,
   Checklist,
   Task,
+  Typed,
 };

@@ -229,6 +229,19 @@ export const COMPONENTS = {
     children: 'required',
     usage: '<Task id="…">…</Task>',
   },
+  Typed: {
+    props: z.strictObject({
+      /** Why the number is typed, not computed by an estimate chain: a quoted guide figure, an interviewer's line. */
+      reason: z
+        .string()
+        .trim()
+        .min(1)
+        .refine((reason) => reason.length >= 15, { message: 'needs a reason a reader can check, in a few words' })
+        .meta({ example: 'reason="the seed guide\'s own figure, quoted to show the slip"' }),
+    }),
+    children: 'required',
+    usage: '<Typed reason="…">5M QPS</Typed>',
+  },
 } as const satisfies Record<string, ComponentSpec>;
 
 export type ComponentName = keyof typeof COMPONENTS;
