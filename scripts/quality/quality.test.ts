@@ -10,7 +10,6 @@ import * as prettier from 'prettier';
 import { lint as cspellLint } from 'cspell';
 import { validateHtml } from './html.ts';
 import { checkBudgets, pageWeight, withoutDiagramSvg } from './budgets.ts';
-import { checkWorkflows } from './workflows.ts';
 
 const FIXTURES = path.join('scripts', 'quality', '__fixtures__');
 
@@ -67,15 +66,5 @@ describe('lint, formatting and spelling', () => {
     });
     expect(result.issues).toBe(1);
     expect(result.files).toBe(1);
-  });
-});
-
-describe('GitHub Actions workflows', () => {
-  it('are all pinned to commit SHAs with declared permissions', () => {
-    expect(checkWorkflows(path.join('.github', 'workflows'))).toEqual([]);
-  });
-  it('flag an action pinned by tag and a workflow without permissions', () => {
-    const problems = checkWorkflows(path.join(FIXTURES, 'workflows'));
-    expect(problems.map((p) => `${p.line} ${p.rule}`)).toEqual(['1 workflow-permissions', '7 workflow-pinning']);
   });
 });
