@@ -253,7 +253,7 @@ function checkAttributes(element: JsxElement & { name: string }, problems: Sourc
     } else if (lower === 'srcdoc') {
       problem('html-attribute', `<${name} srcdoc="…"> embeds a whole HTML document.`, 'Remove it. Nothing is embedded in content.');
     } else if (lower === 'httpequiv' || lower === 'http-equiv') {
-      problem('html-attribute', `<${name} ${attr}="${snippet(value)}"> sets an HTTP header (a refresh can redirect readers to another site).`, 'Remove it. The site sets its own headers.');
+      problem('html-attribute', `<${name} ${attr}="${snippet(value)}"> sets an HTTP header from inside the page (a refresh sends readers to another site; a policy can loosen the site's).`, 'Remove it. The site sets its own headers.');
     } else if (URL_ATTRIBUTES.has(lower) && !judgeUrl(value).ok) {
       const verdict = judgeUrl(value) as { ok: false; reason: string };
       problem('unsafe-url', `<${name} ${attr}="${shownUrl(value)}"> is ${verdict.reason}.`, 'Links go to http(s), mailto or a page of this site, written in Markdown: [text](https://…).');
