@@ -107,6 +107,9 @@ describe('build warnings', () => {
       '  ├─ /loop/index.html (+12ms)',
       '(!) Could not resolve a dynamic import',
     ].join('\n');
-    expect(actionableWarnings(log)).toEqual(['13:01:03 [WARN] [vite] Some chunks are larger than 500 kB', '(!) Could not resolve a dynamic import']);
+    expect(actionableWarnings(log)).toEqual([
+      '13:01:03 [WARN] [vite] Some chunks are larger than 500 kB',
+      '(!) Could not resolve a dynamic import',
+    ]);
   });
 });

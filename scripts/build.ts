@@ -182,7 +182,8 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
       .join(', ')}`,
   ];
-  if (warnings.length > 0) lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));
+  if (warnings.length > 0)
+    lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));
   console.log(`\n${lines.join('\n')}`);
   return timings;
 }

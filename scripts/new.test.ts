@@ -91,7 +91,11 @@ describe('npm run new', () => {
       for (const problem of placeholders) expect(problem.message).toMatch(/^A template TODO is still here/);
     }
     // A new GOOD/BAD pair is reported until a page shows it; the other types have only their TODOs.
-    expect(problemsIn(before, CASES[2].file).filter((p) => p.rule !== 'placeholder').map((p) => p.rule)).toEqual(['mistake-not-embedded']);
+    expect(
+      problemsIn(before, CASES[2].file)
+        .filter((p) => p.rule !== 'placeholder')
+        .map((p) => p.rule),
+    ).toEqual(['mistake-not-embedded']);
 
     for (const { file } of CASES) {
       const full = path.join(root, file);

@@ -105,7 +105,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const options = parseCommandLine(process.argv.slice(2));
     const file = path.relative(process.cwd(), createEntry(options));
     console.log(`Created ${file}.`);
-    console.log(`Next: replace every TODO in it, then run "npm run check:content" (it lists each TODO left, with its line) and "npm run dev" to preview.`);
+    console.log(
+      `Next: replace every TODO in it, then run "npm run check:content" (it lists each TODO left, with its line) and "npm run dev" to preview.`,
+    );
   } catch (error) {
     if (error instanceof HelpRequested) {
       console.log(USAGE);

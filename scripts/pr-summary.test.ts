@@ -16,8 +16,14 @@ const page = (title: string, prose: string, diagrams = 0) =>
 
 describe('PR summary', () => {
   it('counts prose words and diagrams, not code, tags or front matter', () => {
-    expect(pageStats('content/guides/loop/x.mdx', page('The loop', 'One two three four.', 2))).toEqual({ title: 'The loop', words: 5, diagrams: 2 });
-    expect(pageStats('content/mistakes/x.yaml', 'title: A pair\ncontext: Asked about scale.\nbad: No.\nurl: https://example.com/\n')).toEqual({
+    expect(pageStats('content/guides/loop/x.mdx', page('The loop', 'One two three four.', 2))).toEqual({
+      title: 'The loop',
+      words: 5,
+      diagrams: 2,
+    });
+    expect(
+      pageStats('content/mistakes/x.yaml', 'title: A pair\ncontext: Asked about scale.\nbad: No.\nurl: https://example.com/\n'),
+    ).toEqual({
       title: 'A pair',
       words: 6,
       diagrams: 0,
@@ -28,7 +34,12 @@ describe('PR summary', () => {
     const summary = summarize(
       [
         { status: 'A', file: 'content/prompts/watch-party.mdx', after: page('Watch party', 'Sync playback for friends.', 2) },
-        { status: 'M', file: 'content/guides/loop/coding.mdx', before: page('Coding', 'Short.'), after: page('Coding', 'Longer text now here.', 1) },
+        {
+          status: 'M',
+          file: 'content/guides/loop/coding.mdx',
+          before: page('Coding', 'Short.'),
+          after: page('Coding', 'Longer text now here.', 1),
+        },
         { status: 'D', file: 'content/mistakes/old-pair.yaml', before: 'title: Old pair\ncontext: Gone now.\n' },
         { status: 'A', file: 'content/_templates/guide.mdx', after: page('Template', 'Not a page.') },
         { status: 'M', file: 'README.md', before: 'a', after: 'b' },

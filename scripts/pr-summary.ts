@@ -50,7 +50,10 @@ export function pageStats(file: string, text: string): PageStats {
     .map(([, value]) => value as string);
   return {
     title: typeof data?.title === 'string' ? data.title : path.basename(file),
-    words: strings.join(' ').split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length,
+    words: strings
+      .join(' ')
+      .split(/\s+/)
+      .filter((word) => /[\p{L}\p{N}]/u.test(word)).length,
     diagrams: 0,
   };
 }
@@ -67,7 +70,8 @@ function safeYaml(text: string): unknown {
 export function pageOf(file: string, root: string): { collection: CollectionName; route: string } | undefined {
   const relative = path.relative(root, file).replace(/\\/g, '/');
   const [collection, ...rest] = relative.split('/');
-  if (!COLLECTIONS.includes(collection as CollectionName) || rest.length === 0 || rest.some((part) => part.startsWith('_'))) return undefined;
+  if (!COLLECTIONS.includes(collection as CollectionName) || rest.length === 0 || rest.some((part) => part.startsWith('_')))
+    return undefined;
   return { collection: collection as CollectionName, route: entryPath(collection as CollectionName, entryIdFromPath(rest.join('/'))) };
 }
 

@@ -14,7 +14,9 @@ describe('front matter did-you-mean', () => {
   it('suggests the key or value that was meant, at its line and column', async () => {
     const { files, strays } = loadContent(FIXTURE);
     const problems = (await checkFrontMatter(buildContext(files, strays))).filter((p) => p.rule !== 'frontmatter-missing');
-    const byMessage = Object.fromEntries(problems.map((p) => [p.message, `${path.relative(FIXTURE, p.file)}:${p.line}:${p.column} ${p.fix}`]));
+    const byMessage = Object.fromEntries(
+      problems.map((p) => [p.message, `${path.relative(FIXTURE, p.file)}:${p.line}:${p.column} ${p.fix}`]),
+    );
     expect(byMessage['Unknown key "dificulty". Did you mean "difficulty"?']).toMatch(
       /^prompts\/sample\.mdx:4:1 Rename it to "difficulty", or remove it; the allowed keys are: title, description, prompt/,
     );

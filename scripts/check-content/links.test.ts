@@ -85,7 +85,15 @@ describe('links and anchors in content', () => {
     const { files } = loadContent(FIXTURE);
     const site = buildSiteMap(files);
     expect([...site.pages.keys()]).toEqual(
-      expect.arrayContaining(['/', '/loop/', '/loop/coding/', '/prompts/sample-prompt/', '/prompts/sample-prompt/cheatsheet/', '/sources/', '/practice/flashcards/']),
+      expect.arrayContaining([
+        '/',
+        '/loop/',
+        '/loop/coding/',
+        '/prompts/sample-prompt/',
+        '/prompts/sample-prompt/cheatsheet/',
+        '/sources/',
+        '/practice/flashcards/',
+      ]),
     );
     expect(site.files.has('/favicon.svg')).toBe(true);
     expect(site.files.has('/404.html')).toBe(true);

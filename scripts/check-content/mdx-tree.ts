@@ -8,7 +8,8 @@ import type { Root } from 'mdast';
 import type { ContentFile } from './load.ts';
 import { parseMdx } from './rules/mdx-source.ts';
 
-export type ParsedBody = { tree: Root; error?: undefined } | { tree?: undefined; error: { line: number; column?: number; message: string } };
+export type ParsedBody =
+  { tree: Root; error?: undefined } | { tree?: undefined; error: { line: number; column?: number; message: string } };
 
 const cache = new WeakMap<ContentFile, ParsedBody>();
 

@@ -42,7 +42,9 @@ describe('problem reporters', () => {
       '::error file=content/b.mdx,title=file-type::Wrong | extension Fix: Rename it.',
       '::error file=content/guides/loop/index.mdx,line=12,col=5,title=link-target::There is no page at /loop/codng/. Did you mean /loop/coding/? Fix: Point the link at an existing page: 100%25, no guessing.',
     ]);
-    expect(formatForGitHub([{ file: 'a,b:c.mdx', rule: 'r', message: 'm', fix: 'f' }])).toBe('::error file=a%2Cb%3Ac.mdx,title=r::m Fix: f');
+    expect(formatForGitHub([{ file: 'a,b:c.mdx', rule: 'r', message: 'm', fix: 'f' }])).toBe(
+      '::error file=a%2Cb%3Ac.mdx,title=r::m Fix: f',
+    );
   });
 
   it('in GitHub Actions, annotate and list every problem in the job summary', () => {

@@ -53,7 +53,7 @@ describe('package.json and package-lock.json', () => {
     expect(problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`)).toEqual([
       'package.json:3 package.json says version "1.1.0", the lock file "1.0.0".',
       'package.json:5 left-pad is "^1.4.0" in package.json but "^1.3.0" in the lock file.',
-      'package.json:6 center-pad (dependencies) is not in the lock file\'s dependencies.',
+      "package.json:6 center-pad (dependencies) is not in the lock file's dependencies.",
       'package-lock.json:1 The lock file still lists up-pad in dependencies, but package.json does not.',
       'package.json:9 right-pad is declared but the lock file records no installed version of it.',
     ]);

@@ -50,7 +50,12 @@ export function checkWorkflows(dir: string): Problem[] {
 
     const topPermissions = get(root, 'permissions');
     if (topPermissions === undefined) {
-      add(1, 'workflow-permissions', 'The workflow does not declare its permissions.', 'Add a top-level "permissions:" block granting only what it needs (e.g. contents: read).');
+      add(
+        1,
+        'workflow-permissions',
+        'The workflow does not declare its permissions.',
+        'Add a top-level "permissions:" block granting only what it needs (e.g. contents: read).',
+      );
     } else {
       for (const write of writesIn(topPermissions)) {
         add(

@@ -15,30 +15,33 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What allowedKeysAt reads of a Zod schema: its definition's kind and the schemas inside it. */
+interface SchemaNode {
+  def?: { type?: string; innerType?: SchemaNode; in?: SchemaNode; element?: SchemaNode; shape?: Record<string, SchemaNode> };
+}
+
+/** Wrappers that hold the schema that matters in `innerType`. */
+const WRAPPERS = new Set(['optional', 'default', 'nullable', 'readonly', 'catch', 'prefault', 'nonoptional']);
+
 /** The keys an object schema accepts at `path` (through optional, default, array and refine wrappers). */
-export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  let current: z.ZodType | undefined = schema;
-  const unwrap = () => {
+export function allowedKeysAt(schema: unknown, path: readonly PropertyKey[]): string[] | undefined {
+  const unwrap = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    let current = node;
     for (;;) {
-      const def = (current as { def?: { type?: string; innerType?: z.ZodType; in?: z.ZodType } } | undefined)?.def;
-      if (def?.innerType && ['optional', 'default', 'nullable', 'readonly', 'catch', 'prefault', 'nonoptional'].includes(def.type ?? '')) {
-        current = def.innerType;
-      } else if (def?.type === 'pipe' && def.in) {
-        current = def.in;
-      } else {
-        return;
-      }
+      const def = current?.def;
+      if (def?.innerType && WRAPPERS.has(def.type ?? '')) current = def.innerType;
+      else if (def?.type === 'pipe' && def.in) current = def.in;
+      else return current;
     }
   };
+  let current = unwrap(schema as SchemaNode);
   for (const key of path) {
-    unwrap();
-    const def = (current as { def?: { type?: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
-    if (def?.type === 'array' && typeof key === 'number') current = def.element;
-    else if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    const def = current?.def;
+    if (def?.type === 'array' && typeof key === 'number') current = unwrap(def.element);
+    else if (def?.type === 'object' && typeof key === 'string') current = unwrap(def.shape?.[key]);
     else return undefined;
   }
-  unwrap();
-  const def = (current as { def?: { type?: string; shape?: Record<string, z.ZodType> } } | undefined)?.def;
+  const def = current?.def;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
 
@@ -78,7 +81,7 @@ export const checkFrontMatter: Rule = (context) => {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         const allowed = allowedKeysAt(schemas[file.collection], issue.path) ?? [];
-        const present = new Set(Object.keys((valueAt(file.data, issue.path) ?? {}) as object));
+        const present = new Set(Object.keys(valueAt(file.data, issue.path) ?? {}));
         for (const key of issue.keys) {
           // Suggest a key the entry does not already have: "dificulty" -> "difficulty".
           const suggestion = nearest(
@@ -92,7 +95,9 @@ export const checkFrontMatter: Rule = (context) => {
             ...position,
             rule: 'frontmatter-unknown-key',
             message: `Unknown key "${fieldName([...issue.path, key])}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-            fix: suggestion ? `Rename it to "${suggestion}", or remove it; ${listed.replace(/^Check the spelling or remove (it|them); /, '')}` : listed,
+            fix: suggestion
+              ? `Rename it to "${suggestion}", or remove it; ${listed.replace(/^Check the spelling or remove (it|them); /, '')}`
+              : listed,
           });
         }
         continue;

@@ -75,6 +75,12 @@ export interface SiteMap {
 }
 
 /**
+ * SmartyPants as Astro's MDX runs it (default options). The plugin's attacher needs no processor
+ * and returns a synchronous transformer, so it is called directly rather than through unified.
+ */
+const smartypants = (remarkSmartypants as unknown as () => (tree: Root) => void)();
+
+/**
  * The heading ids of an MDX body, in document order, as Astro's MDX gives them: the text of the
  * heading (inline code and the children of components included, image alt text not) after
  * SmartyPants, slugged by github-slugger, "-1", "-2"… appended to repeats.
@@ -84,12 +90,12 @@ export function headingIds(tree: Root): string[] {
   const collect = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'heading') headings.push(structuredClone(node));
-      else if ('children' in node) collect(node.children as RootContent[]);
+      else if ('children' in node) collect(node.children);
     }
   };
   collect(tree.children);
   // SmartyPants runs on a copy: curly quotes and dashes change the slug ("a -- b" -> "a--b").
-  remarkSmartypants()({ type: 'root', children: headings });
+  smartypants({ type: 'root', children: headings });
   const slugger = new GithubSlugger();
   return headings.map((heading) => slugger.slug(toString(heading, { includeImageAlt: false })));
 }
@@ -132,7 +138,10 @@ export function buildSiteMap(files: readonly ContentFile[]): SiteMap {
   const pageIds = new Map<string, Set<string>>();
   const idsOfPageSource = (source: string) => {
     if (!pageIds.has(source)) {
-      pageIds.set(source, new Set(existsSync(source) && source.startsWith('src/') ? idsInSource(readFileSync(source, 'utf8')).literal : []));
+      pageIds.set(
+        source,
+        new Set(existsSync(source) && source.startsWith('src/') ? idsInSource(readFileSync(source, 'utf8')).literal : []),
+      );
     }
     return pageIds.get(source)!;
   };
@@ -203,7 +212,7 @@ function linksIn(tree: Root): FoundLink[] {
         }
       }
     }
-    if ('children' in node) for (const child of node.children) walk(child as RootContent);
+    if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
   return found;
@@ -226,7 +235,11 @@ export function checkLink(site: SiteMap, from: string, url: string): { rule: str
   try {
     target = new URL(url, `http://site${from}`);
   } catch {
-    return { rule: 'link-target', message: `The link "${url}" is not a valid URL.`, fix: 'Write a root-relative path such as /loop/coding/.' };
+    return {
+      rule: 'link-target',
+      message: `The link "${url}" is not a valid URL.`,
+      fix: 'Write a root-relative path such as /loop/coding/.',
+    };
   }
   let pathname: string;
   let fragment: string;
@@ -234,7 +247,11 @@ export function checkLink(site: SiteMap, from: string, url: string): { rule: str
     pathname = decodeURIComponent(target.pathname);
     fragment = decodeURIComponent(target.hash.slice(1));
   } catch {
-    return { rule: 'link-target', message: `The link "${url}" has a broken %-escape.`, fix: 'Write the path and anchor in plain characters.' };
+    return {
+      rule: 'link-target',
+      message: `The link "${url}" has a broken %-escape.`,
+      fix: 'Write the path and anchor in plain characters.',
+    };
   }
   if (site.uncheckedPrefixes.some((prefix) => prefix !== '/' && pathname.startsWith(prefix))) return undefined;
 

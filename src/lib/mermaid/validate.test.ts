@@ -55,7 +55,9 @@ describe('Mermaid errors in plain language', () => {
   });
 
   it('every arrow a flowchart accepts passes', async () => {
-    expect(await checkDiagram(`${FLOW}  A --> B\n  A --- C\n  A -.-> D\n  A ==> E\n  A -- label --> F\n  A <--> G\n  A --o H\n  A --x I`)).toEqual([]);
+    expect(
+      await checkDiagram(`${FLOW}  A --> B\n  A --- C\n  A -.-> D\n  A ==> E\n  A -- label --> F\n  A <--> G\n  A --o H\n  A --x I`),
+    ).toEqual([]);
   });
 
   it('a reserved word used as an id is named, with a rename as the fix', async () => {

@@ -164,7 +164,7 @@ function unclosedBlockLine(lines: readonly string[]): number | undefined {
  * a block never ended). Anything else keeps the parser's view, with token names spelled out.
  */
 export function explainParseError(error: ParserError, source: string, type: string): DiagramProblem {
-  const message = error.message ?? String(error);
+  const message = error.message ?? 'the parser gave no message';
   const lines = source.split('\n');
   const reported = /line (\d+)/i.exec(message)?.[1];
   const line = error.hash?.loc?.first_line ?? (reported ? Number(reported) : undefined) ?? 1;
