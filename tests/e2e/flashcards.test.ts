@@ -185,7 +185,9 @@ describe('flashcards', () => {
     const first = await page.locator('[data-review-session]').getAttribute('data-card-id');
     await page.keyboard.press('Enter');
     await page.keyboard.press('3');
-    await expect.poll(() => page.locator('[data-cards-error]').textContent()).toMatch(/not keeping saved data/);
+    await expect
+      .poll(() => page.locator('[data-cards-error]').textContent())
+      .toMatch(/Your reviews are not being saved: This browser refused to save the change/);
     expect(await page.locator('[data-review-session]').getAttribute('data-card-id')).not.toBe(first);
     expect(await count(page, 'culture', 'new')).toBe(newBefore - 1);
     expect(tracked.errors).toEqual([]);

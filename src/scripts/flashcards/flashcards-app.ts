@@ -95,7 +95,7 @@ function start(cards: Flashcard[]): void {
   const error = pick('[data-cards-error]');
   let session: Session | null = null;
   /**
-   * Ratings the browser refused to store (storage off or private mode): kept for this visit so
+   * Ratings the browser refused to store (storage full, read-only or off): kept for this visit so
    * the session still moves on instead of offering the same card forever.
    */
   const unsaved: Saved = {};
@@ -208,13 +208,12 @@ function start(cards: Flashcard[]): void {
     if (!session || !card || !session.revealed || !choice) return;
     const now = new Date();
     const next = rate(savedFor(schedules(), card.id), choice.grade, now);
-    store.update((draft) => {
+    const saved = store.update((draft) => {
       draft.cards[card.id] = next;
     });
-    if (savedFor(store.read().cards, card.id)?.due !== next.due) {
+    if (!saved.ok) {
       unsaved[card.id] = next;
-      error.textContent =
-        'This browser is not keeping saved data (storage is off or private), so your reviews last only until you leave this page.';
+      error.textContent = `Your reviews are not being saved: ${saved.problem} They count only until you leave this page.`;
     }
     session.reviewed += 1;
     const due = new Date(next.due);

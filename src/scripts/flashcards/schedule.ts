@@ -58,6 +58,7 @@ export function toStored(card: Card): CardState {
  * damaged record): the caller then treats the card as new instead of scheduling from nonsense.
  */
 export function fromStored(stored: CardState): Card | null {
+  if (!stored || typeof stored !== 'object') return null;
   const due = validDate(stored.due);
   const numbers = [stored.stability, stored.difficulty, stored.elapsed_days, stored.scheduled_days, stored.reps, stored.lapses];
   if (!due || !numbers.every(finite) || !STATES.includes(stored.state)) return null;

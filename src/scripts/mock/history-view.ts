@@ -1,11 +1,13 @@
 /**
  * The history of saved rounds: a table, newest first, and a small chart of rubric coverage,
  * oldest first. The chart labels every point with its percentage and carries a text
- * alternative, so neither colour nor sight is needed to read it.
+ * alternative, so neither color nor sight is needed to read it. Saved rounds are read
+ * defensively: a damaged one shows as "unknown" values or a row of its own, never hiding the rest.
  */
 import type { PracticePrompt } from '../../lib/practice-data.ts';
 import type { MockSession } from '../study/schema.ts';
 import { chronological, coveragePercent, coverageText, ratingText } from './session.ts';
+import { formatStoredDateTime, storedDate, storedText } from '../study/format.ts';
 import { trendDescription, trendPoints, type ChartBox } from './trend.ts';
 import { el } from './dom.ts';
 
@@ -49,25 +51,40 @@ export function trendChart(sessions: readonly MockSession[]): SVGSVGElement {
   return chart;
 }
 
-function dateText(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
 function historyRow(session: MockSession, prompt: PracticePrompt | undefined): HTMLTableRowElement {
-  const when = el('time', '', dateText(session.startedAt));
-  when.dateTime = session.startedAt;
-  const title = prompt ? Object.assign(el('a', '', prompt.title), { href: prompt.path }) : session.promptId;
+  const started = storedDate(session.startedAt);
+  const when = el('time', '', formatStoredDateTime(session.startedAt));
+  if (started) when.dateTime = started.toISOString();
+  const title = prompt
+    ? Object.assign(el('a', '', prompt.title), { href: prompt.path })
+    : storedText(session.promptId) || 'an unknown prompt';
+  const covered = coverageText(session);
   const row = el(
     'tr',
     '',
     el('td', '', when),
     el('td', '', title),
-    el('td', '', `${session.format} min`),
-    el('td', '', `${coverageText(session)} (${coveragePercent(session)}%)`),
+    el('td', '', session.format === 45 || session.format === 60 ? `${session.format} min` : 'unknown'),
+    el('td', '', covered === 'unknown' ? covered : `${covered} (${coveragePercent(session)}%)`),
     el('td', '', ratingText(session.rating)),
   );
-  row.dataset.session = session.id;
+  row.dataset.session = storedText(session.id);
   return row;
+}
+
+/** A row saying one saved round cannot be shown; the others still are. */
+function damagedRow(): HTMLTableRowElement {
+  const row = el('tr', '', el('td', '', 'A saved round whose record is damaged and cannot be shown.'));
+  row.firstElementChild!.setAttribute('colspan', '5');
+  return row;
+}
+
+function safeRow(session: MockSession, byId: Map<string, PracticePrompt>): HTMLTableRowElement {
+  try {
+    return historyRow(session, byId.get(storedText(session?.promptId)));
+  } catch {
+    return damagedRow();
+  }
 }
 
 export function renderHistory(root: HTMLElement, sessions: readonly MockSession[], prompts: readonly PracticePrompt[]): void {
@@ -81,6 +98,6 @@ export function renderHistory(root: HTMLElement, sessions: readonly MockSession[
   root.querySelector('[data-history-rows]')!.replaceChildren(
     ...chronological(sessions)
       .reverse()
-      .map((s) => historyRow(s, byId.get(s.promptId))),
+      .map((s) => safeRow(s, byId)),
   );
 }

@@ -54,10 +54,17 @@ function startMockPage(root: HTMLElement): void {
     if (focus) need(root, `[data-panel="${panel}"] h3`).focus();
   };
 
+  /** Saves the round in progress (or its end); says so on the page when the browser keeps nothing. */
   const save = (active: ActiveMock | null) => {
-    store.update((data) => {
+    const saved = store.update((data) => {
       data.activeMock = active;
     });
+    if (!saved.ok) {
+      error.textContent = active
+        ? `This round is running, but it is not being saved: ${saved.problem} A reload would lose it.`
+        : `The round was closed here, but the browser did not save that: ${saved.problem} It may come back after a reload.`;
+    }
+    return saved;
   };
 
   const stopTicking = () => {
@@ -214,6 +221,7 @@ function startMockPage(root: HTMLElement): void {
       return;
     }
     const { active, prompt } = round;
+    scoreError.textContent = '';
     const session = buildSession({
       id: newSessionId(),
       active,
@@ -223,10 +231,15 @@ function startMockPage(root: HTMLElement): void {
       rating: score.rating,
       notes: score.notes,
     });
-    store.update((data) => {
+    const saved = store.update((data) => {
       data.mocks.push(session);
       data.activeMock = null;
     });
+    if (!saved.ok) {
+      scoreError.textContent = `Not saved: ${saved.problem} Your ticks, rating and notes are still in the form; copy the notes somewhere safe before leaving the page.`;
+      return;
+    }
+    error.textContent = '';
     openSetup(true);
     status.textContent = `Round saved: ${prompt.title}, ${session.covered.length} of ${session.rubricSize} rubric items. It is first in Past rounds.`;
   });
@@ -234,9 +247,9 @@ function startMockPage(root: HTMLElement): void {
   need(root, '[data-discard]').addEventListener('click', () => discardDialog.showModal());
   discardDialog.addEventListener('close', () => {
     if (discardDialog.returnValue !== 'confirm') return;
-    save(null);
+    const saved = save(null);
     openSetup(true);
-    status.textContent = 'The round was discarded.';
+    status.textContent = saved.ok ? 'The round was discarded.' : '';
   });
 
   store.subscribe((data) => renderHistory(root, data.mocks, prompts));
@@ -253,6 +266,11 @@ function startMockPage(root: HTMLElement): void {
     renderHistory(root, data.mocks, prompts);
     const saved = data.activeMock;
     if (!saved) return;
+    if (!isRestorable(saved)) {
+      save(null);
+      error.textContent = 'The round you had in progress could not be restored (its saved record is damaged), so it was closed.';
+      return;
+    }
     const prompt = prompts.find((p) => p.id === saved.promptId);
     if (!prompt) {
       save(null);
@@ -262,6 +280,19 @@ function startMockPage(root: HTMLElement): void {
     openRound(saved, prompt, true);
     status.textContent = round ? 'Your round in progress was restored.' : '';
   })();
+}
+
+/** A saved round in progress the clock can run: a known format and real times. */
+function isRestorable(active: ActiveMock): boolean {
+  const time = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return (
+    typeof active.promptId === 'string' &&
+    (active.format === 45 || active.format === 60) &&
+    time(active.startedAt) &&
+    (active.pausedAt === null || time(active.pausedAt)) &&
+    time(active.pausedTotal) &&
+    typeof active.partner === 'boolean'
+  );
 }
 
 const root = document.querySelector<HTMLElement>('[data-mock]');

@@ -12,9 +12,10 @@ export const RATINGS = [
   { value: 4, label: 'Strong', hint: 'a clear yes' },
 ] as const;
 
-export function ratingText(rating: number): string {
+/** The rating in words; a stored value that is not a rating from 1 to 4 reads "not rated". */
+export function ratingText(rating: unknown): string {
   const found = RATINGS.find((r) => r.value === rating);
-  return found ? `${rating} of 4, ${found.label}` : `${rating} of 4`;
+  return found ? `${found.value} of 4, ${found.label}` : 'not rated';
 }
 
 export interface SessionInput {
@@ -43,18 +44,37 @@ export function buildSession(input: SessionInput): MockSession {
   };
 }
 
-/** Whole percent of the rubric covered (0 for an empty rubric). */
-export function coveragePercent(session: Pick<MockSession, 'covered' | 'rubricSize'>): number {
-  return session.rubricSize > 0 ? Math.round((session.covered.length / session.rubricSize) * 100) : 0;
+/**
+ * What a stored session really covers: its rubric size if it is a whole number from 1 up, and
+ * the distinct covered items inside that rubric. Stored data may be damaged; this never throws
+ * and never counts more items than the rubric has (no "10 of 1").
+ */
+export function coverage(session: Partial<Pick<MockSession, 'covered' | 'rubricSize'>> | null | undefined): {
+  covered: number;
+  rubricSize: number;
+} {
+  const size = session?.rubricSize;
+  const rubricSize = typeof size === 'number' && Number.isInteger(size) && size > 0 ? size : 0;
+  const items = Array.isArray(session?.covered) ? (session.covered as unknown[]) : [];
+  const covered = new Set(items.filter((i): i is number => typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < rubricSize)).size;
+  return { covered, rubricSize };
 }
 
-export function coverageText(session: Pick<MockSession, 'covered' | 'rubricSize'>): string {
-  return `${session.covered.length} of ${session.rubricSize}`;
+/** Whole percent of the rubric covered, from 0 to 100 (0 for an empty or damaged rubric). */
+export function coveragePercent(session: Partial<Pick<MockSession, 'covered' | 'rubricSize'>> | null | undefined): number {
+  const { covered, rubricSize } = coverage(session);
+  return rubricSize > 0 ? Math.round((covered / rubricSize) * 100) : 0;
 }
 
-/** Oldest first, the order a trend is read in. */
+export function coverageText(session: Partial<Pick<MockSession, 'covered' | 'rubricSize'>> | null | undefined): string {
+  const { covered, rubricSize } = coverage(session);
+  return rubricSize > 0 ? `${covered} of ${rubricSize}` : 'unknown';
+}
+
+/** Oldest first, the order a trend is read in. Entries without a usable start sort first, and nothing throws. */
 export function chronological(sessions: readonly MockSession[]): MockSession[] {
-  return [...sessions].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  const start = (s: MockSession | null) => (typeof s?.startedAt === 'string' ? s.startedAt : '');
+  return [...sessions].sort((a, b) => start(a).localeCompare(start(b)));
 }
 
 /** A unique id; randomUUID needs a secure context, which a file opened locally may not be. */

@@ -1,10 +1,14 @@
 /**
  * The story bank island: the form (new and edit), the list with edit and delete (after a
  * confirmation), the coverage matrix, and the Markdown download. Stories are saved through the
- * study store only; the logic that decides anything lives in story-bank.ts.
+ * study store only; the logic that decides anything lives in story-bank.ts. Saved stories are
+ * read defensively (readableStory), so a damaged one never hides the others, and a story the
+ * browser does not keep stays in the form with the reason shown.
  */
 import { studyStore } from '../study/store.ts';
 import type { Story, StudyData } from '../study/schema.ts';
+import { formatStoredDay, storedText } from '../study/format.ts';
+import { FRAMED_MESSAGE, isFramed } from '../study/framing.ts';
 import {
   buildCoverage,
   checkDraft,
@@ -32,11 +36,26 @@ function hidden(text: string): HTMLSpanElement {
   return el('span', { className: 'sr-only', textContent: text });
 }
 
-function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
-}
-
 const countStories = (count: number) => `${count} ${count === 1 ? 'story' : 'stories'}`;
+
+/**
+ * A saved story as the page can show it: text fields as text, values as a list of names, so a
+ * damaged record (a missing field, a number where text belongs) still shows what it holds.
+ */
+function readableStory(saved: unknown, index: number): Story {
+  const story = (saved && typeof saved === 'object' ? saved : {}) as Partial<Record<keyof Story, unknown>>;
+  return {
+    id: storedText(story.id) || `damaged-${index}`,
+    title: storedText(story.title) || 'Untitled story',
+    situation: storedText(story.situation),
+    decision: storedText(story.decision),
+    friction: storedText(story.friction),
+    outcome: storedText(story.outcome),
+    learned: storedText(story.learned),
+    values: Array.isArray(story.values) ? story.values.filter((v): v is string => typeof v === 'string') : [],
+    updatedAt: storedText(story.updatedAt),
+  };
+}
 
 if (root) {
   const store = studyStore();
@@ -101,29 +120,41 @@ if (root) {
       stories.length === 0 ? 'No stories yet. Write your first one above.' : `${countStories(stories.length)} on this device.`;
     list.replaceChildren(
       ...stories.map((story) => {
-        const shows = storyValueTitles(story, items);
-        const parts = el('dl');
-        for (const part of STORY_PARTS)
-          parts.append(el('dt', { textContent: part.label }), el('dd', { textContent: story[part.key] || 'Not written yet.' }));
-        const edit = el('button', { type: 'button', className: 'icon-button' }, 'Edit', hidden(` “${story.title}”`));
-        edit.addEventListener('click', () => startEdit(story));
-        const remove = el('button', { type: 'button', className: 'icon-button danger-button' }, 'Delete', hidden(` “${story.title}”`));
-        remove.addEventListener('click', () => {
-          deleting = story;
-          dialog.querySelector('[data-delete-text]')!.textContent =
-            `“${story.title}” will be removed from this browser. This cannot be undone.`;
-          dialog.showModal();
-        });
-        return el(
-          'li',
-          { className: 'story-item' },
-          el('h3', { textContent: story.title }),
-          el('p', { className: 'story-item-meta', textContent: `Shows: ${shows.length > 0 ? shows.join(', ') : 'no values ticked yet'}.` }),
-          el('p', { className: 'story-item-meta', textContent: `Last edited ${formatDay(story.updatedAt)}.` }),
-          el('details', {}, el('summary', {}, 'Read the story', hidden(` “${story.title}”`)), parts),
-          el('div', { className: 'tool-actions' }, edit, remove),
-        );
+        try {
+          return storyItem(story);
+        } catch {
+          return el('li', { className: 'story-item', textContent: 'A saved story whose record is damaged and cannot be shown.' });
+        }
       }),
+    );
+  };
+
+  const storyItem = (story: Story) => {
+    const shows = storyValueTitles(story, items);
+    const parts = el('dl');
+    for (const part of STORY_PARTS)
+      parts.append(el('dt', { textContent: part.label }), el('dd', { textContent: story[part.key] || 'Not written yet.' }));
+    const edit = el('button', { type: 'button', className: 'icon-button' }, 'Edit', hidden(` “${story.title}”`));
+    edit.addEventListener('click', () => startEdit(story));
+    const remove = el('button', { type: 'button', className: 'icon-button danger-button' }, 'Delete', hidden(` “${story.title}”`));
+    remove.addEventListener('click', () => {
+      if (isFramed()) {
+        listStatus.textContent = FRAMED_MESSAGE;
+        return;
+      }
+      deleting = story;
+      dialog.querySelector('[data-delete-text]')!.textContent =
+        `“${story.title}” will be removed from this browser. This cannot be undone.`;
+      dialog.showModal();
+    });
+    return el(
+      'li',
+      { className: 'story-item' },
+      el('h3', { textContent: story.title }),
+      el('p', { className: 'story-item-meta', textContent: `Shows: ${shows.length > 0 ? shows.join(', ') : 'no values ticked yet'}.` }),
+      el('p', { className: 'story-item-meta', textContent: `Last edited ${formatStoredDay(story.updatedAt)}.` }),
+      el('details', {}, el('summary', {}, 'Read the story', hidden(` “${story.title}”`)), parts),
+      el('div', { className: 'tool-actions' }, edit, remove),
     );
   };
 
@@ -179,8 +210,9 @@ if (root) {
   };
 
   const render = (data: StudyData) => {
-    renderList(data.stories);
-    renderMatrix(data.stories);
+    const stories = data.stories.map(readableStory);
+    renderList(stories);
+    renderMatrix(stories);
     // Another tab deleted the story being edited: keep the text, but save it as a new story.
     if (editing && !data.stories.some((s) => s.id === editing)) {
       editing = null;
@@ -201,11 +233,16 @@ if (root) {
     }
     const wasEditing = editing;
     const story = storyFromDraft(draft, wasEditing ?? crypto.randomUUID(), new Date());
-    store.update((data) => {
-      const index = data.stories.findIndex((s) => s.id === story.id);
+    const saved = store.update((data) => {
+      // Found by the id the list showed, so a damaged record is replaced by the story as edited.
+      const index = data.stories.findIndex((s, i) => readableStory(s, i).id === story.id);
       if (index === -1) data.stories.push(story);
       else data.stories[index] = story;
     });
+    if (!saved.ok) {
+      formStatus.textContent = `Not saved: ${saved.problem} Your story is still in the form; copy it somewhere safe before leaving the page.`;
+      return;
+    }
     fillForm(null);
     formStatus.textContent = wasEditing
       ? `Saved your changes to “${story.title}”.`
@@ -222,9 +259,17 @@ if (root) {
     const story = deleting;
     deleting = null;
     if (!story || dialog.returnValue !== 'confirm') return;
-    store.update((data) => {
-      data.stories = data.stories.filter((s) => s.id !== story.id);
+    if (isFramed()) {
+      listStatus.textContent = FRAMED_MESSAGE;
+      return;
+    }
+    const saved = store.update((data) => {
+      data.stories = data.stories.filter((s, i) => readableStory(s, i).id !== story.id);
     });
+    if (!saved.ok) {
+      listStatus.textContent = `Not deleted: ${saved.problem}`;
+      return;
+    }
     if (editing === story.id) fillForm(null);
     listStatus.textContent = `Deleted “${story.title}”.`;
     listHeading.focus();
@@ -232,7 +277,7 @@ if (root) {
 
   root.querySelector('[data-export-markdown]')!.addEventListener('click', () => {
     const now = new Date();
-    const stories = store.read().stories;
+    const stories = store.read().stories.map(readableStory);
     const url = URL.createObjectURL(new Blob([storiesToMarkdown(stories, items, now)], { type: 'text/markdown' }));
     const link = el('a', { href: url, download: markdownFileName(now) });
     document.body.append(link);

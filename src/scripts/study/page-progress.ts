@@ -1,17 +1,15 @@
 /**
  * Progress on a content page: the "Mark as studied" switch, and real checkboxes for the page's
  * checklists (study plan steps, preparation checklists, a prompt's self-check rubric). Loaded
- * only on pages that have something to track. Everything is saved on this device only.
+ * only on pages that have something to track. Everything is saved on this device only; when the
+ * browser does not keep a change, the page shows what is still saved and says why.
  */
 import { studyStore } from './store.ts';
 import type { StudyData } from './schema.ts';
+import { formatStoredDay } from './format.ts';
 
 const article = document.querySelector<HTMLElement>('[data-page-key]');
 const pageKey = article?.dataset.pageKey;
-
-function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
-}
 
 function taskKey(list: HTMLElement, item: HTMLElement): string {
   return `${pageKey}#${list.dataset.checklist}/${item.dataset.task}`;
@@ -24,7 +22,7 @@ function render(data: StudyData): void {
     const studiedAt = data.studied[pageKey];
     toggle.setAttribute('aria-pressed', String(Boolean(studiedAt)));
     toggle.textContent = studiedAt ? 'Studied ✓' : 'Mark as studied';
-    status.textContent = studiedAt ? `Marked on ${formatDay(studiedAt)}.` : '';
+    status.textContent = studiedAt ? `Marked on ${formatStoredDay(studiedAt)}.` : '';
   }
   for (const list of document.querySelectorAll<HTMLElement>('[data-checklist]')) {
     let done = 0;
@@ -58,11 +56,14 @@ function enhanceChecklists(): void {
       label.append(...item.childNodes);
       item.replaceChildren(box, label);
       box.addEventListener('change', () => {
-        studyStore().update((data) => {
+        const saved = studyStore().update((data) => {
           const key = taskKey(list, item);
           if (box.checked) data.tasks[key] = new Date().toISOString();
           else delete data.tasks[key];
         });
+        // The box is back as saved (the store redrew it); say why the change did not stick.
+        const count = list.querySelector<HTMLElement>('[data-checklist-count]');
+        if (!saved.ok && count) count.textContent = `${count.textContent} Your change was not saved: ${saved.problem}`;
       });
     });
   });
@@ -72,10 +73,12 @@ if (pageKey) {
   const store = studyStore();
   const toggleBox = document.querySelector<HTMLElement>('[data-study-toggle]');
   toggleBox?.querySelector('button')?.addEventListener('click', () => {
-    store.update((data) => {
+    const saved = store.update((data) => {
       if (data.studied[pageKey]) delete data.studied[pageKey];
       else data.studied[pageKey] = new Date().toISOString();
     });
+    const status = toggleBox.querySelector<HTMLElement>('[data-study-status]');
+    if (!saved.ok && status) status.textContent = `Not saved: ${saved.problem}`;
   });
   enhanceChecklists();
   store.subscribe(render);

@@ -1,7 +1,14 @@
-/** The progress dashboard island: figures, export, import with a preview, and reset. */
+/**
+ * The progress dashboard island: figures, export, import with a preview, and reset. An import is
+ * checked for size before it is read and fully validated before anything changes; a merge or
+ * replace the browser cannot store leaves the data as it was and says so; replacing and deleting
+ * refuse to run inside another site's frame (framing.ts).
+ */
 import { studyStore, StudyDataError } from './store.ts';
 import { summarizeProgress, type ManifestSection } from './progress.ts';
 import { countStudyData, exportStudyData, mergeStudyData, readImport } from './transfer.ts';
+import { importSizeProblem } from './validate.ts';
+import { FRAMED_MESSAGE, isFramed } from './framing.ts';
 import type { StudyData } from './schema.ts';
 
 const root = document.querySelector<HTMLElement>('[data-progress-dashboard]');
@@ -79,6 +86,8 @@ if (root) {
     const file = fileInput.files?.[0];
     if (!file) return;
     try {
+      const tooLarge = importSizeProblem(file.size);
+      if (tooLarge) throw new StudyDataError(tooLarge);
       pending = readImport(await file.text());
       summaryText.textContent = `"${file.name}" holds ${describe(pending)}. This device has ${describe(store.read())}. Merge keeps both; replace keeps only the file.`;
       preview.hidden = false;
@@ -88,17 +97,28 @@ if (root) {
     }
   };
   fileInput.addEventListener('change', () => void importFile());
+  /** After a merge or replace: what happened, in words. A failed write changed nothing. */
+  const reportSave = (saved: ReturnType<typeof store.write>, success: string) => {
+    closePreview();
+    if (saved.ok) {
+      done.textContent = success;
+    } else {
+      error.textContent = `Nothing was imported and your previous data is unchanged. ${saved.problem ?? ''}`.trim();
+    }
+  };
   root.querySelector('[data-import-merge]')!.addEventListener('click', () => {
     if (!pending) return;
-    store.write(mergeStudyData(store.read(), pending));
-    closePreview();
-    done.textContent = 'Merged. Your progress now includes the file.';
+    error.textContent = '';
+    reportSave(store.write(mergeStudyData(store.read(), pending)), 'Merged. Your progress now includes the file.');
   });
   root.querySelector('[data-import-replace]')!.addEventListener('click', () => {
     if (!pending) return;
-    store.write(pending);
-    closePreview();
-    done.textContent = "Replaced. This device now holds the file's data.";
+    if (isFramed()) {
+      error.textContent = FRAMED_MESSAGE;
+      return;
+    }
+    error.textContent = '';
+    reportSave(store.write(pending), "Replaced. This device now holds the file's data.");
   });
   root.querySelector('[data-import-cancel]')!.addEventListener('click', () => {
     closePreview();
@@ -106,14 +126,27 @@ if (root) {
   });
 
   const dialog = root.querySelector<HTMLDialogElement>('[data-reset-dialog]')!;
-  root.querySelector('[data-reset]')!.addEventListener('click', () => dialog.showModal());
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue === 'confirm') {
-      store.reset();
-      done.textContent = 'All study data on this device was deleted.';
+  root.querySelector('[data-reset]')!.addEventListener('click', () => {
+    done.textContent = '';
+    if (isFramed()) {
+      error.textContent = FRAMED_MESSAGE;
+      return;
     }
+    error.textContent = '';
+    dialog.showModal();
+  });
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue !== 'confirm') return;
+    if (isFramed()) {
+      error.textContent = FRAMED_MESSAGE;
+      return;
+    }
+    const deleted = store.reset();
+    if (deleted.ok) done.textContent = 'All study data on this device was deleted.';
+    else error.textContent = `Nothing was deleted. ${deleted.problem ?? ''}`.trim();
   });
 
   store.subscribe(render);
   render(store.read());
+  if (store.readProblem) error.textContent = store.readProblem;
 }

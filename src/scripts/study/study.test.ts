@@ -81,9 +81,12 @@ describe('the store', () => {
     expect(seen).toEqual([1, 0]);
   });
 
-  it('works without storage (private browsing)', () => {
+  it('says nothing was saved when there is no storage (private browsing), instead of pretending', () => {
     const store = new StudyStore(null);
-    expect(store.update((data) => void (data.studied.a = T1)).studied.a).toBe(T1);
+    const saved = store.update((data) => void (data.studied.a = T1));
+    expect(saved.ok).toBe(false);
+    expect(saved.data).toEqual(emptyStudyData());
+    expect(saved.problem).toMatch(/^This browser does not let the site use its storage/);
   });
 });
 

@@ -1,11 +1,11 @@
 /**
  * Export to a file and import from one: the file is the whole record as JSON. An import is
- * parsed, upgraded and validated before anything changes; the reader then sees what it holds and
- * chooses to merge it with this device's data or replace it.
+ * size-checked, parsed, upgraded and validated before anything changes; the reader then sees what
+ * it holds and chooses to merge it with this device's data or replace it.
  */
 import type { StudyData } from './schema.ts';
 import { StudyDataError } from './migrate.ts';
-import { validateStudyData } from './validate.ts';
+import { importSizeProblem, validateStudyData } from './validate.ts';
 
 export interface StudyCounts {
   studied: number;
@@ -31,6 +31,8 @@ export function exportStudyData(data: StudyData, now = new Date()): string {
 
 /** Reads an exported file's text. Throws StudyDataError with a reason a reader understands. */
 export function readImport(text: string): StudyData {
+  const tooLarge = importSizeProblem(new TextEncoder().encode(text).byteLength);
+  if (tooLarge) throw new StudyDataError(tooLarge);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -57,19 +59,22 @@ function mergeDated(current: Record<string, string>, incoming: Record<string, st
  * most recently reviewed schedule, every mock session, and each story's latest edit.
  */
 export function mergeStudyData(current: StudyData, incoming: StudyData): StudyData {
+  // The incoming file is validated; this device's data may hold damaged entries, which are kept
+  // as they are rather than allowed to stop the merge.
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const cards = { ...current.cards };
   for (const [id, card] of Object.entries(incoming.cards)) {
-    const mine = cards[id];
-    if (!mine || (card.last_review ?? '') > (mine.last_review ?? '')) cards[id] = card;
+    const mine = cards[id] as Partial<typeof card> | null | undefined;
+    if (!mine || typeof mine !== 'object' || text(card.last_review) > text(mine.last_review)) cards[id] = card;
   }
   const mocks = [...current.mocks];
-  for (const session of incoming.mocks) if (!mocks.some((m) => m.id === session.id)) mocks.push(session);
-  mocks.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  for (const session of incoming.mocks) if (!mocks.some((m) => (m as Partial<typeof m> | null)?.id === session.id)) mocks.push(session);
+  mocks.sort((a, b) => text((a as Partial<typeof a> | null)?.startedAt).localeCompare(text((b as Partial<typeof b> | null)?.startedAt)));
   const stories = [...current.stories];
   for (const story of incoming.stories) {
-    const index = stories.findIndex((s) => s.id === story.id);
+    const index = stories.findIndex((s) => (s as Partial<typeof s> | null)?.id === story.id);
     if (index === -1) stories.push(story);
-    else if (story.updatedAt > stories[index]!.updatedAt) stories[index] = story;
+    else if (story.updatedAt > text(stories[index]!.updatedAt)) stories[index] = story;
   }
   return {
     ...current,

@@ -1,70 +1,158 @@
 /**
- * The rules an imported file must pass before it touches saved data. Kept apart from the store
- * so that content pages (which only mark progress) do not load the validator.
+ * The rules an imported file must pass before it touches saved data. They check what the tools
+ * later rely on, not only the types: dates that are real and read back unchanged, numbers in
+ * their ranges (a rubric item inside its rubric, a rating from 1 to 4, no negative counts),
+ * lists and texts within the sizes the tools handle, and no field the site does not know (those
+ * are dropped). Kept apart from the store so that content pages (which only mark progress) do
+ * not load the validator.
  */
 import * as z from 'zod/mini';
 import { CURRENT_VERSION, SCHEMA_ID, type StudyData } from './schema.ts';
 import { migrate, StudyDataError } from './migrate.ts';
+import { PART_MAX, TITLE_MAX } from '../stories/story-bank.ts';
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T/, 'expected a date and time'));
-const shortText = (max: number) => z.string().check(z.maxLength(max));
+/** The limits an import is held to. */
+export const IMPORT_LIMITS = {
+  /** The largest file accepted, in bytes: far above a real export, well below browser storage. */
+  fileBytes: 2 * 1024 * 1024,
+  /** Studied pages, ticked items and card schedules, each. */
+  entries: 5_000,
+  /** Characters in a page, item or card key. */
+  keyLength: 300,
+  mocks: 2_000,
+  stories: 500,
+  /** Values and concepts ticked on one story. */
+  storyValues: 50,
+  /** Items in a prompt's rubric. */
+  rubricSize: 100,
+  notes: 20_000,
+} as const;
+
+/** Dates the tools can have written: from 2000 up to 2200 (a card may be due a century ahead). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+/** A file over the size limit, in words; undefined when it is fine. */
+export function importSizeProblem(bytes: number): string | undefined {
+  if (bytes <= IMPORT_LIMITS.fileBytes) return undefined;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `The file is ${mb(bytes)}; a study export is at most ${mb(IMPORT_LIMITS.fileBytes)} (a real one is usually under 200 KB), so it is not one, or it is damaged.`;
+}
+
+/**
+ * Whether a text is a date and time that parses and reads back unchanged: 2026-02-30T… or
+ * 2026-99-99T… parse to another day or not at all, and are refused.
+ */
+export function isRealDateTime(text: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)Z$/.exec(text);
+  if (!match) return false;
+  const time = Date.parse(text);
+  if (!Number.isFinite(time) || time < EARLIEST || time >= LATEST) return false;
+  return new Date(time).toISOString().startsWith(match[1]!);
+}
+
+const DATE_MESSAGE = 'expected a real date and time such as 2026-01-20T10:00:00.000Z';
+
+/** A real date and time (UTC), stored as the browser writes it. */
+const isoDate = z.pipe(
+  z.string().check(z.refine(isRealDateTime, DATE_MESSAGE)),
+  z.transform((text: string) => new Date(text).toISOString()),
+);
+
+const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
+const count = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
+const amount = (max: number) => z.number().check(z.minimum(0), z.maximum(max), z.refine(Number.isFinite, 'expected a finite number'));
 const format = z.union([z.literal(45), z.literal(60)]);
+/** Epoch milliseconds within the dates the tools can have written. */
+const epochMs = z.number().check(z.int(), z.minimum(EARLIEST), z.maximum(LATEST));
+
+/** Keys that would change an object's prototype if assigned. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const key = text(IMPORT_LIMITS.keyLength, 1).check(z.refine((k) => !UNSAFE_KEYS.has(k), 'this name is not allowed as a key'));
+
+/** A record of at most `max` entries. */
+function record<V extends z.core.SomeType>(value: V, max: number) {
+  return z
+    .record(key, value, {
+      error: (issue) => (issue.code === 'invalid_key' ? 'a key that is empty, longer than 300 characters or not allowed' : undefined),
+    })
+    .check(z.refine((entries) => Object.keys(entries).length <= max, `more than ${max.toLocaleString('en-US')} entries`));
+}
+
+function list<V extends z.core.SomeType>(item: V, max: number) {
+  return z.array(item).check(z.maxLength(max, `more than ${max.toLocaleString('en-US')} entries`));
+}
 
 const cardState = z.object({
   due: isoDate,
-  stability: z.number(),
-  difficulty: z.number(),
-  elapsed_days: z.number(),
-  scheduled_days: z.number(),
-  learning_steps: z.optional(z.number()),
-  reps: z.number(),
-  lapses: z.number(),
-  state: z.number(),
+  /** FSRS memory stability in days; FSRS caps intervals at 100 years. */
+  stability: amount(1_000_000),
+  /** FSRS difficulty runs from 1 to 10 (0 before the first review). */
+  difficulty: amount(10),
+  elapsed_days: amount(100_000),
+  scheduled_days: amount(100_000),
+  learning_steps: z.optional(count(100)),
+  reps: count(1_000_000),
+  lapses: count(1_000_000),
+  /** New, learning, review or relearning. */
+  state: count(3),
   last_review: z.optional(isoDate),
 });
 
-const mockSession = z.object({
-  id: shortText(64),
-  promptId: shortText(120),
-  format,
-  startedAt: isoDate,
-  endedAt: isoDate,
-  covered: z.array(z.number()),
-  rubricSize: z.number(),
-  rating: z.number().check(z.minimum(1), z.maximum(4)),
-  notes: shortText(20_000),
-});
+const mockSession = z
+  .object({
+    id: text(64, 1),
+    promptId: text(120, 1),
+    format,
+    startedAt: isoDate,
+    endedAt: isoDate,
+    covered: list(count(IMPORT_LIMITS.rubricSize - 1), IMPORT_LIMITS.rubricSize),
+    rubricSize: z.number().check(z.int(), z.minimum(1), z.maximum(IMPORT_LIMITS.rubricSize)),
+    rating: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
+    notes: text(IMPORT_LIMITS.notes),
+  })
+  .check(
+    z.refine((s) => s.covered.every((item) => item < s.rubricSize), {
+      message: 'a covered rubric item is not in the rubric (each must be below rubricSize)',
+      path: ['covered'],
+    }),
+    z.refine((s) => new Set(s.covered).size === s.covered.length, { message: 'a rubric item is listed twice', path: ['covered'] }),
+    z.refine((s) => s.startedAt <= s.endedAt, { message: 'the round ends before it starts', path: ['endedAt'] }),
+  );
 
-const activeMock = z.object({
-  promptId: shortText(120),
-  format,
-  startedAt: z.number(),
-  pausedAt: z.nullable(z.number()),
-  pausedTotal: z.number(),
-  partner: z.boolean(),
-});
+const activeMock = z
+  .object({
+    promptId: text(120, 1),
+    format,
+    startedAt: epochMs,
+    pausedAt: z.nullable(epochMs),
+    pausedTotal: count(LATEST - EARLIEST),
+    partner: z.boolean(),
+  })
+  .check(z.refine((m) => m.pausedAt === null || m.pausedAt >= m.startedAt, { message: 'paused before it started', path: ['pausedAt'] }));
 
 const story = z.object({
-  id: shortText(64),
-  title: shortText(200),
-  situation: shortText(10_000),
-  decision: shortText(10_000),
-  friction: shortText(10_000),
-  outcome: shortText(10_000),
-  learned: shortText(10_000),
-  values: z.array(shortText(120)),
+  id: text(64, 1),
+  title: text(TITLE_MAX, 1),
+  situation: text(PART_MAX),
+  decision: text(PART_MAX),
+  friction: text(PART_MAX),
+  outcome: text(PART_MAX),
+  learned: text(PART_MAX),
+  values: list(text(120, 1), IMPORT_LIMITS.storyValues),
   updatedAt: isoDate,
 });
 
+/** The whole file. z.object drops keys it does not list, so unknown fields never reach storage. */
 export const studyDataSchema = z.object({
   schema: z.literal(SCHEMA_ID),
   version: z.literal(CURRENT_VERSION),
-  studied: z.record(z.string(), isoDate),
-  tasks: z.record(z.string(), isoDate),
-  cards: z.record(z.string(), cardState),
-  mocks: z.array(mockSession),
+  studied: record(isoDate, IMPORT_LIMITS.entries),
+  tasks: record(isoDate, IMPORT_LIMITS.entries),
+  cards: record(cardState, IMPORT_LIMITS.entries),
+  mocks: list(mockSession, IMPORT_LIMITS.mocks),
   activeMock: z.nullable(activeMock),
-  stories: z.array(story),
+  stories: list(story, IMPORT_LIMITS.stories),
 });
 
 // The validator and the StudyData type must describe the same shape.
