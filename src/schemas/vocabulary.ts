@@ -104,11 +104,16 @@ export const MEMO_VERSIONS = {
   '2024': 'June 2024 memo, "The Best Work of Our Lives" (current)',
 } as const;
 
-/** How well a claim is supported. */
+/**
+ * How well a claim is supported. "wrong" is for a claim that a real search found no support for
+ * and good reason to reject (a system name no Netflix source mentions); its note says what was
+ * searched or what the sources show instead.
+ */
 export const CLAIM_STATUSES = {
   verified: 'Verified',
   unverified: 'Unverified',
   outdated: 'Outdated',
+  wrong: 'Wrong',
 } as const;
 
 export type Round = keyof typeof ROUNDS;

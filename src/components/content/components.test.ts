@@ -144,6 +144,14 @@ describe('props validated by the shared schemas (props.ts)', () => {
       ],
     });
   });
+  it('requires a note for a wrong claim, as for an outdated one', () => {
+    expect(validateProps('ClaimStatus', { status: 'wrong', source: 'guide-sd-2026' }, true)).toMatchObject({
+      ok: false,
+      problems: [{ prop: 'note' }],
+    });
+    expect(validateProps('ClaimStatus', { status: 'wrong', source: 'guide-sd-2026', note: 'No Netflix source names it.' }, true).ok).toBe(true);
+    expect(validateProps('ClaimStatus', { status: 'outdated', source: 'repo-hystrix' }, true).ok).toBe(false);
+  });
   it('rejects an unknown prop with a did-you-mean', async () => {
     await expect(container.renderToString(Callout, { props: { type: 'tip', tilte: 'x' }, slots: { default: 'x' } })).rejects.toThrow(
       '<Callout> has no "tilte" prop.',

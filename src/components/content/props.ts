@@ -139,11 +139,11 @@ export const COMPONENTS = {
   ClaimStatus: {
     props: z
       .strictObject({
-        /** verified (a Netflix primary source confirms it), unverified (third party only) or outdated. */
+        /** verified (a Netflix primary source confirms it), unverified (third party only), outdated, or wrong (rejected after a search). */
         status: z.enum(Object.keys(CLAIM_STATUSES) as [keyof typeof CLAIM_STATUSES]).meta({ example: 'status="verified"' }),
         /** The source that supports the status (a Netflix source for "verified"). */
         source: id('sources', 'source="repo-hystrix"'),
-        /** What changed and when: required for "outdated", optional otherwise. */
+        /** What changed and when ("outdated"), or what was searched and what the sources show instead ("wrong"); optional otherwise. */
         note: text('note="In maintenance mode since November 2018"').optional(),
         /** The citation number (set by the citations plugin). */
         n: citationNumber.optional(),
@@ -151,6 +151,10 @@ export const COMPONENTS = {
       .refine((props) => props.status !== 'outdated' || props.note !== undefined, {
         path: ['note'],
         message: 'an outdated claim needs a note saying what changed and when',
+      })
+      .refine((props) => props.status !== 'wrong' || props.note !== undefined, {
+        path: ['note'],
+        message: 'a wrong claim needs a note saying what was searched and what the sources show instead',
       }),
     internal: ['n'],
     references: { source: 'sources' },
