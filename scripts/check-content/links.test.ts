@@ -13,7 +13,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { describe, expect, it } from 'vitest';
 import { buildContext } from './context.ts';
 import { loadContent } from './load.ts';
-import { parseBody } from './mdx-tree.ts';
+import { mdxTreeOf } from './rules/content-safety.ts';
 import { buildSiteMap, checkLinks, headingIds } from './rules/links.ts';
 
 const FIXTURE = path.join('scripts', 'check-content', '__fixtures__', 'bad-links');
@@ -62,7 +62,7 @@ describe('links and anchors in content', () => {
     const file = path.join(FIXTURE, 'guides', 'loop', 'index.mdx');
     const { files } = loadContent(FIXTURE);
     const entry = files.find((f) => f.id === 'loop')!;
-    const ours = headingIds(parseBody(entry).tree!);
+    const ours = headingIds(mdxTreeOf(entry)!);
     expect(ours).toEqual([
       'how-the-decision-is-made',
       'where-the-guides-disagree-about-the-loops-shape',

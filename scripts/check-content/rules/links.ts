@@ -21,7 +21,7 @@ import { nearest } from '../../../src/lib/text.ts';
 import type { Problem } from '../../lib/problems.ts';
 import type { CheckContext, Rule } from '../context.ts';
 import type { ContentFile } from '../load.ts';
-import { fileLine, parseBody } from '../mdx-tree.ts';
+import { mdxTreeOf } from './content-safety.ts';
 
 const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGES_DIR = path.join(PROJECT, 'src', 'pages');
@@ -149,10 +149,10 @@ export function buildSiteMap(files: readonly ContentFile[]): SiteMap {
   for (const file of files) {
     if (file.collection === 'sources' || !file.body) continue;
     const page = pages.get(entryPath(file.collection, file.id));
-    const parsed = parseBody(file);
-    if (!page || !parsed.tree) continue;
+    const tree = mdxTreeOf(file);
+    if (!page || !tree) continue;
     const template = templateOf(file.collection);
-    page.anchors = new Set([...headingIds(parsed.tree), ...(template ? idsOfPageSource(template) : [])]);
+    page.anchors = new Set([...headingIds(tree), ...(template ? idsOfPageSource(template) : [])]);
     page.hasHeadings = true;
   }
   // The sources page: one anchor per source (routes.ts gives "/sources/#source-<id>").
@@ -304,13 +304,14 @@ export const checkLinks: Rule = (context: CheckContext) => {
   const problems: Problem[] = [];
   for (const file of context.files) {
     if (!file.body || file.parseError) continue;
-    const parsed = parseBody(file);
-    // A body that does not parse is reported, with its line and column, by the content-safety rule.
-    if (!parsed.tree) continue;
+    // The tree the content-safety rule parsed (file positions); a file that does not parse is
+    // reported there, with its line and column.
+    const tree = mdxTreeOf(file);
+    if (!tree) continue;
     const from = entryPath(file.collection, file.id);
-    for (const link of linksIn(parsed.tree)) {
+    for (const link of linksIn(tree)) {
       const problem = checkLink(site, from, link.url.trim());
-      if (problem) problems.push({ file: file.file, line: fileLine(file, link.line), column: link.column, ...problem });
+      if (problem) problems.push({ file: file.file, line: link.line, column: link.column, ...problem });
     }
   }
   return problems;
