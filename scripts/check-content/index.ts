@@ -14,10 +14,12 @@ import { checkPlaceholders } from './rules/placeholders.ts';
 import { checkMistakesEmbedded } from './rules/embedded-mistakes.ts';
 import { checkContentSafety } from './rules/content-safety.ts';
 import { checkLinks } from './rules/links.ts';
+import { checkEstimates } from './rules/estimates.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../../src/lib/content-paths.ts';
 
 export const RULES: readonly Rule[] = [
+  checkEstimates,
   checkStructure,
   checkFrontMatter,
   checkComponents,
