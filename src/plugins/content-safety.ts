@@ -53,7 +53,10 @@ export default function contentSafety(env: NodeJS.ProcessEnv = process.env): Plu
     name: 'netflix-loop-guide:content-safety',
     enforce: 'pre',
     buildStart() {
-      if (unchecked) this.warn(`${UNCHECKED_CONTENT_VARIABLE}=1: MDX is compiled WITHOUT the content-safety check (tests of the built-site check only).`);
+      if (unchecked)
+        this.warn(
+          `${UNCHECKED_CONTENT_VARIABLE}=1: MDX is compiled WITHOUT the content-safety check (tests of the built-site check only).`,
+        );
     },
     transform: {
       order: 'pre',

@@ -4,7 +4,7 @@
  * adds what needs the whole content directory: that `<MistakePair id="x">` names a real entry.
  * Astro would fail too, but later and without the line; this says where and what to write.
  */
-import { COMPONENTS, isComponentName } from '../../../src/components/content/props.ts';
+import { COMPONENTS, isComponentName, type ComponentSpec } from '../../../src/components/content/props.ts';
 import { nearest } from '../../../src/lib/text.ts';
 import type { Problem } from '../../lib/problems.ts';
 import type { Rule } from '../context.ts';
@@ -22,11 +22,11 @@ export const checkComponents: Rule = (context) => {
       const node = stack.pop()!;
       if ('children' in node) stack.push(...node.children);
       if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name || !isComponentName(node.name)) continue;
-      const spec = COMPONENTS[node.name];
-      const references: Readonly<Record<string, string>> = 'references' in spec ? spec.references : {};
+      const spec: ComponentSpec = COMPONENTS[node.name];
+      const references = spec.references ?? {};
       for (const attribute of node.attributes) {
         if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
-        const collection = references[attribute.name] as keyof typeof context.ids | undefined;
+        const collection = references[attribute.name];
         if (!collection) continue;
         const id = attribute.value;
         if (context.ids[collection].has(id)) continue;
@@ -38,7 +38,9 @@ export const checkComponents: Rule = (context) => {
           column: start?.column,
           rule: 'reference',
           message: `<${node.name} ${attribute.name}="${id}">: there is no ${collection} entry "${id}".`,
-          fix: suggestion ? `Did you mean ${attribute.name}="${suggestion}"?` : `Use the id of a file in content/${collection}/, or add that entry.`,
+          fix: suggestion
+            ? `Did you mean ${attribute.name}="${suggestion}"?`
+            : `Use the id of a file in content/${collection}/, or add that entry.`,
         });
       }
     }

@@ -22,7 +22,7 @@
  * first unsafe MDX file before the MDX compiler sees it.
  */
 import type { Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import { isScalar, LineCounter, parseDocument, visit as visitYaml } from 'yaml';
 import { COMPONENTS, COMPONENT_NAMES, isComponentName, validateProps } from '../../../src/components/content/props.ts';
@@ -134,7 +134,11 @@ function hasContent(element: JsxElement): boolean {
 function expressionFix(component: string | undefined, code: string, attribute?: string): string {
   const literal = /^\s*(?:(-?\d+(?:\.\d+)?)|'([^'\\]*)'|"([^"\\]*)")\s*$/.exec(code);
   if (attribute && literal) return `Write it as a plain string: ${attribute}="${literal[1] ?? literal[2] ?? literal[3]}".`;
-  if (attribute && !/^\s*frontmatter\./.test(code) && !(component && isComponentName(component) && COMPONENTS[component].usage === `<${component} />`)) {
+  if (
+    attribute &&
+    !/^\s*frontmatter\./.test(code) &&
+    !(component && isComponentName(component) && COMPONENTS[component].usage === `<${component} />`)
+  ) {
     return `Write it as a plain string: ${attribute}="…".`;
   }
   if (component && isComponentName(component) && COMPONENTS[component].usage === `<${component} />`) {
@@ -218,11 +222,17 @@ function checkComponent(element: JsxElement & { name: string }, problems: Source
   }
 }
 
+/** Why a URL attribute's value is refused, or undefined when it is fine. */
+function urlProblem(value: string): string | undefined {
+  const verdict = judgeUrl(value);
+  return verdict.ok ? undefined : verdict.reason;
+}
+
 function checkAttributes(element: JsxElement & { name: string }, problems: SourceProblem[]): void {
   const name = element.name;
   const where = at(element, { line: 1, column: 1 });
   const allowed = HTML_ELEMENTS[name];
-  for (const attribute of element.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) {
+  for (const attribute of element.attributes) {
     const place = at(attribute, where);
     if (attribute.type === 'mdxJsxExpressionAttribute') {
       problems.push({
@@ -247,16 +257,31 @@ function checkAttributes(element: JsxElement & { name: string }, problems: Sourc
     const value = attribute.value ?? '';
     const problem = (rule: string, message: string, fix: string) => problems.push({ ...place, rule, message, fix });
     if (lower.startsWith('on')) {
-      problem('html-attribute', `<${name} ${attr}="…"> is an event handler: it would run script in readers' browsers.`, 'Remove it. Content never runs code.');
+      problem(
+        'html-attribute',
+        `<${name} ${attr}="…"> is an event handler: it would run script in readers' browsers.`,
+        'Remove it. Content never runs code.',
+      );
     } else if (lower === 'style') {
-      problem('html-attribute', `<${name} style="…">: inline styles are not allowed in content.`, 'Remove it; pages use the site stylesheet only.');
+      problem(
+        'html-attribute',
+        `<${name} style="…">: inline styles are not allowed in content.`,
+        'Remove it; pages use the site stylesheet only.',
+      );
     } else if (lower === 'srcdoc') {
       problem('html-attribute', `<${name} srcdoc="…"> embeds a whole HTML document.`, 'Remove it. Nothing is embedded in content.');
     } else if (lower === 'httpequiv' || lower === 'http-equiv') {
-      problem('html-attribute', `<${name} ${attr}="${snippet(value)}"> sets an HTTP header from inside the page (a refresh sends readers to another site; a policy can loosen the site's).`, 'Remove it. The site sets its own headers.');
-    } else if (URL_ATTRIBUTES.has(lower) && !judgeUrl(value).ok) {
-      const verdict = judgeUrl(value) as { ok: false; reason: string };
-      problem('unsafe-url', `<${name} ${attr}="${shownUrl(value)}"> is ${verdict.reason}.`, 'Links go to http(s), mailto or a page of this site, written in Markdown: [text](https://…).');
+      problem(
+        'html-attribute',
+        `<${name} ${attr}="${snippet(value)}"> sets an HTTP header from inside the page (a refresh sends readers to another site; a policy can loosen the site's).`,
+        'Remove it. The site sets its own headers.',
+      );
+    } else if (URL_ATTRIBUTES.has(lower) && urlProblem(value)) {
+      problem(
+        'unsafe-url',
+        `<${name} ${attr}="${shownUrl(value)}"> is ${urlProblem(value)}.`,
+        'Links go to http(s), mailto or a page of this site, written in Markdown: [text](https://…).',
+      );
     } else if (allowed && !allowed.includes(lower)) {
       problem(
         'html-attribute',
