@@ -34,6 +34,12 @@ describe('problem reporters', () => {
       'content/guides/loop/index.mdx:12:5  [link-target]',
     ]);
     expect(formatForTerminal([], 'Content check')).toBe('✓ Content check: no problems.');
+    // A long listing repeats the count at the bottom, by file and check.
+    expect(text).not.toContain('problems in');
+    const many = [...PROBLEMS, ...PROBLEMS].map((p, i) => ({ ...p, line: i + 1 }));
+    expect(formatForTerminal(many, 'Content check').trimEnd().split('\n').at(-1)).toBe(
+      '✗ Content check: 6 problems in 3 files (file-type 2, frontmatter 2, link-target 2)',
+    );
   });
 
   it('write GitHub error annotations with file, line and column, escaping data and properties', () => {

@@ -35,10 +35,20 @@ export function location(problem: Problem): string {
   return `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
 }
 
+/** "75 problems in 1 file (placeholder 75)": repeated under a long listing, whose top has scrolled away. */
+function tally(problems: readonly Problem[]): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  const rules = new Map<string, number>();
+  for (const p of problems) rules.set(p.rule, (rules.get(p.rule) ?? 0) + 1);
+  const byRule = [...rules].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => `${rule} ${count}`);
+  return `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${byRule.join(', ')})`;
+}
+
 export function formatForTerminal(problems: readonly Problem[], what: string): string {
   if (problems.length === 0) return `✓ ${what}: no problems.`;
   const lines = sortProblems(problems).map((p) => `${location(p)}  [${p.rule}]\n  ${p.message}\n  Fix: ${p.fix}`);
-  return `✗ ${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n\n${lines.join('\n\n')}\n`;
+  const footer = problems.length > 5 ? `\n✗ ${what}: ${tally(problems)}\n` : '';
+  return `✗ ${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n\n${lines.join('\n\n')}\n${footer}`;
 }
 
 /** Escapes the message of a workflow command (GitHub's toolkit: %, CR, LF). */
