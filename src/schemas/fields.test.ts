@@ -42,7 +42,9 @@ describe('calendarDateProblem', () => {
     expect(calendarDateProblem('2026-12-01', NOW)).toBe(
       '2026-12-01 is in the future (today is 2026-11-30). Write the date it actually happened.',
     );
-    expect(calendarDateProblem('2026-12', NOW)).toBe('2026-12 is in the future (today is 2026-11-30). Write the date it actually happened.');
+    expect(calendarDateProblem('2026-12', NOW)).toBe(
+      '2026-12 is in the future (today is 2026-11-30). Write the date it actually happened.',
+    );
     expect(calendarDateProblem('2027', NOW)).toBe('2027 is in the future (today is 2026-11-30). Write the date it actually happened.');
   });
 });
@@ -81,7 +83,9 @@ describe('partialDate (published)', () => {
   it('rejects impossible months and days, the future, and other forms', () => {
     expect(messages(partialDate.safeParse('2026-99'))).toEqual(['2026-99 has no month 99: months run from 01 to 12.']);
     expect(messages(partialDate.safeParse('2026-02-30'))).toEqual(['2026-02-30 is not a real date: 2026-02 has days 01 to 28.']);
-    expect(messages(partialDate.safeParse('2031'))).toEqual(['2031 is in the future (today is 2026-11-30). Write the date it actually happened.']);
+    expect(messages(partialDate.safeParse('2031'))).toEqual([
+      '2031 is in the future (today is 2026-11-30). Write the date it actually happened.',
+    ]);
     expect(messages(partialDate.safeParse('Nov 2020'))).toEqual(['Write the date as YYYY, YYYY-MM or YYYY-MM-DD.']);
   });
 });

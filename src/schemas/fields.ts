@@ -111,9 +111,7 @@ export const isoDate = z
   .union([z.string(), z.date()], { error: 'Write the date as YYYY-MM-DD, for example 2026-01-20.' })
   .transform((value, context) => {
     const text = dateText(value);
-    const problem = /^\d{4}-\d{2}-\d{2}$/.test(text)
-      ? calendarDateProblem(text)
-      : 'Write the date as YYYY-MM-DD, for example 2026-01-20.';
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(text) ? calendarDateProblem(text) : 'Write the date as YYYY-MM-DD, for example 2026-01-20.';
     if (problem) {
       context.addIssue({ code: 'custom', message: problem, input: value, continue: true });
       return z.NEVER;
@@ -125,19 +123,15 @@ export const isoDate = z
  * A date that may be only as precise as the source states it: YYYY, YYYY-MM or YYYY-MM-DD, a real
  * calendar date and not in the future. Stays text, as precise as written.
  */
-export const partialDate = z
-  .union([z.string(), z.number(), z.date()])
-  .transform((value, context) => {
-    const text = dateText(value);
-    const problem = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)
-      ? calendarDateProblem(text)
-      : 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.';
-    if (problem) {
-      context.addIssue({ code: 'custom', message: problem, input: value, continue: true });
-      return z.NEVER;
-    }
-    return text;
-  });
+export const partialDate = z.union([z.string(), z.number(), z.date()]).transform((value, context) => {
+  const text = dateText(value);
+  const problem = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text) ? calendarDateProblem(text) : 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.';
+  if (problem) {
+    context.addIssue({ code: 'custom', message: problem, input: value, continue: true });
+    return z.NEVER;
+  }
+  return text;
+});
 
 /** An absolute http(s) URL. */
 export const url = z.url({ protocol: /^https?$/, error: 'Write a full URL starting with https://.' });
