@@ -125,62 +125,52 @@ describe('story bank', () => {
 });
 
 describe('estimation calculator', () => {
-  it('updates the steps and the concurrency sentence as you type, keeps them in the URL, and flags bad input', async () => {
+  it('re-runs the estimation guide\'s chain as you type, keeps the inputs in the URL, and flags bad input', async () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
     await page.goto(siteUrl('/practice/calculator/'));
     const sentence = page.locator('[data-concurrency-sentence]');
-    const startsPeak = page.locator('[data-step="starts-peak"] [data-result]');
-    // Defaults: 325M × 30% × 5% = 4,875,000 streams; ÷ 3,600 s ≈ 1,354 starts a second.
+    const result = (name: string) => page.locator(`[data-name="${name}"] .est-result`);
+    // Defaults: 96 billion hours over 184 days, twice at the evening peak, 45-minute sessions.
     expect(await sentence.innerText()).toBe(
-      '4,875,000 concurrent streams is not 4,875,000 requests per second: with sessions of 60 minutes it is about 1,354 starts per second.',
+      'About 43 million streams at once is not 43 million requests a second: with sessions of 45 minutes it is about 16,000 starts a second.',
     );
-    expect(await page.locator('#calc-members-note').innerText()).toContain('Q4 2025 letter');
+    expect(await page.locator('#calc-viewing-note').innerText()).toContain('Published figure');
     expect(await page.locator('a[href="/netflix-sd/system-design/estimation/"]').count()).toBeGreaterThan(0);
 
-    // By keyboard: 400M members, 30-minute sessions.
-    await page.locator('#calc-members').focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('400,000,000');
-    // 400M × 30% × 5% = 6,000,000 streams; ÷ 3,600 s ≈ 1,667 starts a second.
-    await expect.poll(() => startsPeak.innerText()).toBe('1,667 starts/s');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('calc-dailyActivePercent');
-    await page.locator('#calc-sessionMinutes').focus();
+    // By keyboard: 30-minute sessions.
+    await page.locator('#calc-session').focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('30');
-    // 6,000,000 ÷ 1,800 s ≈ 3,333 starts a second; × 5 in a launch burst.
-    await expect.poll(() => startsPeak.innerText()).toBe('3,333 starts/s');
-    expect(await page.locator('[data-step="starts-peak"] [data-math]').innerText()).toBe('6,000,000 streams ÷ 1,800 s');
-    expect(await page.locator('[data-step="starts-burst"] [data-result]').innerText()).toBe('16,667 starts/s');
-    expect(await page.locator('[data-step="bandwidth-peak"] [data-result]').innerText()).toBe('30 Tbps');
-    expect(await sentence.innerText()).toBe(
-      '6,000,000 concurrent streams is not 6,000,000 requests per second: with sessions of 30 minutes it is about 3,333 starts per second.',
-    );
-    const query = new URL(page.url()).searchParams;
-    expect(query.get('members')).toBe('400000000');
-    expect(query.get('session')).toBe('30');
+    // 43.5 million streams ÷ 1,800 s ≈ 24,000 starts a second; three times that in a launch burst.
+    await expect.poll(() => result('startsPeak').innerText()).toBe('about 24,000 starts a second');
+    expect(await page.locator('[data-name="startsPeak"] .est-math').innerText()).toBe('43.5 million streams ÷ 30 minutes');
+    expect(await result('startsBurst').innerText()).toBe('about 72,000 starts a second');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('calc-launch');
+    expect(await sentence.innerText()).toContain('with sessions of 30 minutes it is about 24,000 starts a second');
+    expect(new URL(page.url()).searchParams.get('session')).toBe('30');
 
     // A shared link restores the calculation.
     await page.reload();
-    expect(await page.locator('#calc-members').inputValue()).toBe('400000000');
-    await expect.poll(() => sentence.innerText()).toContain('about 3,333 starts per second');
+    expect(await page.locator('#calc-session').inputValue()).toBe('30');
+    await expect.poll(() => sentence.innerText()).toContain('about 24,000 starts a second');
 
     // Invalid input: a message next to the field, and the results are not replaced by nonsense.
-    await page.locator('#calc-bitrateMbps').focus();
+    await page.locator('#calc-bitrate').focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('fast');
-    await expect.poll(() => page.locator('#calc-bitrateMbps-error').innerText()).toContain('is not a number');
-    expect(await page.locator('#calc-bitrateMbps').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator('#calc-bitrate-error').innerText()).toContain('is not a number');
+    expect(await page.locator('#calc-bitrate').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('[data-calc-stale]').isVisible()).toBe(true);
-    expect(await page.locator('[data-step="bandwidth-peak"] [data-result]').innerText()).toBe('30 Tbps');
+    expect(await result('egressPeak').innerText()).toBe('about 220 Tbps');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('8');
-    await expect.poll(() => page.locator('[data-step="bandwidth-peak"] [data-result]').innerText()).toBe('48 Tbps');
-    expect(await page.locator('#calc-bitrateMbps').getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => result('egressPeak').innerText()).toBe('about 350 Tbps');
+    expect(await page.locator('#calc-bitrate').getAttribute('aria-invalid')).toBeNull();
 
     await page.getByRole('button', { name: 'Reset to the defaults' }).click();
-    await expect.poll(() => sentence.innerText()).toContain('4,875,000 concurrent streams');
+    await expect.poll(() => sentence.innerText()).toContain('with sessions of 45 minutes');
     expect(new URL(page.url()).search).toBe('');
 
     expect(tracked.external).toEqual([]);

@@ -26,7 +26,6 @@ import { math } from '../../../src/lib/estimate/units.ts';
  */
 export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/guides/system-design/anatomy.mdx': ['Phase by phase'],
-  'content/guides/system-design/estimation.mdx': ['*', 'flashcards'],
   'content/prompts/ads-system.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/artwork-transcoding.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
@@ -154,14 +153,40 @@ function citedInSentence(original: string, end: number): boolean {
 }
 
 /** Typed estimates in one text, or none. A number quoted from a source cited in the same sentence is not one. */
-export function typedEstimates(text: string): { match: string; what: string }[] {
+export function typedEstimates(text: string): { match: string; what: string; index: number }[] {
   const masked = maskAllowed(text);
-  const found: { match: string; what: string }[] = [];
+  const found: { match: string; what: string; index: number }[] = [];
   for (const { pattern, what } of TYPED_PATTERNS) {
     const match = pattern.exec(masked);
-    if (match && !citedInSentence(text, match.index + match[0].length)) found.push({ match: match[0].trim(), what });
+    if (match && !citedInSentence(text, match.index + match[0].length)) found.push({ match: match[0].trim(), what, index: match.index });
   }
   return found;
+}
+
+/** The paragraphs of a body outside code fences, each with the file line of its first line. */
+function paragraphsOf(file: ContentFile): { text: string; line: number }[] {
+  const paragraphs: { text: string; line: number }[] = [];
+  let current: { lines: string[]; line: number } | undefined;
+  let fence: string | undefined;
+  const flush = () => {
+    if (current) paragraphs.push({ text: current.lines.join('\n'), line: current.line });
+    current = undefined;
+  };
+  file.body.split('\n').forEach((text, index) => {
+    const opener = /^\s*(```|~~~)/.exec(text)?.[1];
+    if (opener || fence) {
+      flush();
+      if (opener) fence = fence ? undefined : opener;
+      return;
+    }
+    // A blank line, a heading, a list item or a table row starts a new paragraph.
+    if (text.trim() === '' || /^\s*(#|[-*+] |\d+\. |\|)/.test(text)) flush();
+    if (text.trim() === '') return;
+    current ??= { lines: [], line: file.bodyStartLine + index };
+    current.lines.push(text);
+  });
+  flush();
+  return paragraphs;
 }
 
 function isMigrated(file: string, section: string): boolean {
@@ -216,31 +241,25 @@ export const checkEstimates: Rule = (context) => {
       everyChain.push({ file, chain: result.chain, fenceLine });
     }
 
-    // Tokens and typed numbers in the prose.
+    // Tokens and typed numbers in the prose, a paragraph at a time (a sentence may wrap).
     const sections = sectionsOf(file);
-    let fence: string | undefined;
-    file.body.split('\n').forEach((text, index) => {
-      const line = file.bodyStartLine + index;
-      const opener = /^\s*(```|~~~)/.exec(text)?.[1];
-      if (opener || fence) {
-        if (opener) fence = fence ? undefined : opener;
-        return;
-      }
-      for (const token of text.matchAll(TOKEN)) {
+    for (const paragraph of paragraphsOf(file)) {
+      const lineAt = (index: number) => paragraph.line + (paragraph.text.slice(0, index).match(/\n/g)?.length ?? 0);
+      for (const token of paragraph.text.matchAll(TOKEN)) {
         const resolved = resolveToken(token[1]!, token[2]!, chains);
-        if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: resolved.message, fix: resolved.fix });
+        if (!resolved.ok) problems.push({ file: file.file, line: lineAt(token.index), rule: RULE, message: resolved.message, fix: resolved.fix });
       }
-      if (!isMigrated(file.file, sections.get(line) ?? '')) return;
-      for (const typed of typedEstimates(text)) {
+      if (!isMigrated(file.file, sections.get(paragraph.line) ?? '')) continue;
+      for (const typed of typedEstimates(paragraph.text.replace(/\n/g, ' '))) {
         problems.push({
           file: file.file,
-          line,
+          line: lineAt(typed.index),
           rule: 'typed-estimate',
           message: `"${typed.match}" is ${typed.what} typed in prose.`,
           fix: 'Compute it in an ```estimate block and write [[chain-id.name]] here; or, if it is typed on purpose (a quoted guide figure), wrap it in <Typed reason="…">.',
         });
       }
-    });
+    }
 
     if (file.collection === 'guides') {
       for (const { text, line } of flashcardTexts(file)) {

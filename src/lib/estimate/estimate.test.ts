@@ -7,7 +7,7 @@ import { runChain, type Figure } from './index.ts';
 import { parseChain } from './parse.ts';
 import { speak, speakNumber } from './speech.ts';
 import { unitSpeech } from './units.ts';
-import { findEstimateBlocks, replaceTokens, resolveToken } from './blocks.ts';
+import { findEstimateBlocks, replaceTokens, resolveToken, withEstimates } from './blocks.ts';
 import { chainTree, toHtml } from './render.ts';
 
 const FIGURES = new Map<string, Figure>(
@@ -251,6 +251,14 @@ describe('blocks, tokens and rendering', () => {
     expect(replaceTokens('That is [[test-chain.peakStreams]] at once.', chains)).toBe('That is about 43 million streams at once.');
     expect(resolveToken('test-chain', 'nope', chains)).toMatchObject({ ok: false, message: '[[test-chain.nope]]: the chain "test-chain" has no "nope".' });
     expect(resolveToken('other', 'x', chains)).toMatchObject({ ok: false });
+  });
+
+  it('says a flashcard\'s tokens from the chains of its page, and leaves other cards alone', () => {
+    const card = { front: 'Peak concurrency?', back: '[[test-chain.peakStreams]] at the evening peak.' };
+    expect(withEstimates(card, page, FIGURES)).toEqual({ front: 'Peak concurrency?', back: 'about 43 million streams at the evening peak.' });
+    const plain = { front: 'Seconds in a day?', back: '86,400.' };
+    expect(withEstimates(plain, page, FIGURES)).toBe(plain);
+    expect(() => withEstimates({ front: 'x', back: '[[test-chain.nope]]' }, page, FIGURES)).toThrow(/has no "nope"/);
   });
 
   it('renders a captioned table with row headers, the arithmetic, the basis in words and the source', () => {

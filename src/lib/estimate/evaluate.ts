@@ -258,7 +258,7 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable): Evalua
     let shown: number;
     let factor: number;
     if (unit === '%' || unit === '') {
-      if (isUnit(value)) throw Object.assign(new Error('unit'), { unitMismatch: value.formatUnits() });
+      if (isUnit(value)) throw Object.assign(new Error('unit'), { unitMismatch: value.simplify().formatUnits() });
       shown = value;
       factor = 1;
     } else {
@@ -266,7 +266,7 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable): Evalua
       try {
         shown = value.toNumber(unit);
       } catch {
-        throw Object.assign(new Error('unit'), { unitMismatch: value.formatUnits() });
+        throw Object.assign(new Error('unit'), { unitMismatch: value.simplify().formatUnits() });
       }
       factor = math.unit(1, unit).value ?? 1;
     }

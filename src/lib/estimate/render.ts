@@ -94,13 +94,20 @@ export function chainTree(chain: EvaluatedChain): HElement {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
-/** HTML for a rendered tree; citations print as `[cite:id]` (only the plugin numbers them). */
-export function toHtml(node: HNode): string {
+export interface HtmlOptions {
+  /** HTML for a citation; by default `[cite:id]` (in MDX the plugin makes it a numbered <Cite>). */
+  cite?: (id: string) => string;
+  /** Rewrites a link, such as adding the deployment base path. */
+  href?: (path: string) => string;
+}
+
+/** HTML for a rendered tree, for tests and for pages outside MDX (the calculator). */
+export function toHtml(node: HNode, options: HtmlOptions = {}): string {
   if (typeof node === 'string') return escape(node);
-  if ('cite' in node) return `[cite:${escape(node.cite)}]`;
+  if ('cite' in node) return options.cite ? options.cite(node.cite) : `[cite:${escape(node.cite)}]`;
   const props = Object.entries(node.props ?? {})
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ` ${key}="${escape(value)}"`)
+    .map(([key, value]) => ` ${key}="${escape(key === 'href' && options.href ? options.href(value) : value)}"`)
     .join('');
-  return `<${node.tag}${props}>${node.children.map(toHtml).join('')}</${node.tag}>`;
+  return `<${node.tag}${props}>${node.children.map((child) => toHtml(child, options)).join('')}</${node.tag}>`;
 }

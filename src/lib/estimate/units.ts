@@ -21,6 +21,7 @@ export const COUNT_UNITS: Readonly<Record<string, readonly [string, string]>> = 
   event: ['event', 'events'],
   request: ['request', 'requests'],
   member: ['membership', 'memberships'],
+  user: ['user', 'users'],
   profile: ['profile', 'profiles'],
   render: ['render', 'renders'],
   row: ['row', 'rows'],
@@ -148,7 +149,8 @@ export function unitSpeech(display: string): UnitSpeech {
   const spokenPart = (p: UnitPart, plural: boolean) => {
     const known = names(p.name);
     const word = known ? known[plural ? 1 : 0] : p.name;
-    const prefixed = p.prefix && (p.name === 'B' || p.name === 'bps' || p.name === 'b') ? `${p.prefix}${word}` : word;
+    // A prefixed unit keeps its symbol: ms, MB, Tbps.
+    const prefixed = p.prefix ? `${p.prefix}${p.name}` : word;
     return Math.abs(p.power) === 1 ? prefixed : `${prefixed}^${Math.abs(p.power)}`;
   };
   // "a second" for one time unit below the line, "per stream-minute" for several.

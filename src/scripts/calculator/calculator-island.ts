@@ -1,34 +1,32 @@
 /**
  * The estimation calculator island: reads the fields as the reader types, shows a message next
- * to any field it cannot use, re-renders the worked steps, and keeps the inputs in the page's
- * query string so a calculation can be shared. All arithmetic lives in estimate.ts.
+ * to any field it cannot use, re-runs the estimation guide's chain (the plan the page carries) and
+ * rewrites the table's arithmetic and results, and keeps the inputs in the page's query string so
+ * a calculation can be shared. The arithmetic is plan-eval.ts; no mathjs in the browser.
  */
-import { concurrencySentence, estimate, estimateSteps, fromQuery, INPUT_SPECS, readInputs, toQuery, type InputName } from './estimate.ts';
+import { evaluatePlan, type Plan } from '../../lib/estimate/plan-eval.ts';
+import { concurrencySentence, fieldText, fromQuery, inputRows, readInputs, toQuery } from './inputs.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-calculator]');
+const planElement = document.getElementById('calc-plan');
 
-function field(name: InputName): HTMLInputElement {
-  return form!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-}
-
-function readFields(): Partial<Record<InputName, string>> {
-  return Object.fromEntries(INPUT_SPECS.map((spec) => [spec.name, field(spec.name).value]));
-}
-
-if (form) {
+if (form && planElement) {
+  const plan = JSON.parse(planElement.textContent ?? '') as Plan;
+  const rows = inputRows(plan);
+  const field = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   const sentence = document.querySelector<HTMLElement>('[data-concurrency-sentence]')!;
   const stale = document.querySelector<HTMLElement>('[data-calc-stale]')!;
   const status = document.querySelector<HTMLElement>('[data-calc-status]')!;
   let announce: ReturnType<typeof setTimeout> | undefined;
 
   const update = (share: boolean) => {
-    const { inputs, errors } = readInputs(readFields());
-    for (const spec of INPUT_SPECS) {
-      const message = errors[spec.name] ?? '';
-      const input = field(spec.name);
+    const { inputs, errors } = readInputs(plan, Object.fromEntries(rows.map((row) => [row.name, field(row.name).value])));
+    for (const row of rows) {
+      const message = errors[row.name] ?? '';
+      const input = field(row.name);
       if (message) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
-      const error = form.querySelector<HTMLElement>(`[data-error-for="${spec.name}"]`)!;
+      const error = form.querySelector<HTMLElement>(`[data-error-for="${row.name}"]`)!;
       if (error.textContent !== message) error.textContent = message;
     }
     if (!inputs) {
@@ -38,31 +36,29 @@ if (form) {
       return;
     }
     stale.hidden = true;
-    const result = estimate(inputs);
-    for (const group of estimateSteps(inputs, result)) {
-      for (const step of group.steps) {
-        const item = document.querySelector<HTMLElement>(`[data-step="${step.id}"]`);
-        if (!item) continue;
-        item.querySelector('[data-label]')!.textContent = step.label;
-        item.querySelector('[data-math]')!.textContent = step.math;
-        item.querySelector('[data-result]')!.textContent = step.result;
-      }
+    const results = evaluatePlan(plan, inputs);
+    for (const result of results) {
+      const tableRow = document.querySelector<HTMLElement>(`[data-name="${result.name}"]`);
+      if (!tableRow) continue;
+      const cell = tableRow.querySelector('.est-result');
+      if (cell) cell.textContent = result.spoken;
+      const math = tableRow.querySelector('.est-math');
+      if (math && result.arithmetic !== undefined) math.textContent = result.arithmetic;
     }
-    sentence.textContent = concurrencySentence(inputs, result);
+    sentence.textContent = concurrencySentence(plan, results);
     // Announce once the reader pauses, not on every keystroke.
     clearTimeout(announce);
     announce = setTimeout(() => {
       status.textContent = `Results updated. ${sentence.textContent}`;
     }, 1200);
     if (share) {
-      const query = toQuery(inputs);
+      const query = toQuery(plan, inputs);
       history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     }
   };
 
   // A shared link fills the fields it names; the rest keep their defaults.
-  const shared = fromQuery(location.search);
-  for (const [name, value] of Object.entries(shared) as [InputName, string][]) field(name).value = value;
+  for (const [name, value] of Object.entries(fromQuery(plan, location.search))) field(name).value = value;
 
   form.addEventListener('input', () => update(true));
   // Results update as you type; Enter (or the button) takes you to them.
@@ -75,7 +71,7 @@ if (form) {
   const actions = form.querySelector<HTMLElement>('[data-calc-actions]')!;
   actions.hidden = false;
   actions.querySelector('[data-calc-reset]')!.addEventListener('click', () => {
-    for (const spec of INPUT_SPECS) field(spec.name).value = field(spec.name).dataset.default ?? String(spec.default);
+    for (const row of rows) field(row.name).value = fieldText(row.value!);
     update(true);
     clearTimeout(announce);
     status.textContent = `All fields are back to their defaults. ${sentence.textContent}`;

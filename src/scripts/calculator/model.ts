@@ -1,0 +1,27 @@
+/**
+ * The estimation calculator's model is the estimation guide's own chain: the build reads the
+ * ```estimate block with id "model" from content/guides/system-design/estimation.mdx, evaluates
+ * it with the figures (the same code that renders the guide), and compiles it into a plan the
+ * browser runs without mathjs. Change the chain on the guide and the calculator follows.
+ * Build time only.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentDir } from '../../lib/content-paths.ts';
+import { findEstimateBlocks } from '../../lib/estimate/blocks.ts';
+import { loadFigures } from '../../lib/estimate/load.ts';
+import { compilePlan } from '../../lib/estimate/plan.ts';
+import { parseChain } from '../../lib/estimate/parse.ts';
+import type { EvaluatedChain } from '../../lib/estimate/evaluate.ts';
+import type { Plan } from '../../lib/estimate/plan-eval.ts';
+
+/** Where the model lives. */
+export const MODEL_PAGE = 'guides/system-design/estimation.mdx';
+export const MODEL_CHAIN = 'model';
+
+export function calculatorModel(directory = contentDir()): { plan: Plan; chain: EvaluatedChain } {
+  const file = path.join(directory, MODEL_PAGE);
+  const block = findEstimateBlocks(readFileSync(file, 'utf8')).find((b) => parseChain(b.text).chain?.id === MODEL_CHAIN);
+  if (!block) throw new Error(`${file}: the estimation calculator needs an \`\`\`estimate block with "id: ${MODEL_CHAIN}".`);
+  return compilePlan(block.text, loadFigures(path.join(directory, 'figures')));
+}
