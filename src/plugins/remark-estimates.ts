@@ -61,7 +61,7 @@ export default function remarkEstimates() {
       const figures = loadFigures();
       for (const { node, index, parent } of blocks) {
         const fenceLine = node.position?.start.line ?? 0;
-        const result = runChain(node.value, figures);
+        const result = runChain(node.value, figures, chains);
         const first = result.errors[0];
         if (!result.chain || first) {
           throw new EstimateError(relativePath(file), fenceLine + (first?.line ?? 0), first?.message ?? 'The chain did not evaluate.', first?.fix ?? '');

@@ -222,7 +222,7 @@ export const checkEstimates: Rule = (context) => {
     const chains = new Map<string, EvaluatedChain>();
     for (const block of findEstimateBlocks(file.body)) {
       const fenceLine = file.bodyStartLine + block.fenceLine - 1;
-      const result = runChain(block.text, figures);
+      const result = runChain(block.text, figures, chains);
       for (const error of result.errors) {
         problems.push({ file: file.file, line: fenceLine + error.line, rule: RULE, message: error.message, fix: error.fix });
       }

@@ -76,7 +76,7 @@ export function replaceTokens(text: string, chains: ReadonlyMap<string, Evaluate
 export function chainsOfBody(body: string, figures: FigureTable): Map<string, EvaluatedChain> {
   const chains = new Map<string, EvaluatedChain>();
   for (const block of findEstimateBlocks(body)) {
-    const result = runChain(block.text, figures);
+    const result = runChain(block.text, figures, chains);
     if (!result.chain) throw new Error(describeErrors(result.errors, block.fenceLine));
     chains.set(result.chain.id, result.chain);
   }

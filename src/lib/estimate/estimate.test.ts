@@ -162,6 +162,30 @@ describe('a bad chain fails with the line inside the block', () => {
   });
 });
 
+describe('chains that build on each other', () => {
+  it('reads a result from an earlier chain on the page with "use", keeping its value and basis', () => {
+    const first = runChain(chain(...BASE), FIGURES).chain!;
+    const second = runChain(
+      ['id: cost', 'title: What the peak costs', 'use peakStreams from test-chain', 'assume costPerStream = 2 USD/stream', '  label: Cost per stream', '  why: A round number for the test.', 'total = peakStreams * costPerStream -> USD', '  label: Cost at the evening peak'].join('\n'),
+      FIGURES,
+      new Map([[first.id, first]]),
+    );
+    expect(second.errors).toEqual([]);
+    const rows = Object.fromEntries(second.chain!.rows.map((r) => [r.name, r]));
+    expect(rows.peakStreams).toMatchObject({ kind: 'use', from: 'test-chain', basis: 'peak', spoken: 'about 43 million streams' });
+    expect(rows.total!.spoken).toBe('about $87 million');
+    expect(toHtml(chainTree(second.chain!))).toContain('<a href="#estimate-test-chain">From the estimate above</a>');
+  });
+
+  it('reports a chain or a name that is not above it', () => {
+    expect(runChain(['id: x', 'title: A second chain', 'use peakStreams from nowhere'].join('\n'), FIGURES).errors[0]).toMatchObject({
+      code: 'unknown-name',
+      line: 3,
+      message: 'There is no chain "nowhere" above this one on the page.',
+    });
+  });
+});
+
 describe('mean versus peak', () => {
   it('refuses a peak that names no peak factor', () => {
     const [error] = errors(chain(...BASE, 'peakAgain = meanStreams -> stream', '  label: Streams at the evening peak'));

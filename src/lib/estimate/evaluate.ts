@@ -21,7 +21,7 @@ export type RowBasis = Basis | 'none';
 
 export interface Row {
   name: string;
-  kind: 'figure' | 'assume' | 'step';
+  kind: 'figure' | 'use' | 'assume' | 'step';
   line: number;
   label: string;
   /** The section the row belongs to, if the chain has sections. */
@@ -51,6 +51,8 @@ export interface Row {
   /** A short remark shown under the row. */
   note?: string;
   figure?: Figure;
+  /** For a `use` row: the chain on the same page it comes from. */
+  from?: string;
   /** The dimension signature, for comparing the same name across pages. */
   dimensions: string;
 }
@@ -241,7 +243,7 @@ export interface EvaluateResult {
   errors: ChainError[];
 }
 
-export function evaluateChain(syntax: ChainSyntax, figures: FigureTable): EvaluateResult {
+export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier: ReadonlyMap<string, EvaluatedChain> = new Map()): EvaluateResult {
   const errors: ChainError[] = [];
   const scope = new Map<string, Value>();
   const rows = new Map<string, Row>();
@@ -271,7 +273,8 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable): Evalua
       factor = math.unit(1, unit).value ?? 1;
     }
     const speech: UnitSpeech = basis === 'factor' && unit === '' ? { unit: '', singular: '', plural: '', times: true } : unitSpeech(unit);
-    const exact = statement.kind !== 'step';
+    // Inputs are said as written; computed values (a step, or a step reused from another chain) rounded.
+    const exact = statement.kind === 'figure' || statement.kind === 'assume';
     const row: Row = {
       name: statement.name,
       kind: statement.kind,
@@ -309,6 +312,25 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable): Evalua
         message: `"${statement.name}" is already the name of a unit or function, so it cannot name a quantity.`,
         fix: 'Choose a longer, more specific name, such as sessionLength instead of min.',
       });
+      continue;
+    }
+    if (statement.kind === 'use') {
+      const source = earlier.get(statement.chainId);
+      const row = source?.rows.find((r) => r.name === statement.name);
+      if (!source || !row) {
+        errors.push({
+          code: 'unknown-name',
+          line: where,
+          message: source ? `The chain "${statement.chainId}" has no "${statement.name}".` : `There is no chain "${statement.chainId}" above this one on the page.`,
+          fix: source
+            ? `Use one of: ${source.rows.map((r) => r.name).join(', ')}.`
+            : `"use" takes a result from an earlier chain on the same page${earlier.size ? ` (${[...earlier.keys()].join(', ')})` : ''}.`,
+        });
+        continue;
+      }
+      const unit = row.speech.percent || row.speech.times ? '' : row.speech.unit;
+      const value: Value = unit ? math.unit(row.value, unit) : row.value;
+      addRow(statement, value, unit || undefined, row.basis, { from: source.id, label: statement.attributes.label?.value.trim() ?? row.label });
       continue;
     }
     if (statement.kind === 'figure') {

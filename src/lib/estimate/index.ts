@@ -14,8 +14,13 @@ export type { Figure, FigureTable } from './figures.ts';
 /** The language of the fenced code blocks that hold a chain. */
 export const ESTIMATE_LANG = 'estimate';
 
-export function runChain(text: string, figures: FigureTable): { chain?: EvaluatedChain; errors: ChainError[] } {
+/** `earlier`: the chains above this one on the same page, which `use name from chain-id` reads. */
+export function runChain(
+  text: string,
+  figures: FigureTable,
+  earlier: ReadonlyMap<string, EvaluatedChain> = new Map(),
+): { chain?: EvaluatedChain; errors: ChainError[] } {
   const parsed = parseChain(text);
   if (!parsed.chain) return { errors: parsed.errors };
-  return evaluateChain(parsed.chain, figures);
+  return evaluateChain(parsed.chain, figures, earlier);
 }

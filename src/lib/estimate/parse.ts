@@ -53,6 +53,12 @@ export interface FigureStatement extends StatementBase {
   figureId: string;
 }
 
+/** `use name from chain-id`: a result of an earlier chain on the same page (a Cost section reusing the Estimates). */
+export interface UseStatement extends StatementBase {
+  kind: 'use';
+  chainId: string;
+}
+
 /** `assume name = expression [-> unit]`, with `label:` and `why:`: a local, named assumption. */
 export interface AssumeStatement extends StatementBase {
   kind: 'assume';
@@ -74,7 +80,7 @@ export interface SectionStatement {
   line: number;
 }
 
-export type Statement = FigureStatement | AssumeStatement | StepStatement | SectionStatement;
+export type Statement = FigureStatement | UseStatement | AssumeStatement | StepStatement | SectionStatement;
 
 export interface ChainSyntax {
   id: string;
@@ -87,8 +93,9 @@ export interface ChainSyntax {
 }
 
 /** Attributes each statement accepts, and which are required. */
-export const ATTRIBUTES: Readonly<Record<'figure' | 'assume' | 'step', { allowed: readonly string[]; required: readonly string[] }>> = {
+export const ATTRIBUTES: Readonly<Record<'figure' | 'use' | 'assume' | 'step', { allowed: readonly string[]; required: readonly string[] }>> = {
   figure: { allowed: ['label'], required: [] },
+  use: { allowed: ['label'], required: [] },
   assume: { allowed: ['label', 'why', 'basis'], required: ['label', 'why'] },
   step: { allowed: ['label', 'basis', 'from-peak', 'mix', 'note'], required: ['label'] },
 };
@@ -163,21 +170,24 @@ export function parseChain(text: string): { chain?: ChainSyntax; errors: ChainEr
       return;
     }
     const figure = /^figure\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)$/.exec(trimmed);
+    const use = /^use\s+([A-Za-z_][A-Za-z0-9_]*)\s+from\s+(\S+)$/.exec(trimmed);
     const assume = /^assume\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(trimmed);
     const step = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(trimmed);
     let statement: Exclude<Statement, SectionStatement>;
     if (figure) {
       statement = { kind: 'figure', name: figure[1]!, figureId: figure[2]!, line, attributes: {} };
+    } else if (use) {
+      statement = { kind: 'use', name: use[1]!, chainId: use[2]!, line, attributes: {} };
     } else if (assume) {
       statement = { kind: 'assume', name: assume[1]!, ...splitUnit(assume[2]!), line, attributes: {} };
-    } else if (step && !/^(figure|assume)$/.test(step[1]!)) {
+    } else if (step && !/^(figure|assume|use)$/.test(step[1]!)) {
       statement = { kind: 'step', name: step[1]!, ...splitUnit(step[2]!), line, attributes: {} };
     } else {
       errors.push({
         code: 'syntax',
         line,
         message: `"${trimmed}" is not a statement.`,
-        fix: 'Write "figure name = figure-id", "assume name = value unit" or "name = expression -> unit" (attributes go on indented lines below).',
+        fix: 'Write "figure name = figure-id", "use name from chain-id", "assume name = value unit" or "name = expression -> unit" (attributes go on indented lines below).',
       });
       owner = undefined;
       return;
@@ -190,10 +200,10 @@ export function parseChain(text: string): { chain?: ChainSyntax; errors: ChainEr
         fix: 'Names start with a lower-case letter and use letters and digits only, such as peakStreams.',
       });
     }
-    if (statement.kind !== 'figure' && statement.expression === '') {
+    if ((statement.kind === 'assume' || statement.kind === 'step') && statement.expression === '') {
       errors.push({ code: 'syntax', line, message: `"${statement.name}" has no expression.`, fix: 'Write the value or the arithmetic after "=".' });
     }
-    if (statement.kind !== 'figure' && statement.unit === '') {
+    if ((statement.kind === 'assume' || statement.kind === 'step') && statement.unit === '') {
       errors.push({ code: 'syntax', line, message: `"${statement.name}" has "->" but no unit after it.`, fix: 'Write the unit to show the result in, such as "-> start/s", or remove "->".' });
     }
     statements.push(statement);

@@ -17,7 +17,7 @@ export type PlanNode =
 
 export interface PlanRow {
   name: string;
-  kind: 'figure' | 'assume' | 'step';
+  kind: 'figure' | 'use' | 'assume' | 'step';
   label: string;
   section?: string;
   basis: string;

@@ -44,6 +44,7 @@ function working(row: Row): HNode[] {
     if (figure.source) nodes.push({ cite: figure.source });
     return nodes;
   }
+  if (row.kind === 'use' && row.from) return [h('a', { href: `#${chainAnchor(row.from)}` }, 'From the estimate above')];
   if (row.kind === 'assume') return [h('span', { class: 'est-kind' }, 'Assumption: '), row.why ?? ''];
   const nodes: HNode[] = [h('span', { class: 'est-math' }, row.arithmetic ?? row.expression ?? '')];
   if (row.fromPeak) nodes.push(h('span', { class: 'est-marker' }, `From the peak on purpose: ${row.fromPeak}`));
