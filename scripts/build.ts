@@ -73,10 +73,14 @@ function plain(text: string): string {
  * a warning. Known noise is silenced where it starts (astro.config.mjs), not hidden here.
  */
 export function actionableWarnings(log: string): string[] {
-  return plain(log)
-    .split('\n')
-    .filter((line) => /\[WARN\]|\bwarning\b|^\s*warn\b|\(!\)/i.test(line))
-    .map((line) => line.trim());
+  const counts = new Map<string, number>();
+  for (const line of plain(log).split('\n')) {
+    if (!/\[WARN\]|\bwarning\b|^\s*warn\b|\(!\)/i.test(line)) continue;
+    // Repeats (one per page) are shown once, with their count; the time stamp is dropped.
+    const text = line.replace(/^\s*\d{2}:\d{2}:\d{2}\s+/, '').trim();
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return [...counts].map(([text, count]) => (count > 1 ? `${text} (${count} times)` : text));
 }
 
 function folderSize(dir: string): number {
