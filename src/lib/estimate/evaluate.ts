@@ -69,7 +69,8 @@ const PEAK_WORDS = /\b(peak|busiest|burst|launch night|launch-night)\b/i;
 const NOT_A_PEAK = /\b(from|not|than|below|under|without|off)\s+(the\s+|a\s+|its\s+)?(evening\s+|daily\s+)?(peak|burst)\b/gi;
 const claimsPeak = (label: string) => PEAK_WORDS.test(label.replace(NOT_A_PEAK, ''));
 const VOLUME_WORDS = /\b(daily|a day|per day|each day|a month|per month|monthly|a year|per year|yearly|annual|annually)\b/i;
-const MEAN_WORDS = /\b(average|mean)\b/i;
+/** A label that says the row is an average ("at the mean bitrate" describes an input, not the row). */
+const MEAN_WORDS = /^(average|mean)\b|\b(on average|at an average|daily average|average moment|from the average)\b/i;
 const SECOND = math.unit('1 s');
 const DAY_SECONDS = 86_400;
 
