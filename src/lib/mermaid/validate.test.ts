@@ -36,6 +36,12 @@ describe('Mermaid errors in plain language', () => {
     });
     const paren = await explain(`${FLOW}  A[Client (web)] --> B`);
     expect(paren.fix).toBe('Put the label in double quotes: A["Client (web)"].');
+    const cylinder = await explain(`${FLOW}  Client --> Gateway[API gateway --> Service --> Store[(Store)]`);
+    expect(cylinder).toEqual({
+      line: 4,
+      message: 'The shape "Gateway[API gateway --> Service…" opens with "[" and is not closed before the next link.',
+      fix: 'Close the label with "]" before the arrow, as in Gateway[API gateway] --> Service.',
+    });
     const mismatched = await explain(`${FLOW}  A[Client) --> B`);
     expect(mismatched.message).toBe('A shape on this line opens with "[" but closes with ")".');
   });

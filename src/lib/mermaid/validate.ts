@@ -23,6 +23,12 @@ const TOKEN_WORDS: Record<string, string> = {
   PE: '")"',
   DIAMOND_START: '"{"',
   DIAMOND_STOP: '"}"',
+  CYLINDERSTART: '"[("',
+  STADIUMSTART: '"(["',
+  SUBROUTINESTART: '"[["',
+  DOUBLECIRCLESTART: '"((("',
+  TRAPSTART: '"[/"',
+  INVTRAPSTART: '"[\\"',
   STADIUMEND: '"])"',
   SUBROUTINEEND: '"]]"',
   CYLINDEREND: '")]"',
@@ -119,11 +125,7 @@ export interface ParserError {
   hash?: { token?: string | number | null; text?: string; line?: number; loc?: { first_line?: number }; expected?: string[] };
 }
 
-/** The bracket that opens a shape on a line and is never closed there, outside quoted labels. */
-function unclosedOpener(line: string): string | undefined {
-  return unclosedOpenerAt(line)?.char;
-}
-
+/** The first bracket that opens a shape on a line and is never closed there, outside quoted labels. */
 function unclosedOpenerAt(line: string): { char: string; index: number } | undefined {
   const stack: { char: string; index: number }[] = [];
   let quoted = false;
@@ -146,6 +148,20 @@ function shapeText(line: string, openerIndex: number): string {
 const QUOTED_EXAMPLE: Record<string, string> = { '[': 'A["Cache [Redis]"]', '(': 'A["Client (web)"]', '{': 'A["Config {v2}"]' };
 
 const CLOSER: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
+
+/** Tokens that open a shape ("[", "(", "{", "[(", "([", "[["…) and close one. */
+const OPENING_TOKENS = new Set([
+  'SQS',
+  'PS',
+  'DIAMOND_START',
+  'CYLINDERSTART',
+  'STADIUMSTART',
+  'SUBROUTINESTART',
+  'DOUBLECIRCLESTART',
+  'TRAPSTART',
+  'INVTRAPSTART',
+]);
+const CLOSING_TOKENS = new Set(['SQE', 'PE', 'DIAMOND_STOP']);
 
 /** The line of the last `subgraph`, `loop`, `alt`… that no `end` closes. */
 function unclosedBlockLine(lines: readonly string[]): number | undefined {
@@ -199,17 +215,30 @@ export function explainParseError(error: ParserError, source: string, type: stri
   }
 
   // A bracket inside a label, or a shape closed with the wrong bracket.
-  if (expectsCloser && ['SQS', 'PS', 'DIAMOND_START', 'SQE', 'PE', 'DIAMOND_STOP'].includes(token)) {
-    const opener = unclosedOpener(text.slice(0, text.indexOf(got) >= 0 ? text.indexOf(got) : text.length));
-    const isOpening = ['SQS', 'PS', 'DIAMOND_START'].includes(token);
+  if (expectsCloser && (OPENING_TOKENS.has(token) || CLOSING_TOKENS.has(token))) {
+    const firstOpener = unclosedOpenerAt(text);
+    const at = got ? text.indexOf(got, (firstOpener?.index ?? -1) + 1) : -1;
+    const before = text.slice(0, at >= 0 ? at : text.length);
+    const opener = unclosedOpenerAt(before);
+    if (OPENING_TOKENS.has(token)) {
+      // A link between the open bracket and here: the label was simply never closed.
+      if (opener && /--|==|-\./.test(before.slice(opener.index))) {
+        return {
+          line,
+          message: `The shape "${shapeText(text, opener.index)}" opens with "${opener.char}" and is not closed before the next link.`,
+          fix: `Close the label with "${CLOSER[opener.char]}" before the arrow, as in Gateway${opener.char}API gateway${CLOSER[opener.char]} --> Service.`,
+        };
+      }
+      return {
+        line,
+        message: `A label on this line contains ${tokenWords(token)}, which Mermaid reads as the start of a shape.`,
+        fix: `Put the label in double quotes: ${QUOTED_EXAMPLE[{ SQS: '[', PS: '(', DIAMOND_START: '{' }[token] ?? '[']}.`,
+      };
+    }
     return {
       line,
-      message: isOpening
-        ? `A label on this line contains ${tokenWords(token)}, which Mermaid reads as the start of a shape.`
-        : `A shape on this line opens with "${opener ?? '['}" but closes with ${tokenWords(token)}.`,
-      fix: isOpening
-        ? `Put the label in double quotes: ${QUOTED_EXAMPLE[{ SQS: '[', PS: '(', DIAMOND_START: '{' }[token] ?? '(']}.`
-        : `Close it with "${CLOSER[opener ?? '['] ?? ']'}", or put a label containing brackets in double quotes.`,
+      message: `A shape on this line opens with "${opener?.char ?? '['}" but closes with ${tokenWords(token)}.`,
+      fix: `Close it with "${CLOSER[opener?.char ?? '['] ?? ']'}", or put a label containing brackets in double quotes.`,
     };
   }
 
