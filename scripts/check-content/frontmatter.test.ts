@@ -13,7 +13,12 @@ const FIXTURE = path.join('scripts', 'check-content', '__fixtures__', 'typo-keys
 describe('front matter did-you-mean', () => {
   it('suggests the key or value that was meant, at its line and column', async () => {
     const { files, strays } = loadContent(FIXTURE);
-    const problems = (await checkFrontMatter(buildContext(files, strays))).filter((p) => p.rule !== 'frontmatter-missing');
+    const problems = await checkFrontMatter(buildContext(files, strays));
+    // "difficulty" is missing because it is misspelled: only the misspelling is reported.
+    expect(problems.filter((p) => p.rule === 'frontmatter-missing').map((p) => p.message)).not.toContain(
+      'Missing required field "difficulty".',
+    );
+    expect(problems.filter((p) => p.rule === 'frontmatter-missing').map((p) => p.message)).toContain('Missing required field "prompt".');
     const byMessage = Object.fromEntries(
       problems.map((p) => [p.message, `${path.relative(FIXTURE, p.file)}:${p.line}:${p.column} ${p.fix}`]),
     );

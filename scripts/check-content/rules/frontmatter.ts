@@ -78,6 +78,9 @@ export const checkFrontMatter: Rule = (context) => {
     }
     const result = schemas[file.collection].safeParse(file.data ?? {});
     if (result.success) continue;
+    // A misspelled key also leaves its field missing: report the misspelling only ("dificulty").
+    const misspelled = new Set<string>();
+    const missing: { field: string; problem: Problem }[] = [];
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         const allowed = allowedKeysAt(schemas[file.collection], issue.path) ?? [];
@@ -90,6 +93,7 @@ export const checkFrontMatter: Rule = (context) => {
           );
           const position = positionOfPath(file, [...issue.path, key]);
           const listed = issue.message.replace(/^Unknown keys? [^.]*\.\s*/, '');
+          if (suggestion) misspelled.add(fieldName([...issue.path, suggestion]));
           problems.push({
             file: file.file,
             ...position,
@@ -104,12 +108,15 @@ export const checkFrontMatter: Rule = (context) => {
       }
       const field = fieldName(issue.path);
       if (issue.path.length > 0 && valueAt(file.data, issue.path) === undefined) {
-        problems.push({
-          file: file.file,
-          line: lineOfPath(file, issue.path),
-          rule: 'frontmatter-missing',
-          message: `Missing required field "${field}".`,
-          fix: `Add "${String(issue.path.at(-1))}:" (${issue.message.replace(/^Missing [^.]*\.\s*/, '') || 'see the template'}); ${TEMPLATE_HINT[file.collection]} shows every field with a comment.`,
+        missing.push({
+          field,
+          problem: {
+            file: file.file,
+            line: lineOfPath(file, issue.path),
+            rule: 'frontmatter-missing',
+            message: `Missing required field "${field}".`,
+            fix: `Add "${String(issue.path.at(-1))}:" (${issue.message.replace(/^Missing [^.]*\.\s*/, '') || 'see the template'}); ${TEMPLATE_HINT[file.collection]} shows every field with a comment.`,
+          },
         });
         continue;
       }
@@ -135,6 +142,7 @@ export const checkFrontMatter: Rule = (context) => {
             : `Set "${field || 'the field'}" as described, following ${TEMPLATE_HINT[file.collection]}.`,
       });
     }
+    for (const { field, problem } of missing) if (!misspelled.has(field)) problems.push(problem);
   }
   return problems;
 };
