@@ -257,7 +257,8 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
   let previous: string | undefined;
 
   const addRow = (statement: Exclude<Statement, { kind: 'section' }>, value: Value, display: string | undefined, basis: RowBasis, extra: Partial<Row>) => {
-    const unit = display ?? (isUnit(value) ? value.simplify().formatUnits() : '');
+    // An assumption is shown in the unit it was written in; a computed value in its simplest unit.
+    const unit = display ?? (isUnit(value) ? (statement.kind === 'assume' ? value : value.simplify()).formatUnits() : '');
     let shown: number;
     let factor: number;
     if (unit === '%' || unit === '') {
@@ -524,6 +525,9 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
       }
     }
 
+    // A step that deliberately turns the peak into a total (provisioned capacity paid all year) is
+    // a total from then on: the steps that add it up are not the slip.
+    if (fromPeak) basis = 'none';
     try {
       addRow(statement, value, statement.unit, basis, {
         expression: statement.expression,
