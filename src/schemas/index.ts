@@ -213,6 +213,15 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     levels: levelExpectations.optional(),
   });
 
+  /**
+   * A weak answer is a near miss, not a caricature: what a capable candidate could plausibly say,
+   * with one specific flaw. So it must run to at least this share of the strong answer's words,
+   * and never fewer than the minimum; a 15-word strawman teaches nothing.
+   */
+  const NEAR_MISS_SHARE = 0.6;
+  const NEAR_MISS_MIN_WORDS = 25;
+  const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
   /** GOOD/BAD answer pairs, one per file, embedded by id on round and prompt pages. */
   const mistakes = strictObject({
     /** The mistake named in a few words, such as "Reaching for Kafka without a reason". */
@@ -223,14 +232,25 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     themes: someOf(THEMES, 'theme'),
     /** The interviewer's question or the moment in the round where it happens. */
     context: paragraph('context', 15, 400),
-    /** The weak answer, as a candidate might say it. */
+    /** The weak answer, as a capable candidate might say it: plausible, with one specific flaw. */
     bad: paragraph('bad', 20, 900),
     /** The strong answer, as a candidate might say it. */
     good: paragraph('good', 20, 1200),
-    /** Why the strong answer wins: the signal the interviewer takes from each. */
+    /** Why the strong answer wins: the weak answer's flaw, named, and the signal each one sends. */
     why: paragraph('why', 20, 900),
     /** Where the mistake is described (a seed guide, a Netflix source, or our fact-check). */
     sources: requiredReferences(reference, 'sources'),
+  }).superRefine((pair, context) => {
+    const bad = wordCount(pair.bad);
+    const good = wordCount(pair.good);
+    const needed = Math.max(NEAR_MISS_MIN_WORDS, Math.ceil(good * NEAR_MISS_SHARE));
+    if (bad < needed) {
+      context.addIssue({
+        code: 'custom',
+        path: ['bad'],
+        message: `The weak answer is ${bad} words against the strong answer's ${good}: write a plausible answer with one specific flaw, at least ${needed} words (${NEAR_MISS_SHARE * 100}% of the strong answer, never under ${NEAR_MISS_MIN_WORDS}), and name that flaw in "why".`,
+      });
+    }
   });
 
   /** The culture memo's values and concepts, mapped to behavioral questions. */

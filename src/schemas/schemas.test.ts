@@ -21,9 +21,9 @@ const mistake = {
   rounds: ['system-design'],
   themes: ['architecture'],
   context: 'An hourly sync of ten thousand records.',
-  bad: 'I would put Kafka in the middle of everything.',
-  good: 'Hourly over ten thousand records is a scheduled job; a log only if we need ordering or replay.',
-  why: 'Naming the need shows judgment about operational load.',
+  bad: 'I would put a Kafka topic between the exporter and the loader, keyed by title so updates stay in order, with a week of retention so we can replay if the loader ships a bug.',
+  good: 'Ten thousand records an hour is a scheduled job that writes one file; the file is our replay and audit trail. I would want a log only if several consumers needed replay, ordering per key, or burst absorption.',
+  why: 'Every property the weak answer lists is real, but none is checked against this volume; naming the need shows judgment about operational load.',
   sources: ['guide-sd-2026'],
 };
 
@@ -89,6 +89,31 @@ describe('mistakes', () => {
       'rounds.0: "onsite" is not a valid round. Use one of: recruiter, hiring-manager, technical-screen, coding, system-design, deep-dive, culture, partners.',
       'themes: Each theme may appear only once.',
       'bad: bad is too short: write at least 20 characters.',
+    ]);
+  });
+  it('rejects a caricature: a weak answer far shorter than the strong one, naming both counts and the fix', () => {
+    expect(
+      messages(schemas.mistakes.safeParse({ ...mistake, bad: 'I would put Kafka in the middle of everything, so it scales.' })),
+    ).toEqual([
+      'bad: The weak answer is 12 words against the strong answer\'s 38: write a plausible answer with one specific flaw, at least 25 words (60% of the strong answer, never under 25), and name that flaw in "why".',
+    ]);
+  });
+  it('accepts a near miss at 60% of the strong answer, and rejects one word fewer', () => {
+    const good = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const bad = (n: number) => Array.from({ length: n }, (_, i) => `weak${i}`).join(' ');
+    expect(messages(schemas.mistakes.safeParse({ ...mistake, good, bad: bad(36) }))).toEqual([]);
+    expect(messages(schemas.mistakes.safeParse({ ...mistake, good, bad: bad(35) }))).toEqual([
+      'bad: The weak answer is 35 words against the strong answer\'s 60: write a plausible answer with one specific flaw, at least 36 words (60% of the strong answer, never under 25), and name that flaw in "why".',
+    ]);
+  });
+  it('never accepts a weak answer under 25 words, even against a short strong answer', () => {
+    const result = schemas.mistakes.safeParse({
+      ...mistake,
+      good: 'Schedule one job that writes one file each hour, and keep the file as the audit trail.',
+      bad: 'Put a Kafka topic between them, keyed by title, with a week of retention for replay.',
+    });
+    expect(messages(result)).toEqual([
+      'bad: The weak answer is 16 words against the strong answer\'s 17: write a plausible answer with one specific flaw, at least 25 words (60% of the strong answer, never under 25), and name that flaw in "why".',
     ]);
   });
 });

@@ -48,7 +48,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/playback-service.mdx': ['Deep dives'],
   'content/prompts/push-notifications.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/rate-limiter.mdx': ['Estimates', 'Deep dives', 'Cost'],
-  'content/prompts/recommendation-system.mdx': ['Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/recommendation-system.mdx': ['Deep dives'],
   'content/stack/pushy.mdx': ['History'],
   'content/stack/reno.mdx': ['How it works'],
 };

@@ -33,6 +33,7 @@ export const COUNT_UNITS: Readonly<Record<string, readonly [string, string]>> = 
   document: ['document', 'documents'],
   language: ['language', 'languages'],
   core: ['core', 'cores'],
+  accelerator: ['accelerator', 'accelerators'],
   instance: ['instance', 'instances'],
   node: ['node', 'nodes'],
   appliance: ['appliance', 'appliances'],
@@ -150,7 +151,7 @@ export function unitSpeech(display: string): UnitSpeech {
     const known = names(p.name);
     const word = known ? known[plural ? 1 : 0] : p.name;
     // A prefixed unit keeps its symbol: ms, MB, Tbps.
-    const prefixed = p.prefix ? `${p.prefix}${p.name}` : word;
+    const prefixed = p.prefix ? `${p.prefix === 'u' ? 'µ' : p.prefix}${p.name}` : word;
     return Math.abs(p.power) === 1 ? prefixed : `${prefixed}^${Math.abs(p.power)}`;
   };
   // "a second" for one time unit below the line, "per stream-minute" for several.
