@@ -30,7 +30,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/artwork-transcoding.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
   'content/prompts/circuit-breaker-library.mdx': ['Estimates', 'Cost'],
-  'content/prompts/content-search.mdx': ['Estimates', 'Cost', 'Mistakes to avoid'],
+  'content/prompts/content-search.mdx': ['Mistakes to avoid'],
   'content/prompts/device-config-rollout.mdx': ['Estimates', 'Cost'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
   'content/prompts/engagement-dashboard.mdx': ['Estimates', 'Cost'],

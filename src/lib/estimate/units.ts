@@ -31,6 +31,7 @@ export const COUNT_UNITS: Readonly<Record<string, readonly [string, string]>> = 
   lookup: ['lookup', 'lookups'],
   query: ['query', 'queries'],
   document: ['document', 'documents'],
+  person: ['person', 'people'],
   language: ['language', 'languages'],
   core: ['core', 'cores'],
   accelerator: ['accelerator', 'accelerators'],
