@@ -24,6 +24,7 @@ import { serveStatic } from './lib/static-server.ts';
 import { BUDGETS, gzipSize, pageWeight } from './quality/budgets.ts';
 import { checkTargets } from './quality/targets.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.ts';
+import { measureEstimates } from '../src/lib/estimate/bench.ts';
 
 const OUT_DIR = 'dist-bench';
 const BASE = '/';
@@ -222,6 +223,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const lighthouseRows = await runLighthouse(server.url);
   await server.close();
   const report = assemble({ pages, builds: [cold, warm], bytes, search, precache: precacheSize(OUT_DIR), lighthouse: lighthouseRows });
+  // Estimate chains are evaluated twice per build: by the remark plugin and by the content check.
+  const estimates = measureEstimates();
+  console.log(
+    `\nEstimates: ${estimates.chains} chains (${estimates.rows} rows) on ${estimates.pages} pages, ${estimates.passMs.toFixed(0)} ms a pass + ${estimates.startupMs.toFixed(0)} ms to load mathjs and the figures; two passes are ${((2 * estimates.passMs + estimates.startupMs) / 10 / cold.total).toFixed(1)}% of the cold build`,
+  );
 
   console.log('\nBuild (npm run build, end to end; the content check runs beside astro build)');
   for (const run of report.builds) {
@@ -254,7 +260,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('\nTargets');
   for (const t of targets) console.log(`  ${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}`);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(path.join('bench-results', 'bench.json'), `${JSON.stringify({ ...report, targets }, null, 2)}\n`);
+  writeFileSync(path.join('bench-results', 'bench.json'), `${JSON.stringify({ ...report, estimates, targets }, null, 2)}\n`);
   console.log('\nWrote bench-results/bench.json');
   if (process.argv.includes('--update-readme')) {
     const readme = readFileSync('README.md', 'utf8');
