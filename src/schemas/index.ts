@@ -216,7 +216,7 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
   /**
    * A weak answer is a near miss, not a caricature: what a capable candidate could plausibly say,
    * with one specific flaw. So it must run to at least this share of the strong answer's words,
-   * and never fewer than the minimum; a 15-word strawman teaches nothing.
+   * and never fewer than the minimum; a 15-word caricature teaches nothing.
    */
   const NEAR_MISS_SHARE = 0.6;
   const NEAR_MISS_MIN_WORDS = 25;
