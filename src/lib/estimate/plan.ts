@@ -10,6 +10,7 @@ import { evaluateChain, type EvaluatedChain } from './evaluate.ts';
 import type { FigureTable } from './figures.ts';
 import type { Plan, PlanNode, PlanRow } from './plan-eval.ts';
 import { speak } from './speech.ts';
+import { monthYear } from './render.ts';
 
 const OPS: Record<string, '+' | '-' | '*' | '/' | '^'> = { add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^' };
 const FUNCTIONS = new Set(['ceil', 'floor', 'round', 'abs', 'sqrt', 'max', 'min']);
@@ -72,7 +73,13 @@ export function compilePlan(text: string, figures: FigureTable): { plan: Plan; c
     };
     if (row.kind !== 'step') {
       base.value = row.value;
-      base.note = row.why ?? (row.figure ? `${row.figure.status === 'assumption' ? 'Site-wide assumption' : 'Published figure'}${row.figure.date ? `, ${row.figure.date}` : ''}` : undefined);
+      base.note =
+        row.why ??
+        (row.figure
+          ? row.figure.status === 'assumption'
+            ? 'Site-wide assumption; its reasoning is on Figures and assumptions.'
+            : `Published figure${row.figure.date ? `, ${monthYear(row.figure.date)}` : ''}.`
+          : undefined);
       return base;
     }
     base.tree = compileNode(math.parse((statement as { expression: string }).expression), names);
