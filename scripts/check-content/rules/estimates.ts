@@ -34,7 +34,6 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/device-config-rollout.mdx': ['Estimates', 'Cost'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
   'content/prompts/engagement-dashboard.mdx': ['Estimates', 'Cost'],
-  'content/prompts/event-logging-pipeline.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/feature-store.mdx': ['Estimates', 'Cost'],
   'content/prompts/gdpr-data-export.mdx': ['Estimates', 'Cost'],

@@ -60,6 +60,7 @@ export const COUNT_UNITS: Readonly<Record<string, readonly [string, string]>> = 
   export: ['export', 'exports'],
   call: ['call', 'calls'],
   chunk: ['chunk', 'chunks'],
+  partition: ['partition', 'partitions'],
 };
 
 /** Units that are another unit under a name that reads better in a step: a start is a stream beginning. */
