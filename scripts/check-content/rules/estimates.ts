@@ -42,7 +42,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/live-event-streaming.mdx': ['Estimates', 'Data model and APIs', 'Deep dives', 'Failure modes and degradation', 'Cost'],
   'content/prompts/metadata-service.mdx': ['Deep dives'],
   'content/prompts/offline-downloads.mdx': ['The 45-minute answer', 'Estimates', 'Deep dives', 'Cost'],
-  'content/prompts/playback-quality-metrics.mdx': ['Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/playback-quality-metrics.mdx': ['Deep dives'],
   'content/prompts/playback-resume.mdx': ['Estimates', 'High-level architecture', 'Data model and APIs', 'Deep dives', 'Cost'],
   'content/prompts/playback-service.mdx': ['Deep dives'],
   'content/prompts/push-notifications.mdx': ['Deep dives'],
