@@ -39,7 +39,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/gdpr-data-export.mdx': ['Estimates', 'Cost'],
   'content/prompts/global-release-scheduler.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/homepage-feed.mdx': ['Failure modes and degradation'],
-  'content/prompts/live-event-streaming.mdx': ['Estimates', 'Data model and APIs', 'Deep dives', 'Failure modes and degradation', 'Cost'],
+  'content/prompts/live-event-streaming.mdx': ['Data model and APIs', 'Deep dives', 'Failure modes and degradation'],
   'content/prompts/metadata-service.mdx': ['Deep dives'],
   'content/prompts/offline-downloads.mdx': ['The 45-minute answer', 'Estimates', 'Deep dives', 'Cost'],
   'content/prompts/playback-quality-metrics.mdx': ['Deep dives'],
