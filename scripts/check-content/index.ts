@@ -14,6 +14,7 @@ import { checkPlaceholders } from './rules/placeholders.ts';
 import { checkMistakesEmbedded } from './rules/embedded-mistakes.ts';
 import { checkContentSafety } from './rules/content-safety.ts';
 import { checkLinks } from './rules/links.ts';
+import { checkHeadingIds } from './rules/heading-ids.ts';
 import { checkEstimates } from './rules/estimates.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 import { contentDir } from '../../src/lib/content-paths.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   checkMistakesEmbedded,
   checkContentSafety,
   checkLinks,
+  checkHeadingIds,
 ];
 
 /** Runs every rule over a content directory. */
