@@ -41,7 +41,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/homepage-feed.mdx': ['Failure modes and degradation'],
   'content/prompts/live-event-streaming.mdx': ['Data model and APIs', 'Deep dives', 'Failure modes and degradation'],
   'content/prompts/metadata-service.mdx': ['Deep dives'],
-  'content/prompts/offline-downloads.mdx': ['The 45-minute answer', 'Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/offline-downloads.mdx': ['The 45-minute answer', 'Deep dives'],
   'content/prompts/playback-quality-metrics.mdx': ['Deep dives'],
   'content/prompts/playback-resume.mdx': ['Estimates', 'High-level architecture', 'Data model and APIs', 'Deep dives', 'Cost'],
   'content/prompts/playback-service.mdx': ['Deep dives'],
