@@ -29,7 +29,6 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/ads-system.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/artwork-transcoding.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
-  'content/prompts/circuit-breaker-library.mdx': ['Estimates', 'Cost'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
   'content/prompts/device-config-rollout.mdx': ['Estimates', 'Cost'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
