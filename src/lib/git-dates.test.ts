@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lastUpdated, parseGitLog } from './git-dates.ts';
@@ -29,5 +30,60 @@ describe('lastUpdated', () => {
     expect(date).toBeInstanceOf(Date);
     expect(Math.abs(date!.getTime() - Date.now())).toBeLessThan(60_000);
     expect(lastUpdated('missing.mdx', dir)).toBeUndefined();
+  });
+});
+
+describe('lastUpdated in a git checkout', () => {
+  // A temporary repository: two commits at fixed dates, then a changed file, a new file and a
+  // deleted one. File times are set to 2020 so a date from git and one from the file differ.
+  const FILE_TIME = new Date('2020-06-01T00:00:00Z');
+  function repository(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'git-dates-repo-'));
+    const git = (args: string[], date?: string) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        stdio: 'ignore',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Test',
+          GIT_AUTHOR_EMAIL: 'test@example.com',
+          GIT_COMMITTER_NAME: 'Test',
+          GIT_COMMITTER_EMAIL: 'test@example.com',
+          ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+        },
+      });
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    git(['init', '-q']);
+    write('content/old.mdx', 'one');
+    write('content/both.mdx', 'one');
+    write('content/gone.mdx', 'one');
+    git(['add', '.']);
+    git(['commit', '-q', '-m', 'first'], '2024-03-01T10:00:00Z');
+    write('content/both.mdx', 'two');
+    write('content/changed.mdx', 'one');
+    git(['add', '.']);
+    git(['commit', '-q', '-m', 'second'], '2024-05-01T10:00:00Z');
+    write('content/changed.mdx', 'uncommitted');
+    write('content/new.mdx', 'untracked');
+    rmSync(path.join(dir, 'content/gone.mdx'));
+    for (const file of ['content/old.mdx', 'content/both.mdx', 'content/changed.mdx', 'content/new.mdx']) {
+      utimesSync(path.join(dir, file), FILE_TIME, FILE_TIME);
+    }
+    return dir;
+  }
+
+  it('uses the newest commit of a committed file, and the file time of a changed or new one', () => {
+    const dir = repository();
+    expect(lastUpdated('content/old.mdx', dir)?.toISOString()).toBe('2024-03-01T10:00:00.000Z');
+    expect(lastUpdated('content/both.mdx', dir)?.toISOString()).toBe('2024-05-01T10:00:00.000Z');
+    expect(lastUpdated('content\\both.mdx', dir)?.toISOString()).toBe('2024-05-01T10:00:00.000Z');
+    expect(lastUpdated('content/changed.mdx', dir)?.toISOString()).toBe(FILE_TIME.toISOString());
+    expect(lastUpdated('content/new.mdx', dir)?.toISOString()).toBe(FILE_TIME.toISOString());
+    // Deleted but not committed: the last commit that had it.
+    expect(lastUpdated('content/gone.mdx', dir)?.toISOString()).toBe('2024-03-01T10:00:00.000Z');
+    expect(lastUpdated('content/never.mdx', dir)).toBeUndefined();
   });
 });
