@@ -29,7 +29,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** Types worth compressing; the rest (images, fonts, Pagefind's pre-compressed index) go as they are. */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.svg', '.txt', '.xml', '.wasm']);
+/** The types the server gzips (zlib's default level, 6); the rest (images, Pagefind's own gzip files) go as they are. */
+export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.svg', '.txt', '.xml', '.wasm']);
 
 export interface RunningServer {
   server: Server;

@@ -4,6 +4,8 @@
  * Component UI) loads on first use; study-progress code is a separate script on the pages that
  * track progress (StudyProgress.astro).
  */
+import { offlineCacheNames } from '../lib/offline.ts';
+
 const root = document.documentElement;
 
 // ---- Theme -----------------------------------------------------------------------------------
@@ -116,12 +118,23 @@ function showStatus(message: string, action?: { label: string; run: () => void }
 }
 
 function showConnection(): void {
-  if (!navigator.onLine) showStatus('You are offline. Every page of the guide still opens from this device.');
+  if (!navigator.onLine) showStatus('You are offline. Pages you have opened or saved still open, and search works.');
   else if (appStatus?.dataset.kind !== 'update') appStatus?.setAttribute('hidden', '');
 }
 addEventListener('offline', showConnection);
 addEventListener('online', showConnection);
 showConnection();
+
+/**
+ * Stores the page being read in the service worker's page cache (scripts/build-sw.ts), so the
+ * first page of a visit opens offline too. Later pages are stored by the worker as they load.
+ */
+async function storeThisPage(base: string): Promise<void> {
+  if (!('caches' in window)) return;
+  const cache = await caches.open(offlineCacheNames(base).pages);
+  const url = location.pathname;
+  if (!(await cache.match(url, { ignoreSearch: true }))) await cache.add(url).catch(() => undefined);
+}
 
 if ('serviceWorker' in navigator) {
   const base = root.dataset.base ?? '/';
@@ -142,6 +155,8 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
     .then((registration) => {
+      // The page that installed the worker loaded before it: store it as later visits are.
+      void navigator.serviceWorker.ready.then(() => storeThisPage(base));
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
       registration.addEventListener('updatefound', () => {
         const installing = registration.installing;

@@ -1,8 +1,8 @@
 /**
- * Offline use: after one online visit the service worker has precached the whole site, so any
- * page, search and browser-drawn diagrams work with the network cut; the offline notice shows;
- * an address that misses offline gets the site's 404 page; and a new deployment is offered as a
- * reload, never forced.
+ * Offline by intent: one online visit precaches only the app shell, after which search works with
+ * the network cut; a result the reader opens comes from the cache or is the offline page with its
+ * offer to save the section (never the browser's error page); a saved section opens offline; the
+ * study tools work offline; and a new deployment is offered as a reload, never forced.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, siteUrl } from './browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { TEST_BASE, TEST_OUT_DIR } from './global-setup.ts';
+import { searchFor } from '../search-relevance/run.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,8 +35,34 @@ async function visitOnline(context: BrowserContext, url: string): Promise<Page> 
   return page;
 }
 
+/** The addresses the browser has stored, by cache: the precache (workbox) and the site's own caches. */
+async function cachedPaths(page: Page): Promise<{ precache: string[]; pages: string[] }> {
+  return page.evaluate(async () => {
+    const out = { precache: [] as string[], pages: [] as string[] };
+    for (const name of await caches.keys()) {
+      const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      if (name.includes('precache')) out.precache.push(...keys);
+      else if (name.startsWith('loop-guide-pages')) out.pages.push(...keys);
+    }
+    return out;
+  });
+}
+
 describe('offline', () => {
-  it('serves every page, search and diagrams with the network cut after one online visit', async () => {
+  it('precaches only the app shell: no pages but the offline page and the tools, no mermaid', async () => {
+    const context = await browser.newContext();
+    const page = await visitOnline(context, siteUrl('/'));
+    const { precache } = await cachedPaths(page);
+    expect(precache).toContain(`${TEST_BASE}offline/index.html`);
+    expect(precache).toContain(`${TEST_BASE}pagefind/pagefind.js`);
+    expect(precache.filter((p) => p.endsWith('.html') && !/\/(?:offline|practice)\//.test(p))).toEqual([]);
+    expect(precache.filter((p) => /mermaid|elk|pagefind-ui|wasm\.unknown/.test(p))).toEqual([]);
+    // The page that installed the worker is stored too, so it opens offline.
+    await expect.poll(async () => (await cachedPaths(page)).pages).toContain(TEST_BASE);
+    await context.close();
+  });
+
+  it('searches offline after one visit; results open from the cache or as the offline page, never an error page', async () => {
     const context = await browser.newContext();
     const external: string[] = [];
     const origin = new URL(siteUrl('/')).origin;
@@ -43,40 +70,74 @@ describe('offline', () => {
       if (!request.url().startsWith(origin)) external.push(request.url());
     });
     const page = await visitOnline(context, siteUrl('/'));
+    // A second page, visited online: stored as it is visited.
+    await page.goto(siteUrl('/stack/zuul/'));
+    await expect.poll(async () => (await cachedPaths(page)).pages).toContain(`${TEST_BASE}stack/zuul/`);
+    await page.goto(siteUrl('/'));
     await context.setOffline(true);
     // The notice appears when the connection drops. (Chromium's offline emulation does not carry
     // navigator.onLine into pages opened afterwards, so it is checked here, on the open page.)
     await expect.poll(() => page.locator('[data-app-status]').innerText()).toMatch(/You are offline/);
 
-    // A page never opened before, from the precache.
-    await page.goto(siteUrl('/prompts/homepage-feed/'));
-    expect(await page.locator('h1').innerText()).toMatch(/homepage/i);
+    // Search: its dialog, engine and index all come from the precache.
+    await searchFor(page, 'zuul');
+    const zuul = page.locator('.search-page', { hasText: 'Zuul' }).first();
+    await Promise.all([page.waitForURL(/\/stack\/zuul\/$/), zuul.click()]);
+    expect(await page.locator('h1').innerText()).toMatch(/zuul/i);
 
-    // Search: its UI, worker and index all come from the precache.
-    await page.keyboard.press('/');
-    await page.locator('pagefind-modal input').fill('zuul');
-    await page.locator('pagefind-results a', { hasText: 'Zuul' }).first().waitFor({ timeout: 15_000 });
+    // A result never opened: the offline page, under the address asked for, offering to save it.
+    await searchFor(page, 'open connect');
+    const openConnect = page.locator('.search-page', { hasText: 'Open Connect' }).first();
+    await Promise.all([page.waitForURL(/\/stack\/open-connect\/$/), openConnect.click()]);
+    expect(await page.locator('h1').innerText()).toBe('This page is not saved on this device');
+    expect(page.url()).toBe(siteUrl('/stack/open-connect/'));
+    await page.locator('[data-save-offline] [data-save-open]').waitFor();
+    expect(await page.locator('[data-save-offline] [data-save-open]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-save-offline] [data-save-status]').innerText()).toMatch(/Back online, save this section/);
 
-    // A diagram the browser draws (mermaid is precached too).
-    await page.goto(siteUrl('/prepare/study-plan/'));
-    const canvas = page.locator('[data-mermaid-client]').first();
-    await canvas.scrollIntoViewIfNeeded();
-    await canvas.locator('svg').first().waitFor({ timeout: 20_000 });
-
-    // A study tool, offline.
+    // A study tool, offline, from the first visit.
     await page.goto(siteUrl('/practice/progress/'));
     expect(await page.locator('[data-overall]').innerText()).toMatch(/pages studied/);
     expect(external).toEqual([]);
     await context.close();
   });
 
-  it("shows the site's 404 page for an address that misses while offline", async () => {
+  it('saves a section with the size shown first, and the saved pages open offline', async () => {
     const context = await browser.newContext();
-    const page = await visitOnline(context, siteUrl('/'));
+    const page = await visitOnline(context, siteUrl('/stack/'));
+    const island = page.locator('[data-save-offline]');
+    await island.locator('[data-save-open]').click();
+    const row = island.locator('tbody tr').first();
+    await row.waitFor();
+    // The size before it starts, and the storage used and free.
+    expect(await row.innerText()).toMatch(/The Netflix stack|Netflix stack/);
+    expect(await row.locator('td').nth(2).innerText()).toMatch(/\d+(\.\d)? (KB|MB)/);
+    expect(await island.locator('[data-save-panel] p').innerText()).toMatch(/Storage used by this site on this device: .+; free: .+\./);
+    await row.getByRole('button').click();
+    await expect.poll(() => island.locator('[data-save-status]').innerText(), { timeout: 60_000 }).toMatch(/^Saved .+: it opens offline/);
+    expect(await row.locator('td').nth(2).innerText()).toBe('nothing: all saved');
+
     await context.setOffline(true);
-    await page.goto(siteUrl('/no-such-page/'));
-    expect(await page.locator('h1').innerText()).toBe('Page not found');
-    expect(page.url()).toBe(siteUrl('/no-such-page/'));
+    for (const entry of ['/stack/hystrix/', '/stack/open-connect/']) {
+      await page.goto(siteUrl(entry));
+      expect(await page.locator('h1').innerText()).not.toBe('This page is not saved on this device');
+    }
+    // Outside the saved section: the offline page.
+    await page.goto(siteUrl('/culture/candor/'));
+    expect(await page.locator('h1').innerText()).toBe('This page is not saved on this device');
+    await context.close();
+  });
+
+  it('offers the whole site and every section, with sizes, in the study tools', async () => {
+    const context = await browser.newContext();
+    const page = await visitOnline(context, siteUrl('/practice/'));
+    const island = page.locator('[data-save-offline]');
+    await island.locator('[data-save-open]').click();
+    const rows = island.locator('tbody tr');
+    await rows.first().waitFor();
+    const labels = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? ''));
+    expect(labels).toEqual(expect.arrayContaining(['Home and site pages', 'Design prompts', 'Netflix stack', 'The whole site']));
+    expect(labels.at(-1)).toBe('The whole site');
     await context.close();
   });
 
