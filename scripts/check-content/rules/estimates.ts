@@ -27,7 +27,7 @@ import { math } from '../../../src/lib/estimate/units.ts';
 export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/guides/system-design/anatomy.mdx': ['Phase by phase'],
   'content/prompts/ads-system.mdx': ['Estimates', 'Deep dives', 'Cost'],
-  'content/prompts/artwork-transcoding.mdx': ['Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/artwork-transcoding.mdx': ['Deep dives'],
   'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
   'content/prompts/device-config-rollout.mdx': ['Estimates', 'Cost'],

@@ -332,7 +332,8 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
       }
       const unit = row.speech.percent || row.speech.times ? '' : row.speech.unit;
       const value: Value = unit ? math.unit(row.value, unit) : row.value;
-      addRow(statement, value, unit || undefined, row.basis, { from: source.id, label: statement.attributes.label?.value.trim() ?? row.label });
+      const display = row.speech.percent ? '%' : unit || undefined;
+      addRow(statement, value, display, row.basis, { from: source.id, label: statement.attributes.label?.value.trim() ?? row.label });
       continue;
     }
     if (statement.kind === 'figure') {
