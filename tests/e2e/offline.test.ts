@@ -12,7 +12,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, siteUrl } from './browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { TEST_BASE, TEST_OUT_DIR } from './global-setup.ts';
-import { searchFor } from '../search-relevance/run.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,6 +32,23 @@ async function visitOnline(context: BrowserContext, url: string): Promise<Page> 
     }
   });
   return page;
+}
+
+/** Types a query into the site's search dialog (opened with "/") and waits for its results. */
+async function searchFor(page: Page, query: string): Promise<void> {
+  if (!(await page.locator('.search-dialog[open]').count())) {
+    await page.keyboard.press('/');
+    await page.locator('.search-dialog[open] .search-input').waitFor({ timeout: 15_000 });
+  }
+  await page.locator('.search-input').fill(query);
+  await page.waitForFunction(
+    (q) => {
+      const dialog = document.querySelector('.search-dialog');
+      return dialog?.getAttribute('data-state') === 'done' && (dialog.querySelector('.search-summary')?.textContent ?? '').includes(q);
+    },
+    query,
+    { timeout: 20_000 },
+  );
 }
 
 /** The addresses the browser has stored, by cache: the precache (workbox) and the site's own caches. */
