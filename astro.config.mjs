@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkDiagrams from './src/plugins/remark-diagrams.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEstimates from './src/plugins/remark-estimates.ts';
+import remarkTypography from './src/plugins/remark-typography.ts';
 import rehypeContent from './src/plugins/rehype-content.ts';
 import { siteBase } from './src/lib/base.ts';
 import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
@@ -29,9 +30,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkDiagrams, remarkEstimates, remarkCitations],
+      remarkPlugins: [remarkDiagrams, remarkEstimates, remarkCitations, remarkTypography],
       rehypePlugins: [[rehypeContent, { base }]],
-      smartypants: true,
+      // Curly quotes and dashes come from remarkTypography: the same output as SmartyPants on this
+      // content at a fraction of the cost (see src/plugins/remark-typography.ts).
+      smartypants: false,
       gfm: true,
     }),
     syntaxHighlight: false,

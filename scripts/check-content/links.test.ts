@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import remarkSmartypants from 'remark-smartypants';
+import remarkTypography from '../../src/plugins/remark-typography.ts';
 import { describe, expect, it } from 'vitest';
 import { buildContext } from './context.ts';
 import { loadContent } from './load.ts';
@@ -58,7 +58,7 @@ describe('links and anchors in content', () => {
     expect(found[2]!.fix).toContain('anchors there include #how-the-decision-is-made, #where-the-guides-disagree-about-the-loops-shape');
   });
 
-  it('gives headings the ids Astro gives them (SmartyPants, code, component text, repeats)', async () => {
+  it('gives headings the ids Astro gives them (typography, code, component text, repeats)', async () => {
     const file = path.join(FIXTURE, 'guides', 'loop', 'index.mdx');
     const { files } = loadContent(FIXTURE);
     const entry = files.find((f) => f.id === 'loop')!;
@@ -73,8 +73,8 @@ describe('links and anchors in content', () => {
       'using-zuul-2-well',
       'a-heading-inside-a-component',
     ]);
-    // Astro's MDX pipeline: GFM and SmartyPants, then its heading-id plugin.
-    const processor = createProcessor({ remarkPlugins: [remarkGfm, remarkSmartypants], rehypePlugins: [rehypeHeadingIds] });
+    // Astro's MDX pipeline as astro.config.mjs sets it: GFM and the typography step, then its heading-id plugin.
+    const processor = createProcessor({ remarkPlugins: [remarkGfm, remarkTypography], rehypePlugins: [rehypeHeadingIds] });
     const compiled = await processor.process({ path: file, value: entry.body, data: { astro: { frontmatter: {} } } });
     const astro = (compiled.data as { astro: { headings: { slug: string }[] } }).astro.headings.map((h) => h.slug);
     expect(ours).toEqual(astro);

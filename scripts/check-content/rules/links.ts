@@ -2,7 +2,7 @@
  * Internal links and #anchors, resolved before anything is built: against the routes the site
  * will produce (src/pages, with each collection's entries placed by src/lib/routes.ts) and the
  * heading ids each MDX page will get (slugged exactly as Astro's MDX does: the heading's text
- * after SmartyPants, through github-slugger, numbered when repeated). Each problem names the
+ * after the build's typography step, through github-slugger, numbered when repeated). Each problem names the
  * file, line and column, and the nearest page or anchor that exists.
  *
  * The built-site check (scripts/check-dist) stays the final word: it also sees links written by
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import remarkSmartypants from 'remark-smartypants';
+import remarkTypography from '../../../src/plugins/remark-typography.ts';
 import type { Heading, Root, RootContent } from 'mdast';
 import { COLLECTIONS, type CollectionName } from '../../../src/schemas/index.ts';
 import { entryPath } from '../../../src/lib/routes.ts';
@@ -74,16 +74,13 @@ export interface SiteMap {
   globalIdPatterns: RegExp[];
 }
 
-/**
- * SmartyPants as Astro's MDX runs it (default options). The plugin's attacher needs no processor
- * and returns a synchronous transformer, so it is called directly rather than through unified.
- */
-const smartypants = (remarkSmartypants as unknown as () => (tree: Root) => void)();
+/** The build's typography step (curly quotes, dashes), so heading ids slug as the build's do. */
+const smartypants = remarkTypography();
 
 /**
  * The heading ids of an MDX body, in document order, as Astro's MDX gives them: the text of the
  * heading (inline code and the children of components included, image alt text not) after
- * SmartyPants, slugged by github-slugger, "-1", "-2"… appended to repeats.
+ * the typography step, slugged by github-slugger, "-1", "-2"… appended to repeats.
  */
 export function headingIds(tree: Root): string[] {
   const headings: Heading[] = [];
@@ -94,7 +91,7 @@ export function headingIds(tree: Root): string[] {
     }
   };
   collect(tree.children);
-  // SmartyPants runs on a copy: curly quotes and dashes change the slug ("a -- b" -> "a--b").
+  // Typography runs on a copy: curly quotes and dashes change the slug ("a -- b" -> "a--b").
   smartypants({ type: 'root', children: headings });
   const slugger = new GithubSlugger();
   return headings.map((heading) => slugger.slug(toString(heading, { includeImageAlt: false })));
