@@ -3,8 +3,15 @@
  * with the line it breaks on, and the parser's complaint translated into plain language with the
  * likely fix for the mistakes contributors make most.
  */
-import './purify-shim.ts';
-import mermaid from 'mermaid';
+import { parsedBefore, rememberParsed } from './parse-cache.ts';
+
+type Mermaid = typeof import('mermaid').default;
+let mermaidModule: Promise<Mermaid> | undefined;
+/** mermaid loads only when a diagram is not in the parse cache (parse-cache.ts); the shim first. */
+function loadMermaid(): Promise<Mermaid> {
+  mermaidModule ??= import('./purify-shim.ts').then(() => import('mermaid')).then((module) => module.default);
+  return mermaidModule;
+}
 import { readDiagramSource, sourceForMermaid } from './source.ts';
 import { nearest } from '../text.ts';
 
@@ -306,7 +313,11 @@ export async function checkDiagram(source: string): Promise<DiagramProblem[]> {
     });
   }
   try {
-    await mermaid.parse(sourceForMermaid(source));
+    const parsable = sourceForMermaid(source);
+    if (!parsedBefore(parsable)) {
+      await (await loadMermaid()).parse(parsable);
+      rememberParsed(parsable);
+    }
   } catch (error) {
     const message = (error as ParserError).message ?? String(error);
     if (message.includes('No diagram type detected') || message.includes('UnknownDiagramError')) {

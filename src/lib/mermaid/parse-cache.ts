@@ -1,0 +1,46 @@
+/**
+ * Remembers, on disk, which diagram sources mermaid's parser has accepted, keyed by a hash of the
+ * source and mermaid's version. The content check and the build both check every diagram
+ * (validate.ts); with this, each drawing is parsed once per content hash, by whichever runs
+ * first, and never again while it is unchanged: mermaid itself is not even loaded. Only successes
+ * are remembered, so a broken diagram always gets the parser's current message.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const PARSE_CACHE_DIR = path.join(process.cwd(), 'node_modules', '.cache', 'netflix-loop-guide', 'diagram-parses');
+
+let mermaidVersion: string | undefined;
+function versionOfMermaid(): string {
+  if (mermaidVersion) return mermaidVersion;
+  try {
+    const pkg = path.join(process.cwd(), 'node_modules', 'mermaid', 'package.json');
+    mermaidVersion = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  } catch {
+    mermaidVersion = 'unknown';
+  }
+  return mermaidVersion;
+}
+
+function entry(source: string, cacheDir: string): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([versionOfMermaid(), source]))
+    .digest('hex');
+  return path.join(cacheDir, `${key}.ok`);
+}
+
+/** Whether mermaid has accepted exactly this source before. */
+export function parsedBefore(source: string, cacheDir = PARSE_CACHE_DIR): boolean {
+  return existsSync(entry(source, cacheDir));
+}
+
+/** Records that mermaid accepted this source. A read-only cache only costs speed. */
+export function rememberParsed(source: string, cacheDir = PARSE_CACHE_DIR): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(entry(source, cacheDir), '');
+  } catch {
+    // Nothing to do: the next check parses again.
+  }
+}
