@@ -3,7 +3,8 @@
  * and for each page the content file it was built from (read from its "Edit this page" link).
  * Each page is parsed twice: node-html-parser gives the link rules a quick selector API, and
  * parse5 (the HTML standard's parsing algorithm) gives the security rules the tree a browser
- * builds, so markup written to confuse a lenient parser cannot hide a script from them.
+ * builds, so markup written to confuse a lenient parser cannot hide a script from them. Parsed
+ * pages are not all held at once (see parsedOf).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -78,14 +79,28 @@ function walk(dir: string, relative = ''): string[] {
   });
 }
 
+/**
+ * The parsed forms of one page at a time. Rules walk the pages in order, so each page is parsed
+ * when a rule first reaches it and dropped when the next page is reached: memory stays that of
+ * one page, not of the whole site (1.4 GB at ten times today's content). Only each page's ids,
+ * path and source file are kept for all pages.
+ */
+let parsed: { file: string; html?: string; root?: HTMLElement; elements?: PageElement[] } = { file: '' };
+function parsedOf(file: string): typeof parsed {
+  if (parsed.file !== file) parsed = { file };
+  return parsed;
+}
+
 export function loadSite(dir: string, base = '/'): BuiltSite {
   const files = walk(dir);
   const pages = new Map<string, BuiltPage>();
   for (const rel of files) {
     if (!rel.endsWith('.html')) continue;
     const sitePath = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
-    const html = readFileSync(path.join(dir, rel), 'utf8');
-    const root = parse(html, { comment: false });
+    const file = path.join(dir, rel);
+    const htmlOf = () => (parsedOf(file).html ??= readFileSync(file, 'utf8'));
+    const rootOf = () => (parsedOf(file).root ??= parse(htmlOf(), { comment: false }));
+    const root = rootOf();
     const ids = new Set(
       root
         .querySelectorAll('[id]')
@@ -97,12 +112,18 @@ export function loadSite(dir: string, base = '/'): BuiltSite {
     const sourceFile = edit ? /\/edit\/[^/]+\/(.+)$/.exec(edit)?.[1] : undefined;
     pages.set(sitePath, {
       sitePath,
-      htmlFile: path.relative(process.cwd(), path.join(dir, rel)).replace(/\\/g, '/'),
-      root,
+      htmlFile: path.relative(process.cwd(), file).replace(/\\/g, '/'),
+      get root() {
+        return rootOf();
+      },
       ids,
       sourceFile: sourceFile ? decodeURIComponent(sourceFile) : undefined,
-      html,
-      elements: elementsOf(html),
+      get html() {
+        return htmlOf();
+      },
+      get elements() {
+        return (parsedOf(file).elements ??= elementsOf(htmlOf()));
+      },
     });
   }
   return { dir, base: normaliseBase(base), pages, files: new Set(files.map((f) => `/${f}`)) };
