@@ -59,12 +59,30 @@ const isoDate = z.pipe(
   z.transform((text: string) => new Date(text).toISOString()),
 );
 
-const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
-const count = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
-const amount = (max: number) => z.number().check(z.minimum(0), z.maximum(max), z.refine(Number.isFinite, 'expected a finite number'));
-const format = z.union([z.literal(45), z.literal(60)]);
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** Text of `min` to `max` characters. */
+const text = (max: number, min = 0) => {
+  const message = min > 0 ? `expected text of ${n(min)} to ${n(max)} characters` : `expected text of at most ${n(max)} characters`;
+  return z.string(message).check(z.minLength(min, message), z.maxLength(max, message));
+};
+/** A whole number from `min` to `max`. */
+const whole = (min: number, max: number) => {
+  const message = `expected a whole number from ${n(min)} to ${n(max)}`;
+  return z.number(message).check(z.int(message), z.minimum(min, message), z.maximum(max, message));
+};
+const count = (max: number) => whole(0, max);
+/** A number (fractions allowed) from 0 to `max`. */
+const amount = (max: number) => {
+  const message = `expected a number from 0 to ${n(max)}`;
+  return z.number(message).check(z.minimum(0, message), z.maximum(max, message));
+};
+const format = z.union([z.literal(45), z.literal(60)], 'expected 45 or 60 (minutes)');
 /** Epoch milliseconds within the dates the tools can have written. */
-const epochMs = z.number().check(z.int(), z.minimum(EARLIEST), z.maximum(LATEST));
+const epochMs = (() => {
+  const message = 'expected a time in milliseconds since 1970, from the year 2000 to 2200';
+  return z.number(message).check(z.int(message), z.minimum(EARLIEST, message), z.maximum(LATEST, message));
+})();
 
 /** Keys that would change an object's prototype if assigned. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -107,8 +125,8 @@ const mockSession = z
     startedAt: isoDate,
     endedAt: isoDate,
     covered: list(count(IMPORT_LIMITS.rubricSize - 1), IMPORT_LIMITS.rubricSize),
-    rubricSize: z.number().check(z.int(), z.minimum(1), z.maximum(IMPORT_LIMITS.rubricSize)),
-    rating: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
+    rubricSize: whole(1, IMPORT_LIMITS.rubricSize),
+    rating: whole(1, 4),
     notes: text(IMPORT_LIMITS.notes),
   })
   .check(
