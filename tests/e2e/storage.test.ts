@@ -187,7 +187,7 @@ describe.each(['full', 'read-only', 'throwing'] as const)('with storage %s', (mo
       const tracked = await contextWith(mode);
       const page = await tracked.newPage();
       await page.goto(siteUrl('/loop/'));
-      const toggle = page.locator('[data-study-toggle] button').first().first();
+      const toggle = page.locator('[data-study-toggle] button').first();
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('[data-study-status]').first().innerText()).toMatch(/^Marked on .*2026\.$/);
 
@@ -324,7 +324,7 @@ describe('with storage turned off', () => {
       expect(await page.locator('[data-overall]').innerText()).toMatch(/^0 of \d+ pages studied/);
 
       await page.goto(siteUrl('/loop/'));
-      await page.locator('[data-study-toggle] button').first().first().click();
+      await page.locator('[data-study-toggle] button').first().click();
       await expect.poll(() => page.locator('[data-study-status]').first().innerText()).toBe(`Not saved: ${problem}`);
 
       await page.goto(siteUrl('/practice/stories/'));
