@@ -30,7 +30,6 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/artwork-transcoding.mdx': ['Deep dives'],
   'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
-  'content/prompts/device-config-rollout.mdx': ['Estimates', 'Cost'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
   'content/prompts/engagement-dashboard.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Estimates', 'Deep dives', 'Cost'],
