@@ -34,7 +34,6 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/engagement-dashboard.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/feature-store.mdx': ['Estimates', 'Cost'],
-  'content/prompts/gdpr-data-export.mdx': ['Estimates', 'Cost'],
   'content/prompts/global-release-scheduler.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/homepage-feed.mdx': ['Failure modes and degradation'],
   'content/prompts/live-event-streaming.mdx': ['Data model and APIs', 'Deep dives', 'Failure modes and degradation'],
