@@ -117,6 +117,9 @@ describe('on a 360 px phone', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => sidebar.isVisible()).toBe(false);
     await page.locator('.menu-button').click();
+    // Sections other than the current one are collapsed: open "Design prompts" first.
+    expect(await sidebar.locator('a', { hasText: 'All prompts' }).isVisible()).toBe(false);
+    await sidebar.locator('summary', { hasText: 'Design prompts' }).click();
     await sidebar.locator('a', { hasText: 'All prompts' }).click();
     await page.waitForURL(/\/netflix-sd\/prompts\/$/);
     await tracked.context.close();
