@@ -142,6 +142,7 @@ export function initSaveOffline(island: HTMLElement): void {
       row.insertCell().textContent = plan.urls.length === 0 ? 'nothing: all saved' : formatBytes(plan.bytes);
       const button = document.createElement('button');
       button.type = 'button';
+      button.className = 'icon-button';
       button.textContent = plan.urls.length === 0 ? 'Saved' : `Save (${formatBytes(plan.bytes)})`;
       button.setAttribute('aria-label', `Save ${choice.label.replace(/^This section: /, '')} for offline, ${formatBytes(plan.bytes)}`);
       button.disabled = plan.urls.length === 0;
