@@ -3,7 +3,8 @@
  * from data), formatting and spelling. The gates themselves run over the real build in `npm test`.
  */
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
@@ -55,16 +56,22 @@ describe('lint, formatting and spelling', () => {
     expect(await prettier.check(source, options)).toBe(false);
     expect(await prettier.check(await prettier.format(source, options), options)).toBe(true);
   });
-  it('spelling flags a misspelled word but knows the project’s own terms', async () => {
-    // The fixture's config is the project's dictionary without the ignore list (which skips fixtures).
-    const result = await cspellLint([path.join(FIXTURES, 'spelling', 'page.mdx')], {
-      config: path.join(FIXTURES, 'spelling', 'cspell.json'),
-      progress: false,
-      summary: false,
-      issues: false,
-      silent: true,
-    });
-    expect(result.issues).toBe(1);
+  it('spelling, with the project’s own cspell.json, flags a misspelled word and British spellings but knows the project’s terms', async () => {
+    // The project's config skips __fixtures__, so the fixture page is checked from a copy elsewhere.
+    const dir = mkdtempSync(path.join(tmpdir(), 'spelling-'));
+    const page = path.join(dir, 'page.mdx');
+    const fixture = readFileSync(path.join(FIXTURES, 'spelling', 'page.mdx'), 'utf8');
+    writeFileSync(page, `${fixture}\nThe catalogue of titles is served from the centre of the network.\n`);
+    const words: string[] = [];
+    const result = await cspellLint(
+      [page],
+      { config: path.resolve('cspell.json'), root: dir, progress: false, summary: false, silent: true },
+      { issue: (issue) => void words.push(issue.text) },
+    );
     expect(result.files).toBe(1);
+    // "Netflix", "Zuul" and "Hystrix" come from the project's dictionaries; "catalogue" and
+    // "centre" are valid English but not American, so the project's flagWords reject them.
+    expect(words).toEqual(['maintenence', 'catalogue', 'centre']);
+    expect(result.issues).toBe(3);
   });
 });
