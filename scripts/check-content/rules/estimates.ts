@@ -31,7 +31,6 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
-  'content/prompts/engagement-dashboard.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/feature-store.mdx': ['Estimates', 'Cost'],
   'content/prompts/global-release-scheduler.mdx': ['Estimates', 'Deep dives', 'Cost'],
@@ -215,13 +214,19 @@ export const checkEstimates: Rule = (context) => {
   for (const file of context.files) {
     if (!file.body) continue;
     const chains = new Map<string, EvaluatedChain>();
+    /** Chains that did not evaluate: their errors are reported once, not again at every token. */
+    const broken = new Set<string>();
     for (const block of findEstimateBlocks(file.body)) {
       const fenceLine = file.bodyStartLine + block.fenceLine - 1;
       const result = runChain(block.text, figures, chains);
       for (const error of result.errors) {
         problems.push({ file: file.file, line: fenceLine + error.line, rule: RULE, message: error.message, fix: error.fix });
       }
-      if (!result.chain) continue;
+      if (!result.chain) {
+        const id = /^id:\s*(\S+)/m.exec(block.text)?.[1];
+        if (id) broken.add(id);
+        continue;
+      }
       if (chains.has(result.chain.id)) {
         problems.push({
           file: file.file,
@@ -241,6 +246,7 @@ export const checkEstimates: Rule = (context) => {
     for (const paragraph of paragraphsOf(file)) {
       const lineAt = (index: number) => paragraph.line + (paragraph.text.slice(0, index).match(/\n/g)?.length ?? 0);
       for (const token of paragraph.text.matchAll(TOKEN)) {
+        if (broken.has(token[1]!)) continue;
         const resolved = resolveToken(token[1]!, token[2]!, chains);
         if (!resolved.ok) problems.push({ file: file.file, line: lineAt(token.index), rule: RULE, message: resolved.message, fix: resolved.fix });
       }
@@ -259,6 +265,7 @@ export const checkEstimates: Rule = (context) => {
     if (file.collection === 'guides') {
       for (const { text, line } of flashcardTexts(file)) {
         for (const token of text.matchAll(TOKEN)) {
+          if (broken.has(token[1]!)) continue;
           const resolved = resolveToken(token[1]!, token[2]!, chains);
           if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: resolved.message, fix: resolved.fix });
         }
