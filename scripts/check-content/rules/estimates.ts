@@ -28,7 +28,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/guides/system-design/anatomy.mdx': ['Phase by phase'],
   'content/prompts/ads-system.mdx': ['Estimates', 'Deep dives', 'Cost'],
   'content/prompts/artwork-transcoding.mdx': ['Deep dives'],
-  'content/prompts/carousel-refresh.mdx': ['Estimates', 'Cost', 'What Netflix built'],
+  'content/prompts/carousel-refresh.mdx': ['What Netflix built'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Estimates', 'Deep dives', 'Cost'],
