@@ -181,8 +181,10 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     aliases: z.array(line('alias', 3, 80)).default([]),
     /** What the prompt really tests, beyond its surface. */
     tests: paragraph('tests', 40, 600),
-    /** Sources that report candidates being given this prompt (ids in content/sources). */
-    reportedBy: requiredReferences(reference, 'sources'),
+    /** Sources that report candidates being given this prompt (ids in content/sources); empty when none does. */
+    reportedBy: references(reference, 'sources'),
+    /** Only when no source reports the prompt: why the site includes it anyway (shown on the prompt card). */
+    includedBecause: paragraph('includedBecause', 40, 400).optional(),
     /** How hard the prompt is for a senior candidate. */
     difficulty: oneOf(DIFFICULTIES, 'difficulty'),
     /** What the prompt exercises; drives the library's filters. */
@@ -211,6 +213,23 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     answer: roundAnswer.optional(),
     /** What each level must show in this prompt; the mock round scores against the chosen level. */
     levels: levelExpectations.optional(),
+  }).superRefine((prompt, context) => {
+    // A prompt either is reported by a source, or says why it is here: never a stretched citation.
+    if (prompt.reportedBy.length === 0 && !prompt.includedBecause) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reportedBy'],
+        message:
+          'List the sources that report candidates getting this prompt, or, if none does, leave reportedBy empty and write includedBecause: why the site includes it.',
+      });
+    }
+    if (prompt.reportedBy.length > 0 && prompt.includedBecause) {
+      context.addIssue({
+        code: 'custom',
+        path: ['includedBecause'],
+        message: 'includedBecause is only for prompts no source reports: remove it, since reportedBy lists sources.',
+      });
+    }
   });
 
   /**

@@ -137,6 +137,16 @@ describe('prompts', () => {
       'rubric: List at least 6 rubric items.',
     ]);
   });
+  it('is reported by a source or says why it is included, never both and never neither', () => {
+    const because = 'Netflix runs live events for tens of millions of members, so a live prompt is likely.';
+    expect(messages(schemas.prompts.safeParse({ ...prompt, reportedBy: [], includedBecause: because }))).toEqual([]);
+    expect(messages(schemas.prompts.safeParse({ ...prompt, reportedBy: [] }))).toEqual([
+      'reportedBy: List the sources that report candidates getting this prompt, or, if none does, leave reportedBy empty and write includedBecause: why the site includes it.',
+    ]);
+    expect(messages(schemas.prompts.safeParse({ ...prompt, includedBecause: because }))).toEqual([
+      'includedBecause: includedBecause is only for prompts no source reports: remove it, since reportedBy lists sources.',
+    ]);
+  });
 });
 
 describe('sources', () => {
