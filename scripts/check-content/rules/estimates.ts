@@ -32,7 +32,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
   'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Deep dives'],
-  'content/prompts/global-release-scheduler.mdx': ['Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/global-release-scheduler.mdx': ['Deep dives'],
   'content/prompts/homepage-feed.mdx': ['Failure modes and degradation'],
   'content/prompts/live-event-streaming.mdx': ['Data model and APIs', 'Deep dives', 'Failure modes and degradation'],
   'content/prompts/metadata-service.mdx': ['Deep dives'],

@@ -67,7 +67,7 @@ export interface EvaluatedChain {
 const PEAK_WORDS = /\b(peak|busiest|burst|launch night|launch-night)\b/i;
 /** "from the peak", "below the peak": a label that mentions a peak without claiming to be one. */
 const NOT_A_PEAK = /\b(from|not|than|below|under|without|off)\s+(the\s+|a\s+|its\s+)?(evening\s+|daily\s+)?(peak|burst)\b/gi;
-const claimsPeak = (label: string) => PEAK_WORDS.test(label.replace(NOT_A_PEAK, ''));
+const claimsPeak = (label: string) => PEAK_WORDS.test(label.replace(NOT_A_PEAK, '').replace(/\boff-peak\b/gi, ''));
 const VOLUME_WORDS = /\b(daily|a day|per day|each day|a month|per month|monthly|a year|per year|yearly|annual|annually)\b/i;
 /** A label that says the row is an average ("at the mean bitrate" describes an input, not the row). */
 const MEAN_WORDS = /^(average|mean)\b|\b(on average|at an average|daily average|average moment|from the average)\b/i;
