@@ -41,7 +41,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/playback-resume.mdx': ['Estimates', 'High-level architecture', 'Data model and APIs', 'Deep dives', 'Cost'],
   'content/prompts/playback-service.mdx': ['Deep dives'],
   'content/prompts/push-notifications.mdx': ['Deep dives'],
-  'content/prompts/rate-limiter.mdx': ['Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/rate-limiter.mdx': ['Deep dives'],
   'content/prompts/recommendation-system.mdx': ['Deep dives'],
   'content/stack/pushy.mdx': ['History'],
   'content/stack/reno.mdx': ['How it works'],

@@ -42,6 +42,7 @@ export const COUNT_UNITS: Readonly<Record<string, readonly [string, string]>> = 
   replica: ['replica', 'replicas'],
   device: ['device', 'devices'],
   connection: ['connection', 'connections'],
+  address: ['address', 'addresses'],
   message: ['message', 'messages'],
   notification: ['notification', 'notifications'],
   change: ['change', 'changes'],
