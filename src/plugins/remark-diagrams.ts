@@ -56,8 +56,26 @@ export default function remarkDiagrams() {
       if (isBuildTimeType(read.type)) {
         try {
           const rendered = renderDiagramCached(node.value, { idPrefix, title: caption, description });
-          html = diagramFigure({ idPrefix, caption, description, source: node.value, svg: rendered.svg, type: read.type });
+          const missing = rendered.missingLinks?.[0];
+          if (missing) {
+            throw new DiagramError(
+              relativePath(file),
+              fenceLine + missing.line,
+              `The click line links "${missing.nodeId}", but the diagram has no box with that id.`,
+              'Use the id written before the box label, as in `Z[Zuul]` → `click Z href "/stack/zuul/"`.',
+            );
+          }
+          html = diagramFigure({
+            idPrefix,
+            caption,
+            description,
+            source: node.value,
+            svg: rendered.svg,
+            type: read.type,
+            width: rendered.width,
+          });
         } catch (error) {
+          if (error instanceof DiagramError) throw error;
           throw new DiagramError(
             relativePath(file),
             fenceLine + 1,

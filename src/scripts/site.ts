@@ -9,6 +9,9 @@ import { offlineCacheNames } from '../lib/offline.ts';
 const root = document.documentElement;
 
 // ---- Theme -----------------------------------------------------------------------------------
+// The full-screen diagram viewer is fetched only on pages that have a diagram.
+if (document.querySelector('figure.diagram')) void import('./diagram-viewer.ts');
+
 const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 
 function applyTheme(theme: 'light' | 'dark'): void {

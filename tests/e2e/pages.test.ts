@@ -37,15 +37,19 @@ describe('diagrams', () => {
     await tracked.context.close();
   });
 
-  it('are drawn in the browser, from the site itself, when the build could not', async () => {
+  it('include the study plan, drawn at build time with its boxes linking to the guides, and no page loads mermaid', async () => {
+    // The plan was a gantt chart drawn in the browser, the only one; it is now a build-time
+    // flowchart. The browser path (ClientDiagrams.astro) stays for types the build cannot draw.
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
     await page.goto(siteUrl('/prepare/study-plan/'));
-    const canvas = page.locator('[data-mermaid-client]').first();
-    await canvas.scrollIntoViewIfNeeded();
-    await canvas.locator('svg').first().waitFor({ timeout: 20_000 });
-    expect(await canvas.getAttribute('data-drawn')).toBe('true');
-    expect(await canvas.locator('svg').first().getAttribute('role')).toBe('img');
+    expect(await page.locator('[data-mermaid-client]').count()).toBe(0);
+    const links = page.locator('figure.diagram .diagram-canvas svg a.diagram-link');
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    expect(await links.first().getAttribute('href')).toBe('/netflix-sd/coding/');
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /mermaid/i.test(r.name)))).toBe(false);
+    await links.first().click();
+    await page.waitForURL(/\/netflix-sd\/coding\/$/);
     expect(tracked.external).toEqual([]);
     await tracked.context.close();
   });

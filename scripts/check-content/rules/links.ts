@@ -22,6 +22,8 @@ import type { Problem } from '../../lib/problems.ts';
 import type { CheckContext, Rule } from '../context.ts';
 import type { ContentFile } from '../load.ts';
 import { mdxTreeOf } from './content-safety.ts';
+import { readDiagramLinks } from '../../../src/lib/mermaid/links.ts';
+import { readDiagramSource } from '../../../src/lib/mermaid/source.ts';
 
 const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGES_DIR = path.join(PROJECT, 'src', 'pages');
@@ -208,6 +210,11 @@ function linksIn(tree: Root): FoundLink[] {
           found.push({ url: attribute.value, line: start.line, column: start.column });
         }
       }
+    }
+    // Boxes in a Mermaid flowchart that link to a page (`click Z href "/stack/zuul/"`).
+    if (node.type === 'code' && node.lang === 'mermaid' && start) {
+      const { links } = readDiagramLinks(node.value, readDiagramSource(node.value).type);
+      for (const link of links) found.push({ url: link.href, line: start.line + link.line, column: 1 });
     }
     if ('children' in node) for (const child of node.children) walk(child);
   };

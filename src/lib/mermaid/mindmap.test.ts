@@ -34,6 +34,9 @@ interface MindmapNode {
   children: MindmapNode[];
 }
 async function mindmapTree(source: string): Promise<MindmapNode> {
+  // parse() registers mermaid's lazily loaded diagram types; checkDiagram may have answered from
+  // the parse cache without ever loading them.
+  await mermaid.parse(source);
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
   return (diagram.db as unknown as { getMindmap(): MindmapNode }).getMindmap();
 }

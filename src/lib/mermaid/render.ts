@@ -7,20 +7,34 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderMermaidSVG } from 'beautiful-mermaid';
-import { withoutAccessibilityLines } from './source.ts';
+import { readDiagramSource, withoutAccessibilityLines } from './source.ts';
+import { linkNodes, readDiagramLinks, withoutClickLines, type DiagramLink } from './links.ts';
 
 export interface RenderedDiagram {
   svg: string;
-  /** Natural size of the drawing, in CSS pixels. */
+  /** Size the drawing is shown at, in CSS pixels (the renderer's size times DISPLAY_SCALE). */
   width: number;
   height: number;
+  /** Click lines whose node id the drawing does not have (the caller names their lines). */
+  missingLinks?: DiagramLink[];
 }
 
+/**
+ * The renderer draws box labels at 13 px and edge and message labels at 11 px. Shown at this
+ * scale, edge labels are 12 px and box labels 14 px: never smaller than the body's small text.
+ * The figure never shrinks a diagram below this size; a wider one scrolls in its canvas and
+ * opens full-screen (diagram-viewer.ts).
+ */
+export const DISPLAY_SCALE = 12 / 11;
+
+/** Layout spacing: tighter than the renderer's defaults (padding 40), so diagrams fit a column sooner. */
+const LAYOUT = { padding: 12, nodeSpacing: 24, layerSpacing: 40 };
+
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
-const RENDERER_VERSION = '7';
+const RENDERER_VERSION = '8';
 
 /** Colours come from CSS (see .diagram in global.css), so the renderer's values are unused. */
-const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true };
+const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true, ...LAYOUT };
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -65,20 +79,28 @@ export function stripInlineStyles(svg: string): string {
 
 /** Renders one diagram. Throws with the renderer's message if the diagram cannot be drawn. */
 export function renderDiagram(source: string, options: { idPrefix: string; title: string; description: string }): RenderedDiagram {
-  const raw = renderMermaidSVG(withoutAccessibilityLines(source), THEME);
-  const width = Number(/\swidth="([\d.]+)"/.exec(raw)?.[1] ?? 0);
-  const height = Number(/\sheight="([\d.]+)"/.exec(raw)?.[1] ?? 0);
+  const { links } = readDiagramLinks(source, readDiagramSource(source).type);
+  const raw = renderMermaidSVG(withoutClickLines(withoutAccessibilityLines(source)), THEME);
+  const width = Number(/\swidth="([\d.]+)"/.exec(raw)?.[1] ?? 0) * DISPLAY_SCALE;
+  const height = Number(/\sheight="([\d.]+)"/.exec(raw)?.[1] ?? 0) * DISPLAY_SCALE;
+  // Site paths as written: rehype-content adds the deployment base path to every <a>, these included.
+  const linked = linkNodes(raw, links);
   const titleId = `${options.idPrefix}-title`;
   const descId = `${options.idPrefix}-desc`;
-  let svg = sanitizeSvg(stripInlineStyles(namespaceIds(raw, options.idPrefix)));
+  let svg = sanitizeSvg(stripInlineStyles(namespaceIds(linked.svg, options.idPrefix)));
   svg = svg.replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+    const sized = attrs
+      .replace(/\swidth="[\d.]+"/, ` width="${Math.round(width)}"`)
+      .replace(/\sheight="[\d.]+"/, ` height="${Math.round(height)}"`);
     return (
-      `<svg${attrs} role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" focusable="false">` +
+      `<svg${sized} role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" focusable="false">` +
       `<title id="${titleId}">${escapeXml(options.title)}</title>` +
       `<desc id="${descId}">${escapeXml(options.description)}</desc>`
     );
   });
-  return { svg, width: Math.round(width), height: Math.round(height) };
+  const result: RenderedDiagram = { svg, width: Math.round(width), height: Math.round(height) };
+  if (linked.missing.length > 0) result.missingLinks = linked.missing;
+  return result;
 }
 
 /** Short, stable id for a diagram, from its source. */

@@ -13,6 +13,7 @@ function loadMermaid(): Promise<Mermaid> {
   return mermaidModule;
 }
 import { readDiagramSource, sourceForMermaid } from './source.ts';
+import { readDiagramLinks } from './links.ts';
 import { nearest } from '../text.ts';
 
 export interface DiagramProblem {
@@ -312,6 +313,7 @@ export async function checkDiagram(source: string): Promise<DiagramProblem[]> {
       fix: 'Add a line "accDescr: <what the diagram shows, in a sentence or two>" after accTitle.',
     });
   }
+  problems.push(...readDiagramLinks(source, read.type).problems);
   try {
     const parsable = sourceForMermaid(source);
     if (!parsedBefore(parsable)) {

@@ -1,0 +1,84 @@
+/**
+ * Boxes that link into the site: the click lines a block may carry, what is refused (and on
+ * which line), and the <a> the build wraps around the box in the SVG.
+ */
+import { describe, expect, it } from 'vitest';
+import { linkNodes, readDiagramLinks, withoutClickLines } from './links.ts';
+import { renderDiagram } from './render.ts';
+import { checkDiagram } from './validate.ts';
+
+const LINKED = `flowchart LR
+  accTitle: Edge to service
+  accDescr: Zuul routes the request to the playback service.
+  Z[Zuul] --> P[Playback service]
+  click Z href "/stack/zuul/"
+  click P "/prompts/playback-service/#api" "The prompt"`;
+
+describe('reading click lines', () => {
+  it('reads the href form and the short form, with their lines', () => {
+    expect(readDiagramLinks(LINKED, 'flowchart')).toEqual({
+      links: [
+        { nodeId: 'Z', href: '/stack/zuul/', line: 5 },
+        { nodeId: 'P', href: '/prompts/playback-service/#api', line: 6 },
+      ],
+      problems: [],
+    });
+  });
+
+  it.each([
+    ['click Z href "https://example.com/"', /not a site path/],
+    ['click Z href "//example.com/x/"', /not a site path/],
+    ['click Z href "javascript:alert(1)"', /not a site path/],
+    ['click Z href "/stack/zuul"', /not a site path/],
+    ['click Z call alert()', /not in the form/],
+    ['click Z href "/stack/zuul/" _blank', /not in the form/],
+    ['click Z myCallback', /not in the form/],
+  ])('refuses %s', (line, message) => {
+    const { links, problems } = readDiagramLinks(`flowchart LR\n  Z[Zuul]\n  ${line}`, 'flowchart');
+    expect(links).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.line).toBe(3);
+    expect(problems[0]!.message).toMatch(message);
+    expect(problems[0]!.fix).toMatch(/click Z href "\/stack\/zuul\/"|site path|Remove/);
+  });
+
+  it('refuses a second link on the same box and links on other diagram types', () => {
+    expect(readDiagramLinks('flowchart LR\n  click Z "/a/"\n  click Z "/b/"', 'flowchart').problems[0]!.message).toBe(
+      '"Z" already has a link (line 2).',
+    );
+    expect(readDiagramLinks('sequenceDiagram\n  click A "/a/"', 'sequenceDiagram').problems[0]!.message).toMatch(/only flowchart boxes/);
+  });
+
+  it('is reported by the build check, on the click line', async () => {
+    const problems = await checkDiagram(LINKED.replace('"/stack/zuul/"', '"https://zuul.example/"'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.line).toBe(5);
+  });
+
+  it('leaves the rest of the block for the renderer', () => {
+    expect(withoutClickLines(LINKED)).not.toMatch(/click/);
+    expect(withoutClickLines(LINKED).split('\n')).toHaveLength(4);
+  });
+});
+
+describe('linked boxes in the drawing', () => {
+  it('wraps each linked box in an <a> with the site path and the box label as its name', () => {
+    const { svg, missingLinks } = renderDiagram(LINKED, { idPrefix: 'dg-l', title: 'T', description: 'D' });
+    expect(missingLinks).toBeUndefined();
+    expect(svg).toMatch(/<a class="diagram-link" href="\/stack\/zuul\/" aria-label="Zuul"><g class="node linked"/);
+    expect(svg).toContain('href="/prompts/playback-service/#api" aria-label="Playback service"');
+    // No box is drawn for the click lines themselves.
+    expect(svg).not.toMatch(/>click</);
+    expect(svg.match(/<a /g)).toHaveLength(2);
+  });
+
+  it('names a click line whose box does not exist', () => {
+    const { missingLinks } = renderDiagram(`${LINKED}\n  click Q "/stack/evcache/"`, { idPrefix: 'dg-l', title: 'T', description: 'D' });
+    expect(missingLinks).toEqual([{ nodeId: 'Q', href: '/stack/evcache/', line: 7 }]);
+  });
+
+  it('escapes what it writes into the attribute', () => {
+    const svg = '<g class="node" data-id="A" data-label="A"><rect/></g>';
+    expect(linkNodes(svg, [{ nodeId: 'A', href: '/a/"x', line: 1 }]).svg).toContain('href="/a/&quot;x"');
+  });
+});

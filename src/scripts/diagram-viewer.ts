@@ -1,0 +1,221 @@
+/**
+ * Full-screen diagram viewer: a <dialog> that borrows a figure's SVG, with pan (drag, arrow
+ * keys), zoom (pinch, wheel, + and -, the buttons) and "fit" (0). Escape or Close puts the SVG
+ * back and returns focus to the diagram. Loaded by site.ts only on pages that have a diagram.
+ *
+ * Opened by clicking or tapping a diagram (a link in it is still followed), by Enter or Space on
+ * a focused diagram, or by the figure's "Open full screen" button. CSP-safe: no inline script,
+ * and styles are set through the CSSOM (element.style), never as style attributes in markup.
+ */
+import { actionForKey, fitView, panBy, scaleLimits, zoomAt, ZOOM_STEP, type Size, type View } from './diagram-zoom.ts';
+
+interface Open {
+  canvas: HTMLElement;
+  svg: SVGSVGElement;
+  drawing: Size;
+  view: View;
+}
+
+let dialog: HTMLDialogElement | undefined;
+let stage: HTMLElement;
+let heading: HTMLElement;
+let current: Open | undefined;
+
+function button(label: string, text: string, onClick: () => void): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = 'diagram-viewer-button';
+  element.setAttribute('aria-label', label);
+  element.textContent = text;
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+function stageSize(): Size {
+  return { width: stage.clientWidth, height: stage.clientHeight };
+}
+
+function apply(view: View): void {
+  if (!current) return;
+  current.view = view;
+  current.svg.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+}
+
+function zoom(factor: number, at?: { x: number; y: number }): void {
+  if (!current) return;
+  const size = stageSize();
+  const point = at ?? { x: size.width / 2, y: size.height / 2 };
+  apply(zoomAt(current.view, factor, point.x, point.y, scaleLimits(current.drawing, size)));
+}
+
+function pan(dx: number, dy: number): void {
+  if (!current) return;
+  apply(panBy(current.view, dx, dy, current.drawing, stageSize()));
+}
+
+function fit(): void {
+  if (current) apply(fitView(current.drawing, stageSize()));
+}
+
+let stylesheet: Promise<void> | undefined;
+function loadStylesheet(): Promise<void> {
+  stylesheet ??= new Promise<void>((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = `${document.documentElement.dataset.base ?? '/'}styles/diagram-viewer.css`;
+    // A missing stylesheet leaves the viewer plain but working.
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.append(link);
+  });
+  return stylesheet;
+}
+
+function build(): HTMLDialogElement {
+  const element = document.createElement('dialog');
+  // "diagram" gives the SVG the same theme variables as in the page.
+  element.className = 'diagram diagram-viewer';
+  element.setAttribute('aria-labelledby', 'diagram-viewer-title');
+  const bar = document.createElement('div');
+  bar.className = 'diagram-viewer-bar';
+  heading = document.createElement('h2');
+  heading.id = 'diagram-viewer-title';
+  heading.className = 'diagram-viewer-title';
+  const help = document.createElement('p');
+  help.className = 'diagram-viewer-help';
+  help.id = 'diagram-viewer-help';
+  help.textContent = 'Drag or use the arrow keys to move; pinch, scroll or press + and − to zoom; 0 fits; Escape closes.';
+  const tools = document.createElement('div');
+  tools.className = 'diagram-viewer-tools';
+  tools.append(
+    button('Zoom out', '−', () => zoom(1 / ZOOM_STEP)),
+    button('Zoom in', '+', () => zoom(ZOOM_STEP)),
+    button('Fit to screen', 'Fit', fit),
+    button('Close full screen', 'Close', () => element.close()),
+  );
+  bar.append(heading, tools);
+  stage = document.createElement('div');
+  stage.className = 'diagram-viewer-stage';
+  stage.tabIndex = 0;
+  stage.setAttribute('role', 'application');
+  stage.setAttribute('aria-roledescription', 'zoomable diagram');
+  stage.setAttribute('aria-labelledby', 'diagram-viewer-title');
+  stage.setAttribute('aria-describedby', 'diagram-viewer-help');
+  element.append(bar, help, stage);
+  element.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
+    const action = actionForKey(event.key);
+    if (!action) return;
+    event.preventDefault();
+    if ('zoom' in action) zoom(action.zoom);
+    else if ('pan' in action) pan(...action.pan);
+    else fit();
+  });
+  element.addEventListener('close', restore);
+  // A click on the backdrop (outside the dialog box) closes, like Escape.
+  element.addEventListener('click', (event) => {
+    if (event.target === element) element.close();
+  });
+  wirePointer();
+  document.body.append(element);
+  return element;
+}
+
+function wirePointer(): void {
+  const pointers = new Map<number, { x: number; y: number }>();
+  let pinchDistance = 0;
+  const local = (event: PointerEvent | WheelEvent) => {
+    const box = stage.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  };
+  stage.addEventListener('pointerdown', (event) => {
+    if ((event.target as Element).closest('a')) return;
+    stage.setPointerCapture(event.pointerId);
+    pointers.set(event.pointerId, local(event));
+    if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      pinchDistance = Math.hypot(a.x - b.x, a.y - b.y);
+    }
+  });
+  stage.addEventListener('pointermove', (event) => {
+    const previous = pointers.get(event.pointerId);
+    if (!previous) return;
+    const point = local(event);
+    pointers.set(event.pointerId, point);
+    if (pointers.size === 1) {
+      pan(point.x - previous.x, point.y - previous.y);
+    } else if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      const distance = Math.hypot(a.x - b.x, a.y - b.y);
+      if (pinchDistance > 0) zoom(distance / pinchDistance, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+      pinchDistance = distance;
+    }
+  });
+  const release = (event: PointerEvent) => {
+    pointers.delete(event.pointerId);
+    pinchDistance = 0;
+  };
+  stage.addEventListener('pointerup', release);
+  stage.addEventListener('pointercancel', release);
+  stage.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      zoom(Math.exp(-event.deltaY / 300), local(event));
+    },
+    { passive: false },
+  );
+}
+
+/** Puts the SVG back in its figure and focus back on the diagram. */
+function restore(): void {
+  if (!current) return;
+  const { canvas, svg } = current;
+  for (const property of ['transform', 'width', 'height']) svg.style.removeProperty(property);
+  canvas.append(svg);
+  current = undefined;
+  canvas.focus();
+}
+
+export async function openDiagram(canvas: HTMLElement): Promise<void> {
+  const svg = canvas.querySelector<SVGSVGElement>(':scope > svg');
+  if (!svg || current) return;
+  await loadStylesheet();
+  dialog ??= build();
+  heading.textContent = canvas.closest('figure')?.querySelector('.diagram-caption')?.textContent ?? 'Diagram';
+  const box = svg.getBoundingClientRect();
+  const drawing = { width: box.width || svg.width.baseVal.value, height: box.height || svg.height.baseVal.value };
+  current = { canvas, svg, drawing, view: { scale: 1, x: 0, y: 0 } };
+  // Pinned to the size it had in the page, so a drawing sized "100%" (mermaid's) keeps its shape.
+  svg.style.width = `${drawing.width}px`;
+  svg.style.height = `${drawing.height}px`;
+  stage.replaceChildren(svg);
+  dialog.showModal();
+  fit();
+  stage.focus();
+}
+
+function wire(figure: HTMLElement): void {
+  const canvas = figure.querySelector<HTMLElement>('.diagram-canvas');
+  const opener = figure.querySelector<HTMLButtonElement>('[data-diagram-open]');
+  if (!canvas || !opener) return;
+  opener.hidden = false;
+  opener.addEventListener('click', () => void openDiagram(canvas));
+  canvas.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('a')) return;
+    // A drag that scrolled the canvas sideways is not a tap.
+    if (window.getSelection()?.toString()) return;
+    void openDiagram(canvas);
+  });
+  canvas.addEventListener('keydown', (event) => {
+    if (event.target !== canvas || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+    void openDiagram(canvas);
+  });
+  canvas.dataset.viewer = 'ready';
+}
+
+document.querySelectorAll<HTMLElement>('figure.diagram').forEach(wire);
+// Fetched ahead, while the reader reads, so the first open is instant.
+void loadStylesheet();

@@ -1,0 +1,119 @@
+/**
+ * Diagrams on a phone: drawn at a readable size (labels no smaller than the body's small text),
+ * opening full-screen by keyboard and by tap, zooming with + and -, panning with the arrows,
+ * closing with Escape with focus back on the diagram, and boxes that link into the site. The
+ * viewer script loads only on pages that have a diagram.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, siteUrl, trackedContext } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+function transform(page: Page): Promise<string> {
+  return page.locator('dialog.diagram-viewer[open] .diagram-viewer-stage > svg').evaluate((svg) => (svg as SVGElement).style.transform);
+}
+
+function scaleOf(value: string): number {
+  return Number(/scale\(([\d.]+)\)/.exec(value)?.[1] ?? NaN);
+}
+
+describe('diagrams on a phone', () => {
+  it('draw labels no smaller than 12 px and never widen the page', async () => {
+    const tracked = await trackedContext(browser, PHONE);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/prompts/global-video-streaming/'));
+    const sizes = await page.locator('figure.diagram .diagram-canvas svg text').evaluateAll((texts) =>
+      texts.map((text) => {
+        const box = (text as SVGTextElement).getBoundingClientRect();
+        const svg = text.closest('svg')!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Number(text.getAttribute('font-size')) * scale || box.height;
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11.9);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await tracked.context.close();
+  });
+
+  it('open full-screen from the keyboard, zoom, pan, and close with Escape back to the diagram', async () => {
+    const tracked = await trackedContext(browser, PHONE);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/loop/'));
+    const canvas = page.locator('figure.diagram .diagram-canvas').first();
+    await expect.poll(() => canvas.getAttribute('data-viewer')).toBe('ready');
+    await canvas.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog.diagram-viewer[open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('.diagram-viewer-title').textContent()).toBe(
+      await canvas.locator('..').locator('.diagram-caption').textContent(),
+    );
+    expect(await canvas.locator('svg').count()).toBe(0);
+    const fitted = scaleOf(await transform(page));
+    await page.keyboard.press('+');
+    expect(scaleOf(await transform(page))).toBeCloseTo(fitted * 1.25, 3);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    expect(scaleOf(await transform(page))).toBeLessThan(fitted);
+    const before = await transform(page);
+    await page.keyboard.press('ArrowDown');
+    expect(await transform(page)).not.toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await canvas.locator(':scope > svg').count()).toBe(1);
+    expect(await canvas.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(tracked.errors).toEqual([]);
+    await tracked.context.close();
+  });
+
+  it('open full-screen with a tap and the button, zoom with the buttons, and follow a linked box', async () => {
+    const tracked = await trackedContext(browser, PHONE);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/loop/'));
+    const figure = page.locator('figure.diagram').first();
+    const opener = figure.locator('[data-diagram-open]');
+    await opener.waitFor();
+    await opener.tap();
+    const dialog = page.locator('dialog.diagram-viewer[open]');
+    await dialog.waitFor();
+    const fitted = scaleOf(await transform(page));
+    await dialog.getByRole('button', { name: 'Zoom in' }).tap();
+    expect(scaleOf(await transform(page))).toBeGreaterThan(fitted);
+    await dialog.getByRole('button', { name: 'Close full screen' }).tap();
+    await expect.poll(() => dialog.count()).toBe(0);
+    // A tap on the drawing (not on a link) opens the viewer too.
+    await figure.locator('.diagram-canvas').tap({ position: { x: 5, y: 5 } });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    // A linked box is a real link into the site.
+    const link = figure.locator('a.diagram-link').first();
+    expect(await link.getAttribute('href')).toBe('/netflix-sd/loop/recruiter/');
+    expect(await link.getAttribute('aria-label')).toBe('Recruiter screen');
+    await link.click();
+    await page.waitForURL(/\/netflix-sd\/loop\/recruiter\/$/);
+    await tracked.context.close();
+  });
+
+  it('load the viewer only on pages that have a diagram', async () => {
+    const tracked = await trackedContext(browser);
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/practice/'));
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /diagram-viewer/.test(r.name)))).toBe(false);
+    await page.goto(siteUrl('/loop/'));
+    await page.locator('[data-diagram-open]').first().waitFor();
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /diagram-viewer/.test(r.name)))).toBe(true);
+    await tracked.context.close();
+  });
+});
