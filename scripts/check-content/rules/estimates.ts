@@ -30,7 +30,6 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/artwork-transcoding.mdx': ['Deep dives'],
   'content/prompts/carousel-refresh.mdx': ['What Netflix built'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
-  'content/prompts/distributed-counter.mdx': ['Estimates', 'Cost'],
   'content/prompts/experimentation-platform.mdx': ['Deep dives'],
   'content/prompts/global-release-scheduler.mdx': ['Deep dives'],
   'content/prompts/homepage-feed.mdx': ['Failure modes and degradation'],
