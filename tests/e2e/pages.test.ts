@@ -72,11 +72,21 @@ describe('theme', () => {
   it('follows the system preference before first paint, and a choice survives a reload', async () => {
     const tracked = await trackedContext(browser, { colorScheme: 'dark' });
     const page = await tracked.newPage();
-    await page.goto(siteUrl('/loop/'), { waitUntil: 'commit' });
-    await page.waitForSelector('body');
-    // The inline head script has run before the body was parsed: no flash of the light theme.
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    await page.waitForLoadState('load');
+    // Runs before the page's own scripts: records the theme at the moment the parser creates
+    // <body>, in the same task (a mutation observer's callback runs before anything can paint).
+    // Set any later (a deferred or module script), it would read undefined here.
+    await page.addInitScript(() => {
+      const record = () => {
+        if (!document.body) return false;
+        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme ?? 'unset';
+        return true;
+      };
+      const observer = new MutationObserver(() => void (record() && observer.disconnect()));
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(siteUrl('/loop/'));
+    // The inline head script ran before the body was parsed: no flash of the light theme.
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
     const toggle = page.locator('[data-theme-toggle]');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
