@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, formatDate, listWords, nearest, slugify } from './text.ts';
+import { countNoun, editDistance, formatDate, listWords, nearest, slugify } from './text.ts';
 
 describe('nearest', () => {
   it('suggests a close candidate for a typo', () => {
@@ -26,5 +26,14 @@ describe('formatting', () => {
   it('joins words with commas and "and"', () => {
     expect(listWords(['a'])).toBe('a');
     expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('countNoun', () => {
+  it('uses the singular for exactly one and the plural otherwise', () => {
+    expect(countNoun(1, 'mock round')).toBe('1 mock round');
+    expect(countNoun(0, 'mock round')).toBe('0 mock rounds');
+    expect(countNoun(2, 'story', 'stories')).toBe('2 stories');
+    expect(countNoun(1, 'story', 'stories')).toBe('1 story');
   });
 });

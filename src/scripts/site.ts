@@ -139,7 +139,9 @@ async function storeThisPage(base: string): Promise<void> {
   if (!(await cache.match(url, { ignoreSearch: true }))) await cache.add(url).catch(() => undefined);
 }
 
-if ('serviceWorker' in navigator) {
+// Only a production build has a service worker (the build writes sw.js after Astro); the dev
+// server would answer every registration with a 404.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = root.dataset.base ?? '/';
   let updating = false;
   const offerUpdate = (worker: ServiceWorker) => {
@@ -169,6 +171,6 @@ if ('serviceWorker' in navigator) {
       });
     })
     .catch(() => {
-      // No service worker (the dev server, or a browser that refuses): the site works online.
+      // The browser refused the service worker: the site still works online.
     });
 }

@@ -10,6 +10,7 @@ import { countStudyData, exportStudyData, mergeStudyData, readImport } from './t
 import { importSizeProblem } from './validate.ts';
 import { FRAMED_MESSAGE, isFramed } from './framing.ts';
 import type { StudyData } from './schema.ts';
+import { countNoun, listWords } from '../../lib/text.ts';
 
 const root = document.querySelector<HTMLElement>('[data-progress-dashboard]');
 const manifest = JSON.parse(document.getElementById('study-manifest')?.textContent ?? '[]') as ManifestSection[];
@@ -56,7 +57,13 @@ function download(filename: string, text: string): void {
 
 function describe(data: StudyData): string {
   const c = countStudyData(data);
-  return `${c.studied} studied pages, ${c.tasks} ticked items, ${c.cards} flashcards reviewed, ${c.mocks} mock rounds and ${c.stories} stories`;
+  return listWords([
+    countNoun(c.studied, 'studied page'),
+    countNoun(c.tasks, 'ticked item'),
+    `${countNoun(c.cards, 'flashcard')} reviewed`,
+    countNoun(c.mocks, 'mock round'),
+    countNoun(c.stories, 'story', 'stories'),
+  ]);
 }
 
 if (root) {
