@@ -31,7 +31,7 @@ const BASE = '/';
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** The pages Lighthouse audits: one of each type. */
-export const LIGHTHOUSE_PAGES = ['Home', 'Guide', 'Round', 'Prompt (diagrams)', 'Mistakes catalogue', 'Stack glossary', 'Study tool'];
+export const LIGHTHOUSE_PAGES = ['Home', 'Guide', 'Round', 'Prompt (diagrams)', 'Mistakes catalog', 'Stack glossary', 'Study tool'];
 
 function build(label: 'cold' | 'warm') {
   if (label === 'cold') {

@@ -7,7 +7,7 @@ export const SITE = {
   /** The site's name, shown in the header and in every page title. */
   name: 'Netflix Loop Guide',
   /** One line on what the site is. */
-  tagline: 'An independent study guide to the Netflix software-engineer interview loop, with the system design round at its centre.',
+  tagline: 'An independent study guide to the Netflix software-engineer interview loop, with the system design round at its center.',
   /** The public repository; "Edit this page" and "Report a problem" point here. */
   repository: (process.env.SITE_REPOSITORY ?? 'https://github.com/netflix-loop-guide/netflix-loop-guide').replace(/\/$/, ''),
   /** The branch that "Edit this page" opens. */
@@ -16,7 +16,7 @@ export const SITE = {
   problemForm: 'content-problem.yml',
   /** Stated on every page. */
   disclaimer: 'Independent study material. Not affiliated with, endorsed by or sponsored by Netflix, Inc.',
-  /** Licences, stated in the footer and in the LICENSE files. */
+  /** Licenses, stated in the footer and in the LICENSE files. */
   codeLicense: { name: 'MIT', file: 'LICENSE' },
   contentLicense: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/', file: 'LICENSE-CONTENT' },
 } as const;

@@ -25,7 +25,7 @@ export const BUDGETS: readonly Budget[] = [
   { type: 'Round', path: '/loop/recruiter/', maxBytes: 20 * KB },
   { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/', maxBytes: 40 * KB },
   { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 16 * KB },
-  { type: 'Mistakes catalogue', path: '/mistakes/', maxBytes: 60 * KB },
+  { type: 'Mistakes catalog', path: '/mistakes/', maxBytes: 60 * KB },
   { type: 'Culture', path: '/culture/candor/', maxBytes: 20 * KB },
   { type: 'Stack component', path: '/stack/zuul/', maxBytes: 20 * KB },
   { type: 'Stack glossary', path: '/stack/', maxBytes: 20 * KB },

@@ -78,7 +78,7 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     stack: references(reference, 'stack'),
     /** GOOD/BAD pairs this page embeds or points to. */
     mistakes: references(reference, 'mistakes'),
-    /** Facts from the page to practise as flashcards (the estimation guide's figures, for example). */
+    /** Facts from the page to practice as flashcards (the estimation guide's figures, for example). */
     flashcards: z.array(flashcard).default([]),
   });
 
@@ -247,7 +247,7 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     title: line('title', 8, 90),
     /** Rounds where the mistake happens. */
     rounds: someOf(ROUNDS, 'round'),
-    /** What the mistake is about; drives the catalogue's filters. */
+    /** What the mistake is about; drives the catalog's filters. */
     themes: someOf(THEMES, 'theme'),
     /** The interviewer's question or the moment in the round where it happens. */
     context: paragraph('context', 15, 400),

@@ -16,7 +16,7 @@ export const ROUNDS = {
   partners: 'Director and partner conversations',
 } as const;
 
-/** What a mistake (or a prompt) is about. Used to filter the mistakes catalogue. */
+/** What a mistake (or a prompt) is about. Used to filter the mistakes catalog. */
 export const THEMES = {
   scoping: 'Scoping and requirements',
   architecture: 'Architecture choices',

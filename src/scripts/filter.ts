@@ -1,5 +1,5 @@
 /**
- * Facet filtering for lists (the prompt library, the mistakes catalogue). Pure DOM logic: an
+ * Facet filtering for lists (the prompt library, the mistakes catalog). Pure DOM logic: an
  * item shows when, for every facet with a value chosen, its data-<facet> list contains it.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The reference sections: the prompt library and the mistakes catalogue filter as a reader
+ * The reference sections: the prompt library and the mistakes catalog filter as a reader
  * expects (and keep the filter in the address), and search finds every prompt by its name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('prompt library', () => {
   });
 });
 
-describe('mistakes catalogue', () => {
+describe('mistakes catalog', () => {
   it('filters by round and hides groups left empty', async () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
@@ -122,7 +122,7 @@ describe('from a prompt to practice', () => {
     await page.getByRole('link', { name: 'One-page cheat sheet to print' }).click();
     await page.waitForURL(/\/prompts\/homepage-feed\/cheatsheet\/$/);
     await page.goto(siteUrl('/prompts/homepage-feed/'));
-    await page.getByRole('link', { name: 'Practise it against the clock' }).click();
+    await page.getByRole('link', { name: 'Practice it against the clock' }).click();
     await page.waitForURL(/\/practice\/mock\/\?prompt=homepage-feed$/);
     await expect.poll(() => page.locator('[data-prompt-select]').inputValue()).toBe('homepage-feed');
     expect(tracked.errors).toEqual([]);

@@ -42,7 +42,7 @@ const STEPS = [
   {
     id: 'recap',
     name: 'Recap',
-    cue: 'Summarise the design against the targets, name the biggest risk and what you would do next.',
+    cue: 'Summarize the design against the targets, name the biggest risk and what you would do next.',
   },
 ] as const;
 

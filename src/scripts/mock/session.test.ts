@@ -73,7 +73,7 @@ describe('the trend chart', () => {
     ]);
   });
 
-  it('centres a single round', () => {
+  it('centers a single round', () => {
     expect(trendPoints([session(1, 2, 4)], box)).toEqual([{ x: 150, y: 60, percent: 50 }]);
   });
 

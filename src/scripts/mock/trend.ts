@@ -1,6 +1,6 @@
 /**
  * The small "rubric covered over time" chart: point positions and its text alternative. Each
- * point is labelled with its percentage in text, so the chart reads without colour.
+ * point is labeled with its percentage in text, so the chart reads without color.
  */
 import { chronological, coveragePercent } from './session.ts';
 import type { MockSession } from '../study/schema.ts';
