@@ -46,10 +46,28 @@ describe('buildNavigation', () => {
 });
 
 describe('neighbours', () => {
-  it('follows sidebar order across groups', () => {
-    const { previous, next } = neighbours(buildNavigation(entries, '/loop/coding/'));
-    expect(previous?.path).toBe('/loop/recruiter/');
-    expect(next?.path).toBe('/system-design/anatomy/');
+  it('follows sidebar order within the current section', () => {
+    const { previous, next } = neighbours(buildNavigation(entries, '/loop/recruiter/'));
+    expect(previous?.path).toBe('/loop/');
+    expect(next?.path).toBe('/loop/coding/');
+  });
+  it('never crosses into another section', () => {
+    // The last loop page is followed by nothing, not by the system design round.
+    expect(neighbours(buildNavigation(entries, '/loop/coding/'))).toEqual({ previous: expect.objectContaining({ path: '/loop/recruiter/' }), next: undefined });
+    // The first system design page has no previous page in its section.
+    expect(neighbours(buildNavigation(entries, '/system-design/anatomy/')).previous).toBeUndefined();
+    // The last stack entry does not lead into Prepare.
+    expect(neighbours(buildNavigation(entries, '/stack/zuul/'))).toEqual({ previous: expect.objectContaining({ path: '/stack/' }), next: undefined });
+  });
+  it('gives content entries their study key, and other pages none', () => {
+    const items = buildNavigation(entries, '/').flatMap((g) => g.items);
+    expect(items.find((i) => i.path === '/loop/recruiter/')?.key).toBe('guides/loop/recruiter');
+    expect(items.find((i) => i.path === '/stack/zuul/')?.key).toBe('stack/zuul');
+    expect(items.find((i) => i.path === '/prompts/')?.key).toBeUndefined();
+  });
+  it('lists the partner view with the study tools', () => {
+    const tools = buildNavigation(entries, '/practice/partner/').find((g) => g.key === 'practice');
+    expect(tools?.items.find((i) => i.current)?.label).toBe('Partner view');
   });
   it('is empty for a page outside the sidebar', () => {
     expect(neighbours(buildNavigation(entries, '/not-in-nav/'))).toEqual({});

@@ -1,7 +1,7 @@
 /**
  * The sidebar, built from the content: one group per section, items in `order`, the current
- * page marked. Previous/next links follow the same sequence, so reading straight through the
- * sidebar is the intended path through the site.
+ * page marked. Previous/next links follow the same sequence within a section, so reading straight
+ * through a section of the sidebar is the intended path through it.
  */
 import { entryPath, guideSection } from './routes.ts';
 
@@ -17,6 +17,8 @@ export interface NavItem {
   label: string;
   path: string;
   current: boolean;
+  /** A content entry's study key ("collection/id"), the key its "Mark as studied" saves under. */
+  key?: string;
 }
 
 export interface NavGroup {
@@ -54,7 +56,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   },
   { key: 'coding', label: 'Coding rounds', guideFolder: 'coding' },
   { key: 'culture', label: 'Culture memo', guideFolder: 'culture', collection: 'culture', collapsible: true },
-  { key: 'mistakes', label: 'Mistakes', index: { label: 'GOOD/BAD catalogue', path: '/mistakes/' } },
+  { key: 'mistakes', label: 'Mistakes', index: { label: 'GOOD/BAD catalog', path: '/mistakes/' } },
   {
     key: 'stack',
     label: 'Netflix stack',
@@ -70,6 +72,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     extra: [
       { label: 'Your progress', path: '/practice/progress/' },
       { label: 'Mock interview', path: '/practice/mock/' },
+      { label: 'Partner view', path: '/practice/partner/' },
       { label: 'Flashcards', path: '/practice/flashcards/' },
       { label: 'Story bank', path: '/practice/stories/' },
       { label: 'Estimation calculator', path: '/practice/calculator/' },
@@ -86,7 +89,7 @@ function byOrderThenTitle(a: NavEntry, b: NavEntry): number {
   return orderA === orderB ? a.title.localeCompare(b.title) : orderA - orderB;
 }
 
-/** Normalises a path for comparison: always a trailing slash, never a fragment. */
+/** Normalizes a path for comparison: always a trailing slash, never a fragment. */
 function samePage(a: string, b: string): boolean {
   const clean = (p: string) => (p.split('#')[0] ?? p).replace(/\/?$/, '/');
   return clean(a) === clean(b);
@@ -101,7 +104,7 @@ export function buildNavigation(entries: readonly NavEntry[], currentPath: strin
     const members = section.collection ? entries.filter((e) => e.collection === section.collection).sort(byOrderThenTitle) : [];
     const links = [
       ...(section.index ? [section.index] : []),
-      ...[...guides, ...members].map((e) => ({ label: e.title, path: entryPath(e.collection, e.id) })),
+      ...[...guides, ...members].map((e) => ({ label: e.title, path: entryPath(e.collection, e.id), key: `${e.collection}/${e.id}` })),
       ...(section.extra ?? []),
     ];
     return {
@@ -113,12 +116,16 @@ export function buildNavigation(entries: readonly NavEntry[], currentPath: strin
   }).filter((group) => group.items.length > 0);
 }
 
-/** The pages before and after the current one in sidebar order. */
+/**
+ * The pages before and after the current one in sidebar order, within the current page's
+ * section: the last page of a section does not lead into the next one (a stack entry is not
+ * followed by the study plan).
+ */
 export function neighbours(groups: readonly NavGroup[]): { previous?: NavItem; next?: NavItem } {
-  const flat = groups.flatMap((g) => g.items);
-  const index = flat.findIndex((item) => item.current);
+  const items = currentGroup(groups)?.items ?? [];
+  const index = items.findIndex((item) => item.current);
   if (index === -1) return {};
-  return { previous: flat[index - 1], next: flat[index + 1] };
+  return { previous: items[index - 1], next: items[index + 1] };
 }
 
 /** The group holding the current page, if any. */

@@ -25,12 +25,12 @@ describe('progress', () => {
     const page = await tracked.newPage();
 
     await page.goto(siteUrl('/loop/'));
-    const toggle = page.locator('[data-study-toggle] button');
+    const toggle = page.locator('[data-study-toggle] button').first();
     await toggle.waitFor({ state: 'visible' });
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await page.reload();
-    await expect.poll(() => page.locator('[data-study-toggle] button').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-study-toggle] button').first().getAttribute('aria-pressed')).toBe('true');
 
     await page.goto(siteUrl('/prepare/study-plan/'));
     const firstList = page.locator('[data-checklist]').first();
@@ -71,11 +71,11 @@ describe('progress', () => {
     await other.goto(siteUrl('/practice/progress/'));
     await expect.poll(() => other.locator('[data-overall]').innerText()).toMatch(/^0 of/);
     await other.locator('[data-import]').setInputFiles(exported);
-    await expect.poll(() => other.locator('[data-import-summary]').innerText()).toMatch(/holds 1 studied pages, 1 ticked items/);
+    await expect.poll(() => other.locator('[data-import-summary]').innerText()).toMatch(/holds 1 studied page, 1 ticked item, 0 flashcards reviewed, 0 mock rounds and 0 stories/);
     await other.locator('[data-import-merge]').click();
     await expect.poll(() => other.locator('[data-overall]').innerText()).toMatch(/^1 of \d+ pages studied/);
     await other.goto(siteUrl('/loop/'));
-    await expect.poll(() => other.locator('[data-study-toggle] button').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => other.locator('[data-study-toggle] button').first().getAttribute('aria-pressed')).toBe('true');
     await fresh.context.close();
   });
 
@@ -83,7 +83,7 @@ describe('progress', () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
     await page.goto(siteUrl('/loop/coding/'));
-    await page.locator('[data-study-toggle] button').click();
+    await page.locator('[data-study-toggle] button').first().click();
     await page.goto(siteUrl('/practice/progress/'));
     const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
     expect(before).toContain('guides/loop/coding');

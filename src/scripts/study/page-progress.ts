@@ -6,7 +6,7 @@
  */
 import { studyStore } from './store.ts';
 import type { StudyData } from './schema.ts';
-import { formatStoredDay } from './format.ts';
+import { studiedStatus } from './studied-status.ts';
 
 const article = document.querySelector<HTMLElement>('[data-page-key]');
 const pageKey = article?.dataset.pageKey;
@@ -16,13 +16,18 @@ function taskKey(list: HTMLElement, item: HTMLElement): string {
 }
 
 function render(data: StudyData): void {
-  const toggle = document.querySelector<HTMLButtonElement>('[data-study-toggle] button');
-  const status = document.querySelector<HTMLElement>('[data-study-toggle] [data-study-status]');
-  if (toggle && status && pageKey) {
-    const studiedAt = data.studied[pageKey];
-    toggle.setAttribute('aria-pressed', String(Boolean(studiedAt)));
-    toggle.textContent = studiedAt ? 'Studied ✓' : 'Mark as studied';
-    status.textContent = studiedAt ? `Marked on ${formatStoredDay(studiedAt)}.` : '';
+  // The switch sits at the top and at the end of the page; both show the same state.
+  if (pageKey) {
+    const state = studiedStatus(data.studied[pageKey], article?.dataset.updated);
+    for (const box of document.querySelectorAll<HTMLElement>('[data-study-toggle]')) {
+      const toggle = box.querySelector<HTMLButtonElement>('button');
+      const status = box.querySelector<HTMLElement>('[data-study-status]');
+      if (!toggle || !status) continue;
+      toggle.setAttribute('aria-pressed', String(state.studied));
+      toggle.textContent = state.label;
+      status.textContent = state.status;
+      box.classList.toggle('is-updated', state.updatedSince);
+    }
   }
   for (const list of document.querySelectorAll<HTMLElement>('[data-checklist]')) {
     let done = 0;
@@ -71,15 +76,16 @@ function enhanceChecklists(): void {
 
 if (pageKey) {
   const store = studyStore();
-  const toggleBox = document.querySelector<HTMLElement>('[data-study-toggle]');
-  toggleBox?.querySelector('button')?.addEventListener('click', () => {
-    const saved = store.update((data) => {
-      if (data.studied[pageKey]) delete data.studied[pageKey];
-      else data.studied[pageKey] = new Date().toISOString();
+  for (const toggleBox of document.querySelectorAll<HTMLElement>('[data-study-toggle]')) {
+    toggleBox.querySelector('button')?.addEventListener('click', () => {
+      const saved = store.update((data) => {
+        if (data.studied[pageKey]) delete data.studied[pageKey];
+        else data.studied[pageKey] = new Date().toISOString();
+      });
+      const status = toggleBox.querySelector<HTMLElement>('[data-study-status]');
+      if (!saved.ok && status) status.textContent = `Not saved: ${saved.problem}`;
     });
-    const status = toggleBox.querySelector<HTMLElement>('[data-study-status]');
-    if (!saved.ok && status) status.textContent = `Not saved: ${saved.problem}`;
-  });
+  }
   enhanceChecklists();
   store.subscribe(render);
   render(store.read());
