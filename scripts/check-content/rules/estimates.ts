@@ -26,7 +26,7 @@ import { math } from '../../../src/lib/estimate/units.ts';
  */
 export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/guides/system-design/anatomy.mdx': ['Phase by phase'],
-  'content/prompts/ads-system.mdx': ['Estimates', 'Deep dives', 'Cost'],
+  'content/prompts/ads-system.mdx': ['Deep dives'],
   'content/prompts/artwork-transcoding.mdx': ['Deep dives'],
   'content/prompts/carousel-refresh.mdx': ['What Netflix built'],
   'content/prompts/content-search.mdx': ['Mistakes to avoid'],
