@@ -8,7 +8,18 @@ import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'dist-*/', '.astro/', 'node_modules/', 'bench-results/', '**/__fixtures__/**', 'public/', 'coverage/'],
+    ignores: [
+      'dist/',
+      'dist-*/',
+      '.astro/',
+      'node_modules/',
+      'bench-results/',
+      '**/__fixtures__/**',
+      'public/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

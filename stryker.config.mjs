@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * Mutation testing (StrykerJS with its Vitest runner). Run it through `npm run test:mutation`
+ * (scripts/mutation.ts), which tests one folder at a time: it sets MUTATION_TARGET to the folder's
+ * key and MUTATION_MUTATE to the files to mutate, and this config gives each folder its own
+ * report and its own incremental file, so a re-run only tests mutants whose code or tests changed.
+ */
+const target = process.env.MUTATION_TARGET ?? 'all';
+const mutate = (process.env.MUTATION_MUTATE ?? 'src/lib/**/*.ts').split(',');
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // The unit tests only (vitest.mutation.config.ts): the browser tests need a built site.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  mutate: [...mutate, '!**/*.test.ts', '!**/__fixtures__/**', '!**/*.d.ts'],
+  // The machine running it is often shared; npm run test:mutation passes MUTATION_CONCURRENCY.
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  incremental: true,
+  incrementalFile: `.cache/stryker/${target}.incremental.json`,
+  reporters: ['json', 'html', 'progress'],
+  jsonReporter: { fileName: `reports/mutation/${target}.json` },
+  htmlReporter: { fileName: `reports/mutation/${target}.html` },
+  thresholds: { high: 80, low: 60, break: null },
+  // Fixture-site builds take tens of seconds on a busy machine.
+  timeoutMS: 60_000,
+  timeoutFactor: 2,
+  // The sandbox copies the project; built sites, caches and reports stay out of it.
+  ignorePatterns: [
+    'dist',
+    'dist-*',
+    '.astro',
+    'bench-results',
+    'coverage',
+    'reports',
+    '.cache',
+    '**/__fixtures__/**/dist',
+    '**/__fixtures__/**/.astro',
+    '**/__fixtures__/**/.astro-cache',
+  ],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
