@@ -37,7 +37,7 @@ export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
   'content/prompts/metadata-service.mdx': ['Deep dives'],
   'content/prompts/offline-downloads.mdx': ['The 45-minute answer', 'Deep dives'],
   'content/prompts/playback-quality-metrics.mdx': ['Deep dives'],
-  'content/prompts/playback-resume.mdx': ['Estimates', 'High-level architecture', 'Data model and APIs', 'Deep dives', 'Cost'],
+  'content/prompts/playback-resume.mdx': ['High-level architecture', 'Data model and APIs', 'Deep dives'],
   'content/prompts/playback-service.mdx': ['Deep dives'],
   'content/prompts/push-notifications.mdx': ['Deep dives'],
   'content/prompts/rate-limiter.mdx': ['Deep dives'],
