@@ -53,11 +53,17 @@ describe('neighbours', () => {
   });
   it('never crosses into another section', () => {
     // The last loop page is followed by nothing, not by the system design round.
-    expect(neighbours(buildNavigation(entries, '/loop/coding/'))).toEqual({ previous: expect.objectContaining({ path: '/loop/recruiter/' }), next: undefined });
+    expect(neighbours(buildNavigation(entries, '/loop/coding/'))).toEqual({
+      previous: expect.objectContaining({ path: '/loop/recruiter/' }),
+      next: undefined,
+    });
     // The first system design page has no previous page in its section.
     expect(neighbours(buildNavigation(entries, '/system-design/anatomy/')).previous).toBeUndefined();
     // The last stack entry does not lead into Prepare.
-    expect(neighbours(buildNavigation(entries, '/stack/zuul/'))).toEqual({ previous: expect.objectContaining({ path: '/stack/' }), next: undefined });
+    expect(neighbours(buildNavigation(entries, '/stack/zuul/'))).toEqual({
+      previous: expect.objectContaining({ path: '/stack/' }),
+      next: undefined,
+    });
   });
   it('gives content entries their study key, and other pages none', () => {
     const items = buildNavigation(entries, '/').flatMap((g) => g.items);

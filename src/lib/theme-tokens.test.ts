@@ -35,14 +35,18 @@ function filesUnder(dir: string, extensions: readonly string[]): string[] {
 
 /** Every color token the site's styles, components and scripts read. */
 function siteTokens(): Set<string> {
-  const files = [...filesUnder(path.join(ROOT, 'src'), ['.css', '.astro', '.ts']), ...filesUnder(path.join(ROOT, 'public/styles'), ['.css'])];
+  const files = [
+    ...filesUnder(path.join(ROOT, 'src'), ['.css', '.astro', '.ts']),
+    ...filesUnder(path.join(ROOT, 'public/styles'), ['.css']),
+  ];
   return new Set(files.flatMap((file) => [...usedColorTokens(readFileSync(file, 'utf8'))]));
 }
 
 describe('theme tokens', () => {
   it('finds the tokens the site uses, including those only plain CSS reads', () => {
     const used = siteTokens();
-    for (const token of ['--color-note-bg', '--color-tip-bg', '--color-warn-bg', '--color-bad-bg', '--color-ink']) expect(used).toContain(token);
+    for (const token of ['--color-note-bg', '--color-tip-bg', '--color-warn-bg', '--color-bad-bg', '--color-ink'])
+      expect(used).toContain(token);
   });
 
   it('defines every used token for both themes after Tailwind compiles global.css', async () => {

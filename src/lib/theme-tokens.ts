@@ -46,9 +46,9 @@ export function definedColorTokens(css: string): ThemeDefinitions {
       const targets = printOnly
         ? []
         : [
-        ...(selectors.some((s) => LIGHT_SELECTOR.test(s)) ? [result.light] : []),
-        ...(selectors.some((s) => DARK_SELECTOR.test(s)) ? [result.dark] : []),
-      ];
+            ...(selectors.some((s) => LIGHT_SELECTOR.test(s)) ? [result.light] : []),
+            ...(selectors.some((s) => DARK_SELECTOR.test(s)) ? [result.dark] : []),
+          ];
       for (const match of body.matchAll(/(--color-[a-z0-9-]+)\s*:/g)) for (const set of targets) set.add(match[1]!);
     } else if (char === ';' && stack.length === 0) {
       start = i + 1;

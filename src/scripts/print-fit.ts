@@ -31,7 +31,8 @@ export function fitScale(contentHeight: number, available: number, min = 0.75): 
 
 function printMediaRules(rules: CSSRuleList, found: CSSMediaRule[]): void {
   for (const rule of rules) {
-    if (rule instanceof CSSMediaRule && /\bprint\b/.test(rule.media.mediaText) && !/\bscreen\b/.test(rule.media.mediaText)) found.push(rule);
+    if (rule instanceof CSSMediaRule && /\bprint\b/.test(rule.media.mediaText) && !/\bscreen\b/.test(rule.media.mediaText))
+      found.push(rule);
     else if ('cssRules' in rule) printMediaRules((rule as CSSGroupingRule).cssRules, found);
   }
 }

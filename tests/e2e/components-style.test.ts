@@ -36,15 +36,13 @@ interface Component {
 const CALLOUT_KINDS = ['note', 'tip', 'warning', 'pitfall'] as const;
 
 const COMPONENTS: Component[] = [
-  ...CALLOUT_KINDS.map(
-    (kind): Component => ({
-      name: `Callout (${kind})`,
-      selector: `.callout-${kind}`,
-      need: 'background',
-      marker: `callout callout-${kind}`,
-      cloneFrom: { selector: '.callout', marker: 'class="callout callout-', removeClass: 'callout-note', addClass: `callout-${kind}` },
-    }),
-  ),
+  ...CALLOUT_KINDS.map((kind): Component => ({
+    name: `Callout (${kind})`,
+    selector: `.callout-${kind}`,
+    need: 'background',
+    marker: `callout callout-${kind}`,
+    cloneFrom: { selector: '.callout', marker: 'class="callout callout-', removeClass: 'callout-note', addClass: `callout-${kind}` },
+  })),
   { name: 'GOOD answer', selector: '.answer-good', need: 'background', marker: 'answer-good' },
   { name: 'BAD answer', selector: '.answer-bad', need: 'background', marker: 'answer-bad' },
   { name: 'GOOD/BAD pair', selector: '.goodbad', need: 'border', marker: 'class="goodbad' },
@@ -95,9 +93,12 @@ const transparent = (color: string) => color === 'transparent' || /^rgba\(.*,\s*
 /** Why a box cannot be told from the page, or undefined when it can. */
 export function invisibleBox(box: BoxStyle, need: Need): string | undefined {
   const hasBackground = !transparent(box.background) && box.background !== box.page;
-  const hasBorder = box.borders.some((b) => b.width >= 1 && b.style !== 'none' && b.style !== 'hidden' && !transparent(b.color) && b.color !== box.page);
+  const hasBorder = box.borders.some(
+    (b) => b.width >= 1 && b.style !== 'none' && b.style !== 'hidden' && !transparent(b.color) && b.color !== box.page,
+  );
   if (need === 'background' && !hasBackground) return `its background (${box.background}) is the page's (${box.page}) or transparent`;
-  if (need === 'border' && !hasBorder && !hasBackground) return `it has neither a border nor a background distinct from the page (${box.page})`;
+  if (need === 'border' && !hasBorder && !hasBackground)
+    return `it has neither a border nor a background distinct from the page (${box.page})`;
   return undefined;
 }
 

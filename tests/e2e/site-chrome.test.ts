@@ -34,12 +34,15 @@ describe('phone header', () => {
       const page = await open('/loop/', 390, 844, colorScheme);
       const sizes = await page.evaluate(() =>
         ['.menu-button svg', '[data-search-open] svg', '[data-theme-toggle] svg:not([hidden])'].map((selector) => {
-          const icon = [...document.querySelectorAll(selector)].find((e) => e.getBoundingClientRect().width > 0) ?? document.querySelector(selector)!;
+          const icon =
+            [...document.querySelectorAll(selector)].find((e) => e.getBoundingClientRect().width > 0) ?? document.querySelector(selector)!;
           return { selector, width: icon.getBoundingClientRect().width };
         }),
       );
       for (const { selector, width } of sizes) expect(width, selector).toBeGreaterThanOrEqual(16);
-      const name = await page.locator('.site-name').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth, text: e.textContent }));
+      const name = await page
+        .locator('.site-name')
+        .evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth, text: e.textContent }));
       expect(name.scroll, `site name "${name.text}" is cut off`).toBeLessThanOrEqual(name.client);
       expect(await page.locator('.site-header').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
       await page.context().close();
@@ -51,7 +54,11 @@ describe('card grids', () => {
   for (const sitePath of ['/', '/practice/']) {
     it(`start every card of a row at the same height on ${sitePath}`, async () => {
       const page = await open(sitePath, 1280);
-      const tops = await page.locator('.card-grid').first().locator(':scope > li').evaluateAll((items) => items.slice(0, 2).map((li) => li.getBoundingClientRect().top));
+      const tops = await page
+        .locator('.card-grid')
+        .first()
+        .locator(':scope > li')
+        .evaluateAll((items) => items.slice(0, 2).map((li) => li.getBoundingClientRect().top));
       expect(tops).toHaveLength(2);
       expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(0.5);
       await page.context().close();
@@ -88,7 +95,9 @@ describe('navigation', () => {
 
   it('keeps previous and next inside the section', async () => {
     const page = await open('/stack/', 1280);
-    const stackLinks = await page.locator('#sidebar a[href*="/stack/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    const stackLinks = await page
+      .locator('#sidebar a[href*="/stack/"]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     const last = stackLinks.at(-1)!;
     await page.goto(new URL(last, page.url()).href);
     expect(await page.locator('.prev-next a[rel="next"]').count()).toBe(0);
@@ -158,7 +167,7 @@ describe('progress on every content page', () => {
     expect(updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await page.evaluate(
       ([key, storageKey]) => {
-        const data = JSON.parse(localStorage.getItem(storageKey) ?? 'null') ?? {
+        const data = (JSON.parse(localStorage.getItem(storageKey) ?? 'null') as { studied: Record<string, string> } | null) ?? {
           schema: 'netflix-loop-guide.study-data',
           version: 1,
           studied: {},

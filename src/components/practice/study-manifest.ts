@@ -13,16 +13,19 @@ import type { ManifestSection } from '../../scripts/study/progress.ts';
 
 export async function studyManifest(): Promise<ManifestSection[]> {
   const base = siteBase();
-  const sections = buildNavigation(await navEntries(), '')
-    .map((group) => ({
-      label: group.label,
-      pages: group.items.flatMap((item) => (item.key ? [{ key: item.key, title: item.label, path: withBase(base, item.path) }] : [])),
-    }));
+  const sections = buildNavigation(await navEntries(), '').map((group) => ({
+    label: group.label,
+    pages: group.items.flatMap((item) => (item.key ? [{ key: item.key, title: item.label, path: withBase(base, item.path) }] : [])),
+  }));
   // Mistakes have no sidebar entries of their own (the catalog lists them), but each has a page
   // a reader can mark as studied.
   const mistakes = (await getCollection('mistakes')).sort((a, b) => a.data.title.localeCompare(b.data.title));
   const mistakesSection = sections.find((s) => s.label === 'Mistakes');
-  const mistakePages = mistakes.map((m) => ({ key: `mistakes/${m.id}`, title: m.data.title, path: withBase(base, entryPath('mistakes', m.id)) }));
+  const mistakePages = mistakes.map((m) => ({
+    key: `mistakes/${m.id}`,
+    title: m.data.title,
+    path: withBase(base, entryPath('mistakes', m.id)),
+  }));
   if (mistakesSection) mistakesSection.pages.push(...mistakePages);
   else sections.push({ label: 'Mistakes', pages: mistakePages });
   return sections.filter((section) => section.pages.length > 0);
