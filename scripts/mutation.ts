@@ -215,7 +215,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`\nMutation score per folder (target ${TARGET_SCORE}%; reports in ${REPORT_DIR}/):\n\n${scoreTable(scores)}\n`);
   if (values['update-readme']) {
     const readme = readFileSync('README.md', 'utf8');
-    const block = `<!-- mutation:start -->\n\n${scoreTable(scores, new Date().toISOString().slice(0, 10))}\n\n<!-- mutation:end -->`;
+    const missing = MUTATION_FOLDERS.filter((folder) => !scores.some((s) => s.folder === folder)).map((folder) => `\`${folder.path}\``);
+    const note = missing.length > 0 ? `\n\nNot measured yet: ${missing.join(', ')}.` : '';
+    const block = `<!-- mutation:start -->\n\n${scoreTable(scores, new Date().toISOString().slice(0, 10))}${note}\n\n<!-- mutation:end -->`;
     if (!readme.includes('<!-- mutation:start -->'))
       throw new Error('README.md has no <!-- mutation:start --> … <!-- mutation:end --> block to update.');
     writeFileSync('README.md', readme.replace(/<!-- mutation:start -->[\s\S]*<!-- mutation:end -->/, block));
