@@ -11,7 +11,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from './lib/problems.ts';
 
-const checks = vi.hoisted(() => ({ content: [] as Problem[], dist: [] as Problem[], distCalls: [] as [string, string][] }));
+const checks = vi.hoisted(() => ({
+  content: [] as Problem[],
+  dist: [] as Problem[],
+  distCalls: [] as [string, string][],
+  /** What the stand-in for Astro prints, and its exit code. */
+  astro: { log: '', code: 0 },
+}));
 
 vi.mock('./check-content/index.ts', () => ({ checkContent: () => Promise.resolve(checks.content) }));
 vi.mock('./check-dist/index.ts', () => ({
@@ -28,16 +34,21 @@ vi.mock('node:child_process', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:child_process')>();
   return {
     ...original,
-    spawn: (_command: string, _args: string[], options: { env?: NodeJS.ProcessEnv }) => {
+    spawn: (_command: string, args: string[], options: { env?: NodeJS.ProcessEnv }) => {
       const child = Object.assign(new EventEmitter(), { stdout: new EventEmitter(), stderr: new EventEmitter() });
+      const astro = args.some((arg) => arg.includes('astro'));
       setImmediate(() => {
         const out = options.env?.OUT_DIR;
         if (out) {
-          mkdirSync(out, { recursive: true });
+          mkdirSync(path.join(out, 'loop'), { recursive: true });
           writeFileSync(path.join(out, 'index.html'), '<p>the new build</p>');
+          writeFileSync(
+            path.join(out, 'loop', 'index.html'),
+            '<figure class="diagram"></figure><figure class="diagram" data-mermaid-client="x"></figure>',
+          );
         }
-        child.stdout.emit('data', Buffer.from('Indexed 1 page\n'));
-        child.emit('close', 0, null);
+        child.stdout.emit('data', Buffer.from(astro ? checks.astro.log : 'Indexed 2 pages\n'));
+        child.emit('close', astro ? checks.astro.code : 0, null);
       });
       return child;
     },
@@ -59,6 +70,7 @@ beforeEach(() => {
   checks.content = [];
   checks.dist = [];
   checks.distCalls = [];
+  checks.astro = { log: '', code: 0 };
   output = [];
   vi.stubEnv('BASE_PATH', '/sub/');
   vi.stubEnv('GITHUB_ACTIONS', '');
@@ -106,7 +118,36 @@ describe('the built-site check in build()', () => {
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(existsSync(`${outDir}-previous`)).toBe(false);
-    expect(output.join('\n')).toMatch(/✓ Built 1 pages into .*dist\/ \(base \/sub\/\)/);
+    const summary = output.join('\n');
+    expect(summary).toMatch(/✓ Built 2 pages into .*dist\/ \(base \/sub\/\) in [\d.]+ s/);
+    expect(summary).toContain('Diagrams: 2 (1 drawn at build time, 1 in the browser)');
+    expect(summary).toMatch(/Search index: 2 pages, 0 KB/);
+    expect(summary).toContain('Offline precache: 3 files, 0.00 MB before compression');
+    expect(summary).not.toContain('warning');
+  });
+
+  it('lists Astro’s warnings under the summary, each once with its count', async () => {
+    checks.astro.log = [
+      '12:00:01 [WARN] [content] Empty collection',
+      '12:00:02 [WARN] [content] Empty collection',
+      '12:00:03 [build] done',
+    ].join('\n');
+    await build(previousBuild());
+    const summary = output.join('\n');
+    expect(summary).toContain('⚠ 1 warning:\n  [WARN] [content] Empty collection (2 times)');
+    expect(summary).not.toContain('[build] done');
+  });
+
+  it('when Astro fails, prints its log, removes the staging folder and leaves the previous output', async () => {
+    checks.astro = { log: 'Astro: something broke', code: 1 };
+    const outDir = previousBuild();
+    await expect(build(outDir)).rejects.toThrow(
+      'Build stopped: astro build failed (see above). The previous build output was left as it was.',
+    );
+    expect(output.join('\n')).toContain('Astro: something broke');
+    expect(checks.distCalls).toEqual([]);
+    expect(existsSync(`${outDir}-staging`)).toBe(false);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
 
   it('stops before building when the content check finds a problem', async () => {
