@@ -286,7 +286,8 @@ describe('blocks, tokens and rendering', () => {
   });
 
   it('renders a captioned table with row headers, the arithmetic, the basis in words and the source', () => {
-    const html = toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!));
+    const html = toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!, { names: true }));
+    expect(toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!))).not.toContain('data-name');
     expect(html).toContain('<table class="estimate" id="estimate-test-chain"><caption>A chain under test</caption>');
     expect(html).toContain('<th scope="col">Quantity</th>');
     expect(html).toContain(

@@ -53,21 +53,24 @@ function working(row: Row): HNode[] {
   return nodes;
 }
 
-function rowElement(row: Row): HElement {
+function rowElement(row: Row, names: boolean): HElement {
   const basis = BASIS_LABEL[row.basis];
   const label: HNode[] = [row.label];
   if (basis) label.push(' ', h('span', { class: `est-basis est-${row.basis}` }, basis));
   return h(
     'tr',
-    { 'data-name': row.name },
+    names ? { 'data-name': row.name } : undefined,
     h('th', { scope: 'row' }, ...label),
     h('td', undefined, ...working(row)),
     h('td', { class: 'est-result' }, row.spoken),
   );
 }
 
-/** The whole chain as a table. */
-export function chainTree(chain: EvaluatedChain): HElement {
+/**
+ * The whole chain as a table. `names` marks each row with its name (data-name), for a script that
+ * updates the results in place (the calculator); pages leave it off to save bytes.
+ */
+export function chainTree(chain: EvaluatedChain, options: { names?: boolean } = {}): HElement {
   const caption: HNode[] = [chain.title];
   if (chain.scenario) {
     caption.push(h('span', { class: 'est-scenario' }, `Scenario (${chain.scenario.label.replace(/-/g, ' ')}): ${chain.scenario.why}`));
@@ -87,7 +90,7 @@ export function chainTree(chain: EvaluatedChain): HElement {
       if (row.section) current.children.push(h('tr', undefined, h('th', { scope: 'colgroup', colspan: '3', class: 'est-section' }, row.section)));
       groups.push(current);
     }
-    current.children.push(rowElement(row));
+    current.children.push(rowElement(row, options.names ?? false));
   }
   return h('table', { class: 'estimate', id: chainAnchor(chain.id) }, h('caption', undefined, ...caption), head, ...groups);
 }
