@@ -70,7 +70,7 @@ describe('flashcards', () => {
     expect(await page.locator('[data-announce]').getAttribute('role')).toBe('status');
     expect(await page.locator('[data-announce]').textContent()).toMatch(/Answer shown/);
     expect(await page.locator('[data-read-more]').getAttribute('href')).toMatch(/^\/netflix-sd\/stack\/.+\/$/);
-    // Each rating is a labelled button that says when the card would come back.
+    // Each rating is a labeled button that says when the card would come back.
     const good = page.locator('[data-grade="3"]');
     expect(await good.innerText()).toMatch(/Good\s+in 10 minutes/);
     expect(await page.locator('[data-grade="1"]').innerText()).toMatch(/Again\s+in 1 minute/);

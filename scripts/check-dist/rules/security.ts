@@ -123,7 +123,7 @@ function checkPage(site: BuiltSite, page: BuiltPage): Problem[] {
             'unsafe-html',
             ['<script', 'unescapeHTML', 'set:html', body.trim().split('\n')[0] ?? ''],
             `An inline <script> on ${page.sitePath} that the site does not write: ${excerpt(body)}.`,
-            "Content cannot run code: remove it. The policy allows only the site's own scripts; a tool's behaviour belongs in src/scripts/, loaded by a component.",
+            "Content cannot run code: remove it. The policy allows only the site's own scripts; a tool's behavior belongs in src/scripts/, loaded by a component.",
           );
         }
       }
@@ -156,7 +156,7 @@ function checkPage(site: BuiltSite, page: BuiltPage): Problem[] {
           'unsafe-html',
           [name],
           `${describe(element).slice(0, -1)} ${name}=…> on ${page.sitePath}: event-handler attributes are not allowed.`,
-          'Attach behaviour from a script module with addEventListener.',
+          'Attach behavior from a script module with addEventListener.',
         );
       } else if (URL_ATTRIBUTES.has(lower) && isScriptUrl(value)) {
         add(

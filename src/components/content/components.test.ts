@@ -50,7 +50,7 @@ describe('<Callout>', () => {
 });
 
 describe('<GoodBad>', () => {
-  it('labels both halves in text, not colour alone', async () => {
+  it('labels both halves in text, not color alone', async () => {
     const html = await container.renderToString(GoodBad, {
       props: { bad: 'Add more instances.', good: 'Check the cache hit ratio first.', why: 'It finds the cause.', title: 'Latency spike' },
     });

@@ -1,5 +1,5 @@
 /**
- * mermaid sanitises labels with DOMPurify, which needs a browser window. At build time we only
+ * mermaid sanitizes labels with DOMPurify, which needs a browser window. At build time we only
  * parse diagrams (never render mermaid's HTML), so in Node DOMPurify gets pass-through functions.
  * Imported before mermaid so the patch is in place when mermaid's modules run.
  */

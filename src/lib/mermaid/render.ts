@@ -1,7 +1,7 @@
 /**
  * Build-time rendering of Mermaid to inline SVG with beautiful-mermaid, made safe to inline:
  * no third-party font import and no inline styles, ids namespaced per diagram (several diagrams
- * share a page), and colours from the page's theme variables so diagrams follow light and dark.
+ * share a page), and colors from the page's theme variables so diagrams follow light and dark.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const LAYOUT = { padding: 12, nodeSpacing: 24, layerSpacing: 40 };
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
 const RENDERER_VERSION = '8';
 
-/** Colours come from CSS (see .diagram in global.css), so the renderer's values are unused. */
+/** Colors come from CSS (see .diagram in global.css), so the renderer's values are unused. */
 const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true, ...LAYOUT };
 
 function escapeXml(text: string): string {
@@ -59,7 +59,7 @@ export function namespaceIds(svg: string, prefix: string): string {
  */
 /**
  * Removes anything active from the SVG: script elements, event-handler attributes and
- * javascript: URLs. Labels come from content, so this is defence in depth behind the content
+ * javascript: URLs. Labels come from content, so this is defense in depth behind the content
  * checker and the CSP.
  */
 export function sanitizeSvg(svg: string): string {
