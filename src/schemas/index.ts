@@ -38,6 +38,22 @@ import {
 
 export { COLLECTIONS, type CollectionName, type ReferenceFactory } from './fields.ts';
 
+/**
+ * A page's search aliases: synonyms and other names readers type, indexed as Pagefind metadata
+ * (`aliases`, weighted above the title; see src/scripts/search/config.ts) and never shown.
+ */
+function searchAliases() {
+  return z
+    .array(
+      line('search alias', 2, 60).refine(
+        (alias) => !/[,:]/.test(alias),
+        'A search alias cannot contain "," or ":" (Pagefind reads them as separators); write it as two aliases.',
+      ),
+    )
+    .max(12, 'Use at most 12 search aliases.')
+    .default([]);
+}
+
 /** The length of the design round a curveball's timing is written for. */
 export const CURVEBALL_CLOCK_MINUTES = 45;
 
@@ -80,6 +96,11 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     mistakes: references(reference, 'mistakes'),
     /** Facts from the page to practice as flashcards (the estimation guide's figures, for example). */
     flashcards: z.array(flashcard).default([]),
+    /**
+     * Other words readers search for when they mean this page ("comp", "salary" for compensation):
+     * indexed for search (weighted above the title), never shown on the page.
+     */
+    searchAliases: searchAliases(),
   });
 
   /** One scoping question a candidate should ask, and the answer this walkthrough assumes. */
@@ -304,6 +325,8 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     sources: requiredReferences(reference, 'sources'),
     /** Related values and concepts. */
     related: references(reference, 'culture'),
+    /** Other words readers search for ("fired", "generous severance"): indexed for search, never shown. */
+    searchAliases: searchAliases(),
   });
 
   /** Netflix technology components, with their status today. */
@@ -332,6 +355,8 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     sources: requiredReferences(reference, 'sources'),
     /** Related components. */
     related: references(reference, 'stack'),
+    /** Other names readers search for ("CDN" for Open Connect): indexed for search, never shown. */
+    searchAliases: searchAliases(),
   });
 
   /** Every cited source. The five seed guides are sources of kind "guide". */

@@ -61,7 +61,7 @@ describe('guides', () => {
   it('rejects unknown keys, naming them and the allowed keys', () => {
     const result = schemas.guides.safeParse({ ...guide, descripton: 'typo' });
     expect(messages(result)).toEqual([
-      '(root): Unknown key "descripton". Check the spelling or remove it; the allowed keys are: title, description, order, level, round, tags, sources, related, prompts, stack, mistakes, flashcards.',
+      '(root): Unknown key "descripton". Check the spelling or remove it; the allowed keys are: title, description, order, level, round, tags, sources, related, prompts, stack, mistakes, flashcards, searchAliases.',
     ]);
   });
   it('explains missing and malformed fields', () => {
