@@ -1,17 +1,18 @@
 /**
  * The only script every page runs: the theme switch, the search opener, and the offline
- * service worker with its "new version" and "offline" notices. Search itself (Pagefind's
- * Component UI) loads on first use; study-progress code is a separate script on the pages that
- * track progress (StudyProgress.astro).
+ * service worker with its "new version" and "offline" notices. Search itself (the dialog in
+ * search/ui.ts and Pagefind's engine) loads on intent, see search/opener.ts; study-progress code
+ * is a separate script on the pages that track progress (StudyProgress.astro).
  */
+import './search/opener.ts';
 import { offlineCacheNames } from '../lib/offline.ts';
 
 const root = document.documentElement;
 
-// ---- Theme -----------------------------------------------------------------------------------
 // The full-screen diagram viewer is fetched only on pages that have a diagram.
 if (document.querySelector('figure.diagram')) void import('./diagram-viewer.ts');
 
+// ---- Theme -----------------------------------------------------------------------------------
 const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 
 function applyTheme(theme: 'light' | 'dark'): void {
@@ -43,62 +44,6 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (event) =>
   if (savedTheme()) return;
   applyTheme(event.matches ? 'dark' : 'light');
   document.dispatchEvent(new CustomEvent('themechange', { detail: root.dataset.theme }));
-});
-
-// ---- Search ----------------------------------------------------------------------------------
-type SearchModal = HTMLElement & { open(): void };
-let searchReady: Promise<SearchModal> | undefined;
-
-function loadSearch(): Promise<SearchModal> {
-  searchReady ??= new Promise<void>((resolve, reject) => {
-    const template = document.getElementById('search-template') as HTMLTemplateElement | null;
-    if (!template) return reject(new Error('The search template is missing from the page.'));
-    const bundle = template.dataset.bundle ?? '/pagefind/';
-    for (const href of [`${bundle}pagefind-component-ui.css`, `${root.dataset.base ?? '/'}styles/search.css`]) {
-      const stylesheet = document.createElement('link');
-      stylesheet.rel = 'stylesheet';
-      stylesheet.href = href;
-      document.head.append(stylesheet);
-    }
-    document.body.append(template.content.cloneNode(true));
-    const script = document.createElement('script');
-    script.src = `${bundle}pagefind-component-ui.js`;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('Search could not load. If you are offline, open this site once online first.'));
-    document.head.append(script);
-  })
-    .then(() => customElements.whenDefined('pagefind-modal'))
-    .then(() => document.querySelector('pagefind-modal') as SearchModal);
-  searchReady.catch(() => {
-    searchReady = undefined;
-  });
-  return searchReady;
-}
-
-async function openSearch(): Promise<void> {
-  try {
-    (await loadSearch()).open();
-  } catch (error) {
-    const status = document.getElementById('search-status');
-    if (status) status.textContent = (error as Error).message;
-  }
-}
-
-for (const button of document.querySelectorAll('[data-search-open]')) {
-  button.addEventListener('click', () => void openSearch());
-}
-
-document.addEventListener('keydown', (event) => {
-  const target = event.target as HTMLElement | null;
-  const typing = target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
-  const modifier = event.metaKey || event.ctrlKey;
-  if (modifier && !event.altKey && event.key.toLowerCase() === 'k') {
-    event.preventDefault();
-    void openSearch();
-  } else if (event.key === '/' && !typing && !modifier && !event.altKey) {
-    event.preventDefault();
-    void openSearch();
-  }
 });
 
 // ---- Offline use -------------------------------------------------------------------------------
