@@ -21,7 +21,7 @@ describe('formatting', () => {
     expect(slugify("What's next?")).toBe('whats-next');
   });
   it('formats dates one way, in UTC', () => {
-    expect(formatDate(new Date('2026-01-20T23:30:00Z'))).toBe('20 January 2026');
+    expect(formatDate(new Date('2026-01-20T23:30:00Z'))).toBe('January 20, 2026');
   });
   it('joins words with commas and "and"', () => {
     expect(listWords(['a'])).toBe('a');

@@ -47,9 +47,9 @@ export function slugify(text: string): string {
     .replace(/\s/g, '-');
 }
 
-/** Formats a date as "21 November 2026" (the site's one date format). */
+/** Formats a date as "November 21, 2026" (the site's one date format, American). */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** Joins words as "a, b and c". */
