@@ -7,7 +7,9 @@
  *   and warm, pages built per second, and each step's time (the content check overlaps Astro).
  * - Bytes: per page type, first load gzip (HTML without diagram SVG, CSS, JS) against its budget
  *   (scripts/quality/budgets.ts), and the requests Chromium makes on load.
- * - Search: bytes fetched by opening search and running one query.
+ * - Search: bytes of a first query of one, two and three words through the site's dialog, with
+ *   Pagefind's own floor (engine and index chunks) beside them; relevance (top-1, top-3, MRR) over
+ *   the query set in tests/search-relevance/queries.ts.
  * - Offline: what the service worker precaches (files, raw and gzip).
  * - Lighthouse (mobile and desktop presets): the four category scores, LCP, TBT and CLS.
  *
@@ -25,6 +27,10 @@ import { BUDGETS, gzipSize, pageWeight } from './quality/budgets.ts';
 import { checkTargets } from './quality/targets.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.ts';
 import { measureEstimates } from '../src/lib/estimate/bench.ts';
+import { firstSearchBytes } from '../tests/search-relevance/bytes.ts';
+import { RELEVANCE_CASES } from '../tests/search-relevance/queries.ts';
+import { resultPaths } from '../tests/search-relevance/run.ts';
+import { relevanceReport } from '../src/scripts/search/relevance.ts';
 
 const OUT_DIR = 'dist-bench';
 const BASE = '/';
@@ -92,28 +98,35 @@ async function requestsOnLoad(siteUrl: string): Promise<Record<string, number>> 
   return counts;
 }
 
-async function searchBytes(siteUrl: string) {
+/** Queries of one, two and three words: Pagefind fetches about one index chunk per word. */
+export const SEARCH_BYTE_QUERIES = ['zuul', 'open connect', 'thundering herd cache'];
+
+/**
+ * Search through the site's own dialog: bytes of a first query of each length in a fresh browser
+ * (tests/search-relevance/bytes.ts, split into dialog, Pagefind's engine and index, fragments),
+ * and the relevance set (tests/search-relevance/queries.ts): top-1, top-3 and MRR.
+ */
+export async function searchFigures(siteUrl: string, base = BASE) {
   const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(new URL('system-design/estimation/', siteUrl).href, { waitUntil: 'networkidle' });
-  const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
-  await page.keyboard.press('/');
-  await page.locator('pagefind-modal input').fill('playback');
-  await page.locator('pagefind-results a').first().waitFor({ timeout: 30_000 });
-  await page.waitForLoadState('networkidle');
-  await browser.close();
-  let ui = 0;
-  let index = 0;
-  for (const url of urls) {
-    const file = path.join(OUT_DIR, decodeURIComponent(new URL(url).pathname).slice(BASE.length));
-    if (!existsSync(file) || statSync(file).isDirectory()) continue;
-    const content = readFileSync(file);
-    if (/pagefind-component-ui\.(js|css)$/.test(file)) ui += gzipSize(content);
-    else index += /\.(js|css)$/.test(file) ? gzipSize(content) : content.length;
+  try {
+    const perQuery = [];
+    for (const query of SEARCH_BYTE_QUERIES) {
+      const { files, ...figures } = await firstSearchBytes(browser, new URL('system-design/estimation/', siteUrl).href, query);
+      if (figures.other > 0) throw new Error(`Search "${query}" fetched files outside search: ${files.map((f) => f.path).join(', ')}`);
+      perQuery.push(figures);
+    }
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(new URL('loop/', siteUrl).href);
+    const results = [];
+    for (const relevanceCase of RELEVANCE_CASES)
+      results.push({ case: relevanceCase, results: await resultPaths(page, relevanceCase.query, base) });
+    await context.close();
+    const headline = perQuery.find((q) => q.query === 'open connect')!;
+    return { total: headline.total, ui: headline.ui, index: headline.total - headline.ui, perQuery, relevance: relevanceReport(results) };
+  } finally {
+    await browser.close();
   }
-  return { requests: urls.length, ui, index, total: ui + index };
 }
 
 interface LighthouseRow {
@@ -168,6 +181,7 @@ async function runLighthouse(siteUrl: string): Promise<LighthouseRow[]> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const pct = (share: number) => `${Math.round(share * 100)}%`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 function markdownReport(report: ReturnType<typeof assemble>): string {
@@ -175,7 +189,9 @@ function markdownReport(report: ReturnType<typeof assemble>): string {
     `Measured on ${report.date.slice(0, 10)} (${report.pages} pages, ${process.platform}, Node ${process.version}).`,
     '',
     `- Build: ${report.builds.map((b) => `${b.label} ${b.total.toFixed(1)} s (${(report.pages / b.total).toFixed(1)} pages/s)`).join(', ')}.`,
-    `- One search query: ${kb(report.search.total)} fetched (search UI ${kb(report.search.ui)}, index ${kb(report.search.index)}).`,
+    `- First search ("open connect"): ${kb(report.search.total)} fetched (search UI ${kb(report.search.ui)}, Pagefind engine, index and fragments ${kb(report.search.index)}).`,
+    `- First search by query length (Pagefind's floor = engine + index chunks): ${report.search.perQuery.map((q) => `${q.query.split(' ').length} word${q.query.includes(' ') ? 's' : ''} "${q.query}" ${kb(q.total)}, floor ${kb(q.floor)}`).join('; ')}.`,
+    `- Search relevance (${report.search.relevance.cases} queries): top-1 ${pct(report.search.relevance.top1)}, top-3 ${pct(report.search.relevance.top3)}, MRR ${report.search.relevance.mrr.toFixed(2)}.`,
     `- Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred (${mb(report.precache.raw)} uncompressed).`,
     '',
     '| Target | Measured | Met |',
@@ -198,7 +214,7 @@ function assemble(parts: {
   pages: number;
   builds: ReturnType<typeof build>[];
   bytes: { type: string; path: string; html: number; css: number; js: number; total: number; budget: number; requests: number }[];
-  search: Awaited<ReturnType<typeof searchBytes>>;
+  search: Awaited<ReturnType<typeof searchFigures>>;
   precache: ReturnType<typeof precacheSize>;
   lighthouse: LighthouseRow[];
 }) {
@@ -212,13 +228,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const warm = build('warm');
   const pages = countPages(OUT_DIR);
   const server = await serveStatic({ root: OUT_DIR, base: BASE });
-  console.log('▶ Measuring page bytes, requests and one search…');
+  console.log('▶ Measuring page bytes, requests, search bytes and search relevance…');
   const requests = await requestsOnLoad(server.url);
   const bytes = BUDGETS.map((budget) => {
     const weight = pageWeight(OUT_DIR, BASE, budget.path) ?? { html: 0, css: 0, js: 0, total: 0, requests: 0 };
     return { type: budget.type, path: budget.path, ...weight, budget: budget.maxBytes, requests: requests[budget.type] ?? 0 };
   });
-  const search = await searchBytes(server.url);
+  const search = await searchFigures(server.url);
   console.log('▶ Lighthouse, mobile and desktop presets (takes a few minutes)…');
   const lighthouseRows = await runLighthouse(server.url);
   await server.close();
@@ -244,9 +260,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `  ${row.type.padEnd(20)} ${kb(row.html).padEnd(9)} ${kb(row.css).padEnd(8)} ${kb(row.js).padEnd(8)} ${kb(row.total).padEnd(9)} ${kb(row.budget).padEnd(8)} ${String(row.requests).padStart(4)}${flag}`,
     );
   }
+  console.log("\nFirst search through the dialog (gzip as served; Pagefind's floor = its engine + the index chunks the query needs)");
+  console.log('  query                    requests  dialog   engine   index    fragments  total     floor');
+  for (const q of search.perQuery) {
+    console.log(
+      `  ${`"${q.query}"`.padEnd(24)} ${String(q.requests).padStart(8)}  ${kb(q.ui).padEnd(8)} ${kb(q.engine).padEnd(8)} ${kb(q.index).padEnd(8)} ${`${kb(q.fragments)} (${q.fragmentCount})`.padEnd(10)} ${kb(q.total).padEnd(9)} ${kb(q.floor)}`,
+    );
+  }
+  const relevance = search.relevance;
   console.log(
-    `\nOne search ("playback"): ${search.requests} requests, ${kb(search.total)} (search UI ${kb(search.ui)}, index ${kb(search.index)})`,
+    `\nSearch relevance, ${relevance.cases} queries: top-1 ${pct(relevance.top1)}, top-3 ${pct(relevance.top3)}, MRR ${relevance.mrr.toFixed(3)}`,
   );
+  for (const failure of relevance.failures) console.log(`  ✗ ${failure}`);
   console.log(
     `Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred, ${mb(report.precache.raw)} uncompressed`,
   );

@@ -85,7 +85,7 @@ describe('search finds every prompt by its name', () => {
         links.map((a) => ({ href: a.getAttribute('href') ?? '', title: a.querySelector('.card-title')?.textContent?.trim() ?? '' })),
       );
     await page.keyboard.press('/');
-    const input = page.locator('pagefind-modal input');
+    const input = page.locator('.search-input');
     await input.waitFor({ state: 'visible' });
     const missing: string[] = [];
     for (const prompt of prompts) {
@@ -97,7 +97,7 @@ describe('search finds every prompt by its name', () => {
             async () =>
               (
                 await page
-                  .locator('pagefind-results a[href]')
+                  .locator('.search-page')
                   .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('#')[0]))
               )
                 .filter((href, index, all) => all.indexOf(href) === index)
