@@ -66,10 +66,10 @@ describe('content checker', () => {
   it('reports a prompt whose sections are missing, out of order or incomplete', async () => {
     const { problems, summary } = await check('bad-prompt');
     expect(summary).toEqual([
-      'prompts/sample-prompt.mdx:47 prompt-sections',
-      'prompts/sample-prompt.mdx:56 prompt-sections',
-      'prompts/sample-prompt.mdx:81 prompt-sections',
-      'prompts/sample-prompt.mdx:89 prompt-sections',
+      'prompts/sample-prompt.mdx:79 prompt-sections',
+      'prompts/sample-prompt.mdx:92 prompt-sections',
+      'prompts/sample-prompt.mdx:117 prompt-sections',
+      'prompts/sample-prompt.mdx:125 prompt-sections',
     ]);
     expect(problems.map((p) => p.message)).toEqual([
       'The page has 1 diagram; a prompt needs at least 2.',

@@ -31,7 +31,7 @@ describe('bodySections', () => {
 });
 
 describe('checkPromptSections', () => {
-  it('accepts the fifteen sections in order with their components and two diagrams', () => {
+  it('accepts the seventeen sections in order with their components and two diagrams', () => {
     expect(checkPromptSections(body(ALL))).toEqual([]);
   });
   it('reports a missing section with where it goes', () => {

@@ -1,5 +1,5 @@
 /**
- * The fixed shape of a design prompt page: fifteen H2 sections in this order, some of which must
+ * The fixed shape of a design prompt page: seventeen H2 sections in this order, some of which must
  * show their front matter through a component. The content checker and the prompt page both
  * check against this list, so a page that drifts fails before it ships.
  */
@@ -10,13 +10,11 @@ export interface PromptSection {
   component?: string;
   /** The section must contain at least one Mermaid diagram. */
   diagram?: boolean;
-  /** While every prompt is moved to a new section, a page without it still passes; removed once all have it. */
-  optional?: boolean;
 }
 
 export const PROMPT_SECTIONS: readonly PromptSection[] = [
   { heading: 'The prompt', component: 'PromptCard' },
-  { heading: 'The 45-minute answer', component: 'RoundAnswer', optional: true },
+  { heading: 'The 45-minute answer', component: 'RoundAnswer' },
   { heading: 'Scoping questions', component: 'ScopingQuestions' },
   { heading: 'Requirements', component: 'Targets' },
   { heading: 'Estimates' },
@@ -29,9 +27,8 @@ export const PROMPT_SECTIONS: readonly PromptSection[] = [
   { heading: 'Cost' },
   { heading: 'Curveballs', component: 'Curveballs' },
   { heading: 'Mistakes to avoid', component: 'PromptMistakes' },
-  { heading: 'Netflix context', component: 'StackContext', optional: true },
-  { heading: 'What Netflix built', component: 'StackContext', optional: true },
-  { heading: 'Level expectations', component: 'LevelExpectations', optional: true },
+  { heading: 'What Netflix built', component: 'StackContext' },
+  { heading: 'Level expectations', component: 'LevelExpectations' },
   { heading: 'Self-check rubric', component: 'Rubric' },
 ];
 
@@ -85,7 +82,7 @@ export function checkPromptSections(body: string): SectionProblem[] {
       problems.push({
         line: section.line,
         message: `"## ${section.heading}" is not one of the prompt sections.`,
-        fix: `Use the fifteen section headings exactly, in order (${ORDER_HINT}); put extra material under "###" inside one of them.`,
+        fix: `Use the seventeen section headings exactly, in order (${ORDER_HINT}); put extra material under "###" inside one of them.`,
       });
     }
   }
@@ -93,7 +90,6 @@ export function checkPromptSections(body: string): SectionProblem[] {
   for (const spec of PROMPT_SECTIONS) {
     const index = found.findIndex((s) => s.heading === spec.heading);
     if (index === -1) {
-      if (spec.optional) continue;
       const before = found.filter((s) => expected.indexOf(s.heading) < expected.indexOf(spec.heading)).at(-1);
       problems.push({
         line: before ? before.line : 1,

@@ -231,9 +231,9 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     /** Related prompts. */
     related: references(reference, 'prompts'),
     /** The 45-minute answer, shown right after the prompt and used by the mock round. */
-    answer: roundAnswer.optional(),
+    answer: roundAnswer,
     /** What each level must show in this prompt; the mock round scores against the chosen level. */
-    levels: levelExpectations.optional(),
+    levels: levelExpectations,
   }).superRefine((prompt, context) => {
     // A prompt either is reported by a source, or says why it is here: never a stretched citation.
     if (prompt.reportedBy.length === 0 && !prompt.includedBecause) {

@@ -29,8 +29,54 @@ const mistake = {
 
 const longText = (n: number) => 'x'.repeat(n);
 
+/** A complete 45-minute answer and level expectations, as every prompt has them. */
+const ANSWER_AND_LEVELS = {
+  answer: {
+    scoping:
+      'Ask which devices must agree, how stale a resume position may be, and whether offline viewing counts; write down one minute of staleness as the target.',
+    estimation:
+      'Say the write rate aloud with units, from concurrent streams and one heartbeat a minute, then the read rate at playback start.',
+    highLevel: 'Draw the device, the edge, a position service and a store partitioned by profile, and say why writes are blind upserts.',
+    stressor: 'When the interviewer triples the write rate, show that a longer heartbeat interval absorbs it before any new hardware.',
+    deepDive: 'Choose write ordering, because a late retry must never overwrite a newer position; the runner-up is the read path at start.',
+    operations: 'Walk through a regional failure, name the two alerts (write errors and resume mismatch), and roll out behind a flag.',
+    recap:
+      'Resume within a minute everywhere, one store partitioned by profile, ordering by session and sequence, and a flag to roll back.',
+    leaveOut: [
+      'The recommendation row that reads the positions; mention it in one line.',
+      "Cross-region replication details beyond one sentence on the store's default.",
+    ],
+    sixtyMinutes: 'Spend the extra time on a second deep dive, the read path at playback start and its cache, with its numbers.',
+  },
+  levels: {
+    L4: {
+      scoping: 'Asks how stale a position may be and which devices must agree.',
+      design: 'A working service and store with blind writes keyed by profile and title.',
+      deepDive: 'Explains why a retry could overwrite a newer position.',
+      operations: 'Names one alert on write errors and how to roll back.',
+      separates: 'Writes the numbers down and keeps the design consistent with them.',
+    },
+    L5: {
+      scoping: 'Sets the staleness target and the offline case before drawing.',
+      design: 'Sizes the store from the write rate and partitions it by profile.',
+      deepDive: "Orders writes by session and sequence and explains the store's conflict rule.",
+      operations: 'Walks through a regional failure with what the member sees.',
+      separates: 'Drives the round and picks the deep dive with a reason.',
+    },
+    L6: {
+      scoping: 'Questions whether minute-level freshness is worth its cost for every device.',
+      design: 'Shares the store with other features and says what that changes.',
+      deepDive: 'Compares two ordering schemes and their failure modes.',
+      operations: 'Plans the migration from the old store without losing positions.',
+      separates: 'Sets direction beyond the box diagram and names the long-term risk.',
+    },
+    L7: 'A principal round asks how the position data serves the whole company, what the platform should become, and who must agree.',
+  },
+};
+
 const prompt = {
   title: 'Playback resume',
+  ...ANSWER_AND_LEVELS,
   description: 'Keep each profile’s playback position in step across devices, for hundreds of millions of members.',
   prompt: 'Design the playback resume feature for Netflix.',
   tests: 'Whether you can scope a write-heavy, read-latency-sensitive service and say what consistency it needs.',

@@ -1,4 +1,4 @@
-/** Every prompt has the fifteen sections, in order, with the components that show its data. */
+/** Every prompt has the seventeen sections, in order, with the components that show its data. */
 import { checkPromptSections } from '../../../src/lib/prompt-sections.ts';
 import type { Problem } from '../../lib/problems.ts';
 import type { Rule } from '../context.ts';
