@@ -8,6 +8,7 @@
  * - a number in prose that looks like a derived estimate ("≈ 230 MB/s", "about 20 TB a day",
  *   "46M × 5 Mbps = 230 Tbps") and is neither a token nor wrapped in <Typed reason="…">;
  * - a figure whose unit mathjs cannot read, or a factor with a unit.
+ * Every section of every page is checked: there is no list of pages or sections left out.
  */
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Problem } from '../../lib/problems.ts';
@@ -17,34 +18,6 @@ import { runChain, type EvaluatedChain, type Figure, type Row } from '../../../s
 import { figureFromData } from '../../../src/lib/estimate/load.ts';
 import { findEstimateBlocks, resolveToken, TOKEN } from '../../../src/lib/estimate/blocks.ts';
 import { math } from '../../../src/lib/estimate/units.ts';
-
-/**
- * Text written before chains existed, still holding typed estimates, by file and `## ` section
- * (or "flashcards"). The prose check skips these; each section leaves the list when its numbers
- * move onto chains (the method is on content/guides/system-design/estimation.mdx). The list only
- * shrinks: a section not on it is checked.
- */
-export const NOT_YET_MIGRATED: Readonly<Record<string, readonly string[]>> = {
-  'content/guides/system-design/anatomy.mdx': ['Phase by phase'],
-  'content/prompts/ads-system.mdx': ['Deep dives'],
-  'content/prompts/artwork-transcoding.mdx': ['Deep dives'],
-  'content/prompts/carousel-refresh.mdx': ['What Netflix built'],
-  'content/prompts/content-search.mdx': ['Mistakes to avoid'],
-  'content/prompts/experimentation-platform.mdx': ['Deep dives'],
-  'content/prompts/global-release-scheduler.mdx': ['Deep dives'],
-  'content/prompts/homepage-feed.mdx': ['Failure modes and degradation'],
-  'content/prompts/live-event-streaming.mdx': ['Data model and APIs', 'Deep dives', 'Failure modes and degradation'],
-  'content/prompts/metadata-service.mdx': ['Deep dives'],
-  'content/prompts/offline-downloads.mdx': ['The 45-minute answer', 'Deep dives'],
-  'content/prompts/playback-quality-metrics.mdx': ['Deep dives'],
-  'content/prompts/playback-resume.mdx': ['High-level architecture', 'Data model and APIs', 'Deep dives'],
-  'content/prompts/playback-service.mdx': ['Deep dives'],
-  'content/prompts/push-notifications.mdx': ['Deep dives'],
-  'content/prompts/rate-limiter.mdx': ['Deep dives'],
-  'content/prompts/recommendation-system.mdx': ['Deep dives'],
-  'content/stack/pushy.mdx': ['History'],
-  'content/stack/reno.mdx': ['How it works'],
-};
 
 const RULE = 'estimate';
 
@@ -91,21 +64,6 @@ function figuresOf(context: CheckContext, problems: Problem[]): Map<string, Figu
     figures.set(file.id, figure);
   }
   return figures;
-}
-
-/** The `## ` section each body line is in (index: line number in the file). */
-function sectionsOf(file: ContentFile): Map<number, string> {
-  const sections = new Map<number, string>();
-  let current = '';
-  let fence: string | undefined;
-  file.body.split('\n').forEach((text, index) => {
-    const opener = /^\s*(```|~~~)/.exec(text)?.[1];
-    if (opener) fence = fence ? undefined : opener;
-    const heading = !fence && /^##\s+(.+?)\s*$/.exec(text);
-    if (heading) current = heading[1]!;
-    sections.set(file.bodyStartLine + index, current);
-  });
-  return sections;
 }
 
 /** Derived-looking numbers typed in prose. */
@@ -181,11 +139,6 @@ function paragraphsOf(file: ContentFile): { text: string; line: number }[] {
   return paragraphs;
 }
 
-function isMigrated(file: string, section: string): boolean {
-  const pending = NOT_YET_MIGRATED[file];
-  return !pending || !(pending.includes('*') || pending.includes(section));
-}
-
 /** Strings of a guide's flashcards with the line of each, for tokens and typed numbers. */
 function flashcardTexts(file: ContentFile): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -240,7 +193,6 @@ export const checkEstimates: Rule = (context) => {
     }
 
     // Tokens and typed numbers in the prose, a paragraph at a time (a sentence may wrap).
-    const sections = sectionsOf(file);
     for (const paragraph of paragraphsOf(file)) {
       const lineAt = (index: number) => paragraph.line + (paragraph.text.slice(0, index).match(/\n/g)?.length ?? 0);
       for (const token of paragraph.text.matchAll(TOKEN)) {
@@ -248,7 +200,6 @@ export const checkEstimates: Rule = (context) => {
         const resolved = resolveToken(token[1]!, token[2]!, chains);
         if (!resolved.ok) problems.push({ file: file.file, line: lineAt(token.index), rule: RULE, message: resolved.message, fix: resolved.fix });
       }
-      if (!isMigrated(file.file, sections.get(paragraph.line) ?? '')) continue;
       for (const typed of typedEstimates(paragraph.text.replace(/\n/g, ' '))) {
         problems.push({
           file: file.file,
@@ -267,7 +218,6 @@ export const checkEstimates: Rule = (context) => {
           const resolved = resolveToken(token[1]!, token[2]!, chains);
           if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: resolved.message, fix: resolved.fix });
         }
-        if (!isMigrated(file.file, 'flashcards')) continue;
         for (const typed of typedEstimates(text)) {
           problems.push({
             file: file.file,
