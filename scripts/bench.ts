@@ -1,29 +1,36 @@
 /**
  * `npm run bench`: builds the site and prints what it costs, as a table and as JSON
- * (bench-results/bench.json). `npm run bench -- --update-readme` also rewrites the figures in
- * README.md.
+ * (bench-results/bench.json). `npm run bench -- --scale 10` also builds a synthetic copy of the
+ * content at ten times its size (scripts/bench/scale-content.ts) and prints both side by side with
+ * each figure's growth. `npm run bench -- --update-readme` also rewrites the figures in README.md.
  *
- * - Build: `npm run build` (scripts/build.ts) end to end, cold (empty diagram and content caches)
- *   and warm, pages built per second, and each step's time (the content check overlaps Astro).
- * - Bytes: per page type, first load gzip (HTML without diagram SVG, CSS, JS) against its budget
- *   (scripts/quality/budgets.ts), and the requests Chromium makes on load.
+ * - Build: `npm run build` (scripts/build.ts) end to end from empty caches, the median of three
+ *   runs: wall time, CPU seconds and peak memory, pages per second, and each step's time (the
+ *   content check overlaps Astro) (scripts/bench/measure.ts).
+ * - Bytes: per page type, what the server sends on a first load (every request Chromium makes,
+ *   gzip as the server sends it, headers included), and the budgeted part (HTML without diagram
+ *   SVG, CSS, JS) against its budget (scripts/quality/budgets.ts); the service worker's
+ *   background download after a first visit, apart.
  * - Search: bytes of a first query of one, two and three words through the site's dialog, with
  *   Pagefind's own floor (engine and index chunks) beside them; relevance (top-1, top-3, MRR) over
  *   the query set in tests/search-relevance/queries.ts.
  * - Offline: what the service worker precaches (files, raw and gzip).
- * - Lighthouse (mobile and desktop presets): the four category scores, LCP, TBT and CLS.
+ * - Lighthouse (mobile and desktop presets): the four category scores, LCP, TBT and CLS, each the
+ *   median of three runs per page.
  *
  * Timings vary by machine, so they are reported here and never asserted in tests.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { serveStatic } from './lib/static-server.ts';
-import { BUDGETS, gzipSize, pageWeight } from './quality/budgets.ts';
+import { BUDGETS, checkBudgets, gzipSize, pageWeight } from './quality/budgets.ts';
+import { coldBuilds, firstLoad, median, serviceWorkerDownload, type BuildFigures, type WireLoad } from './bench/measure.ts';
+import { scaleContent } from './bench/scale-content.ts';
 import { checkTargets } from './quality/targets.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.ts';
 import { measureEstimates } from '../src/lib/estimate/bench.ts';
@@ -38,32 +45,6 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** The pages Lighthouse audits: one of each type. */
 export const LIGHTHOUSE_PAGES = ['Home', 'Guide', 'Round', 'Prompt (diagrams)', 'Mistakes catalog', 'Stack glossary', 'Study tool'];
-
-function build(label: 'cold' | 'warm') {
-  if (label === 'cold') {
-    rmSync(path.join('node_modules', '.cache', 'netflix-loop-guide'), { recursive: true, force: true });
-    rmSync(path.join('node_modules', '.astro'), { recursive: true, force: true });
-  }
-  // The same build as `npm run build`, timed as a whole; the script reports its own steps.
-  mkdirSync('bench-results', { recursive: true });
-  const timingsFile = path.join('bench-results', `build-${label}.json`);
-  const env = { ...process.env, OUT_DIR, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--timings', timingsFile], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  const total = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`The ${label} build failed (exit ${result.status}); run "npm run build" to see why.`);
-  const steps = JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>;
-  delete steps.total;
-  return { label, steps, total };
-}
-
-function countPages(dir: string): number {
-  const out = spawnSync('find', [dir, '-name', 'index.html', '-not', '-path', '*/pagefind/*'], { encoding: 'utf8' });
-  return out.stdout.split('\n').filter(Boolean).length;
-}
 
 function precacheSize(dir: string) {
   const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8');
@@ -80,22 +61,6 @@ function precacheSize(dir: string) {
     gzip += /\/pagefind\/(fragment|index|filter)\/|\.pf_meta$|\.pagefind$/.test(url) ? content.length : gzipSize(content);
   }
   return { files: urls.length, raw, gzip };
-}
-
-async function requestsOnLoad(siteUrl: string): Promise<Record<string, number>> {
-  const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
-  const counts: Record<string, number> = {};
-  for (const budget of BUDGETS) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    let count = 0;
-    page.on('request', () => (count += 1));
-    await page.goto(new URL(budget.path.slice(1), siteUrl).href, { waitUntil: 'networkidle' });
-    counts[budget.type] = count;
-    await context.close();
-  }
-  await browser.close();
-  return counts;
 }
 
 /** Queries of one, two and three words: Pagefind fetches about one index chunk per word. */
@@ -180,6 +145,27 @@ async function runLighthouse(siteUrl: string): Promise<LighthouseRow[]> {
   return rows;
 }
 
+/** Lighthouse three times over; each figure is the median of the three runs for its page and preset. */
+async function lighthouseMedians(siteUrl: string, runs = 3): Promise<LighthouseRow[]> {
+  const all: LighthouseRow[][] = [];
+  for (let run = 0; run < runs; run += 1) all.push(await runLighthouse(siteUrl));
+  return all[0]!.map((first) => {
+    const same = all.map((rows) => rows.find((row) => row.type === first.type && row.preset === first.preset)!);
+    const mid = (key: Exclude<keyof LighthouseRow, 'type' | 'preset'>) => median(same.map((row) => row[key]));
+    return {
+      type: first.type,
+      preset: first.preset,
+      performance: mid('performance'),
+      accessibility: mid('accessibility'),
+      bestPractices: mid('bestPractices'),
+      seo: mid('seo'),
+      lcpMs: mid('lcpMs'),
+      tbtMs: mid('tbtMs'),
+      cls: mid('cls'),
+    };
+  });
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -188,23 +174,23 @@ function markdownReport(report: ReturnType<typeof assemble>): string {
   const lines = [
     `Measured on ${report.date.slice(0, 10)} (${report.pages} pages, ${process.platform}, Node ${process.version}).`,
     '',
-    `- Build: ${report.builds.map((b) => `${b.label} ${b.total.toFixed(1)} s (${(report.pages / b.total).toFixed(1)} pages/s)`).join(', ')}.`,
+    `- Build, cold, median of three: ${report.build.wallSeconds.toFixed(1)} s wall (${(report.pages / report.build.wallSeconds).toFixed(1)} pages/s), ${report.build.cpuSeconds.toFixed(1)} CPU s, peak memory ${report.build.peakMemoryMb} MB.`,
     `- First search ("open connect"): ${kb(report.search.total)} fetched (search UI ${kb(report.search.ui)}, Pagefind engine, index and fragments ${kb(report.search.index)}).`,
     `- First search by query length (Pagefind's floor = engine + index chunks): ${report.search.perQuery.map((q) => `${q.query.split(' ').length} word${q.query.includes(' ') ? 's' : ''} "${q.query}" ${kb(q.total)}, floor ${kb(q.floor)}`).join('; ')}.`,
     `- Search relevance (${report.search.relevance.cases} queries): top-1 ${pct(report.search.relevance.top1)}, top-3 ${pct(report.search.relevance.top3)}, MRR ${report.search.relevance.mrr.toFixed(2)}.`,
-    `- Offline precache: ${report.precache.files} files, ${mb(report.precache.gzip)} transferred (${mb(report.precache.raw)} uncompressed).`,
+    `- First visit, the service worker's background download (offline search and tools): ${mb(report.serviceWorker.bytes)} in ${report.serviceWorker.requests} requests (${report.precache.files} files precached, ${mb(report.precache.raw)} uncompressed).`,
     '',
     '| Target | Measured | Met |',
     '|---|---|---|',
     ...checkTargets(report).map((t) => `| ${t.target} | ${t.figure} | ${t.met ? 'yes' : 'no'} |`),
     '',
-    '| Page type | First load (gzip) | Budget | Requests | Lighthouse mobile (perf/a11y/BP/SEO) | LCP | TBT | CLS |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Page type | On the wire | Budgeted part | Budget | Requests | Lighthouse mobile (perf/a11y/BP/SEO) | LCP | TBT | CLS |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of report.bytes) {
     const lh = report.lighthouse.find((l) => l.type === row.type && l.preset === 'mobile');
     lines.push(
-      `| ${row.type} | ${kb(row.total)} | ${kb(row.budget)} | ${row.requests} | ${lh ? `${lh.performance}/${lh.accessibility}/${lh.bestPractices}/${lh.seo}` : '–'} | ${lh ? `${lh.lcpMs} ms` : '–'} | ${lh ? `${lh.tbtMs} ms` : '–'} | ${lh ? lh.cls : '–'} |`,
+      `| ${row.type} | ${kb(row.wire)} | ${kb(row.total)} | ${kb(row.budget)} | ${row.requests} | ${lh ? `${lh.performance}/${lh.accessibility}/${lh.bestPractices}/${lh.seo}` : '–'} | ${lh ? `${lh.lcpMs} ms` : '–'} | ${lh ? `${lh.tbtMs} ms` : '–'} | ${lh ? lh.cls : '–'} |`,
     );
   }
   return lines.join('\n');
@@ -212,8 +198,21 @@ function markdownReport(report: ReturnType<typeof assemble>): string {
 
 function assemble(parts: {
   pages: number;
-  builds: ReturnType<typeof build>[];
-  bytes: { type: string; path: string; html: number; css: number; js: number; total: number; budget: number; requests: number }[];
+  /** For scripts/quality/targets.ts: the cold build's median wall time. */
+  builds: { label: string; total: number }[];
+  build: BuildFigures;
+  bytes: {
+    type: string;
+    path: string;
+    html: number;
+    css: number;
+    js: number;
+    total: number;
+    budget: number;
+    requests: number;
+    wire: number;
+  }[];
+  serviceWorker: WireLoad;
   search: Awaited<ReturnType<typeof searchFigures>>;
   precache: ReturnType<typeof precacheSize>;
   lighthouse: LighthouseRow[];
@@ -221,45 +220,118 @@ function assemble(parts: {
   return { date: new Date().toISOString(), ...parts };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log('▶ Cold build (empty caches)…');
-  const cold = build('cold');
-  console.log('▶ Warm build…');
-  const warm = build('warm');
-  const pages = countPages(OUT_DIR);
-  const server = await serveStatic({ root: OUT_DIR, base: BASE });
-  console.log('▶ Measuring page bytes, requests, search bytes and search relevance…');
-  const requests = await requestsOnLoad(server.url);
-  const bytes = BUDGETS.map((budget) => {
-    const weight = pageWeight(OUT_DIR, BASE, budget.path) ?? { html: 0, css: 0, js: 0, total: 0, requests: 0 };
-    return { type: budget.type, path: budget.path, ...weight, budget: budget.maxBytes, requests: requests[budget.type] ?? 0 };
-  });
-  const search = await searchFigures(server.url);
-  console.log('▶ Lighthouse, mobile and desktop presets (takes a few minutes)…');
-  const lighthouseRows = await runLighthouse(server.url);
-  await server.close();
-  const report = assemble({ pages, builds: [cold, warm], bytes, search, precache: precacheSize(OUT_DIR), lighthouse: lighthouseRows });
-  // Estimate chains are evaluated twice per build: by the remark plugin and by the content check.
-  const estimates = measureEstimates();
-  console.log(
-    `\nEstimates: ${estimates.chains} chains (${estimates.rows} rows) on ${estimates.pages} pages, ${estimates.passMs.toFixed(0)} ms a pass + ${estimates.startupMs.toFixed(0)} ms to load mathjs and the figures; two passes are ${((2 * estimates.passMs + estimates.startupMs) / 10 / cold.total).toFixed(1)}% of the cold build`,
-  );
+/** The number after --scale (1 when absent). */
+function scaleArgument(argv: readonly string[]): number {
+  const at = argv.indexOf('--scale');
+  if (at === -1) return 1;
+  const value = Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 2)
+    throw new Error(`--scale takes a whole number of 2 or more, such as --scale 10 (got "${argv[at + 1] ?? ''}").`);
+  return value;
+}
 
-  console.log('\nBuild (npm run build, end to end; the content check runs beside astro build)');
-  for (const run of report.builds) {
-    const parts = Object.entries(run.steps)
-      .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
-      .join(', ');
-    console.log(`  ${run.label}: ${run.total.toFixed(1)} s for ${pages} pages = ${(pages / run.total).toFixed(1)} pages/s (${parts})`);
+/** Everything measured on one copy of the content. */
+async function measure(label: string, contentDir: string, outDir: string) {
+  console.log(`▶ ${label}: three cold builds of ${contentDir}/ (empty caches)…`);
+  const build = coldBuilds({ contentDir, outDir, cacheDir: path.join('node_modules', `.astro-bench-${label}`), base: BASE });
+  const server = await serveStatic({ root: outDir, base: BASE });
+  try {
+    console.log(`▶ ${label}: bytes on the wire per page type, the service worker's download, search…`);
+    const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
+    const wire: Record<string, WireLoad> = {};
+    for (const budget of BUDGETS) wire[budget.type] = await firstLoad(browser, new URL(budget.path.slice(1), server.url).href);
+    const serviceWorker = await serviceWorkerDownload(browser, server.url);
+    await browser.close();
+    const bytes = BUDGETS.map((budget) => {
+      const weight = pageWeight(outDir, BASE, budget.path) ?? { html: 0, css: 0, js: 0, total: 0, requests: 0 };
+      const load = wire[budget.type]!;
+      return { type: budget.type, path: budget.path, ...weight, budget: budget.maxBytes, requests: load.requests, wire: load.bytes };
+    });
+    const search = await searchFigures(server.url);
+    console.log(`▶ ${label}: Lighthouse, mobile and desktop, three runs per page (takes several minutes)…`);
+    const lighthouse = await lighthouseMedians(server.url);
+    return assemble({
+      pages: build.pages,
+      builds: [{ label: 'cold', total: build.wallSeconds }],
+      build,
+      bytes,
+      serviceWorker,
+      search,
+      precache: precacheSize(outDir),
+      lighthouse,
+    });
+  } finally {
+    await server.close();
   }
-  console.log('\nFirst load (gzip; HTML without inline diagram SVG)');
-  console.log('  page type            HTML      CSS      JS       total     budget   requests');
+}
+
+/** The figures compared across scales, each with how to read it from a report. */
+function comparedFigures(report: Awaited<ReturnType<typeof measure>>): [string, number, (value: number) => string][] {
+  const s = (value: number) => `${value.toFixed(1)} s`;
+  const rows: [string, number, (value: number) => string][] = [
+    ['Pages', report.pages, String],
+    ['Build, wall (median of 3 cold)', report.build.wallSeconds, s],
+    ['Build, CPU (user + system)', report.build.cpuSeconds, s],
+    ['Build, pages per second', report.pages / report.build.wallSeconds, (v) => v.toFixed(1)],
+    ['Build, milliseconds per page', (1000 * report.build.wallSeconds) / report.pages, (v) => `${v.toFixed(0)} ms`],
+    ['Build, peak memory', report.build.peakMemoryMb, (v) => `${v.toFixed(0)} MB`],
+    ...Object.entries(report.build.steps).map(([name, seconds]): [string, number, (value: number) => string] => [
+      `  step: ${name}`,
+      seconds,
+      s,
+    ]),
+    ...report.bytes.map((row): [string, number, (value: number) => string] => [`First load on the wire: ${row.type}`, row.wire, kb]),
+    ...report.bytes.map((row): [string, number, (value: number) => string] => [`Requests: ${row.type}`, row.requests, String]),
+    ['Service worker download (first visit)', report.serviceWorker.bytes, mb],
+    ['Precached files', report.precache.files, String],
+    ['First search ("open connect")', report.search.total, kb],
+  ];
+  for (const row of report.lighthouse.filter((r) => r.preset === 'mobile'))
+    rows.push([`Lighthouse mobile perf: ${row.type}`, row.performance, String]);
+  return rows;
+}
+
+function printComparison(reports: Awaited<ReturnType<typeof measure>>[], labels: string[]): void {
+  const [base, ...others] = reports.map(comparedFigures);
+  console.log(
+    `\n${['Figure'.padEnd(42), ...labels.map((l) => l.padStart(12)), ...labels.slice(1).map((l) => `growth ${l}`.padStart(14))].join(' ')}`,
+  );
+  base!.forEach(([name, value, format], index) => {
+    const values = [value, ...others.map((rows) => rows[index]![1])];
+    const growth = others.map((rows) => (value === 0 ? '–' : `${(rows[index]![1] / value).toFixed(2)}×`));
+    console.log([name.padEnd(42), ...values.map((v) => format(v).padStart(12)), ...growth.map((g) => g.padStart(14))].join(' '));
+  });
+}
+
+function printReport(report: Awaited<ReturnType<typeof measure>>, label: string): void {
+  const { pages, search } = report;
+  const lighthouseRows = report.lighthouse;
+  console.log(`\n══ ${label}: ${pages} pages ══`);
+  console.log('\nBuild (npm run build, end to end, empty caches; median of three runs; the content check runs beside astro build)');
+  const parts = Object.entries(report.build.steps)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+    .join(', ');
+  console.log(
+    `  ${report.build.wallSeconds.toFixed(1)} s wall, ${report.build.cpuSeconds.toFixed(1)} CPU s, peak ${report.build.peakMemoryMb} MB, for ${pages} pages = ${(pages / report.build.wallSeconds).toFixed(1)} pages/s (${parts})`,
+  );
+  console.log(`  runs: ${report.build.runs.map((r) => `${r.wallSeconds.toFixed(1)} s / ${r.cpuSeconds.toFixed(1)} CPU s`).join(', ')}`);
+  console.log(
+    '\nFirst load: on the wire (every request, as the server sends it) and the budgeted part (gzip; HTML without inline diagram SVG)',
+  );
+  console.log('  page type            wire      requests  HTML      CSS      JS       budgeted  budget');
   for (const row of report.bytes) {
     const flag = row.total > row.budget ? '  OVER BUDGET' : '';
     console.log(
-      `  ${row.type.padEnd(20)} ${kb(row.html).padEnd(9)} ${kb(row.css).padEnd(8)} ${kb(row.js).padEnd(8)} ${kb(row.total).padEnd(9)} ${kb(row.budget).padEnd(8)} ${String(row.requests).padStart(4)}${flag}`,
+      `  ${row.type.padEnd(20)} ${kb(row.wire).padEnd(9)} ${String(row.requests).padStart(8)}  ${kb(row.html).padEnd(9)} ${kb(row.css).padEnd(8)} ${kb(row.js).padEnd(8)} ${kb(row.total).padEnd(9)} ${kb(row.budget)}${flag}`,
     );
   }
+  console.log(
+    `  Then, in the background, the service worker: ${mb(report.serviceWorker.bytes)} in ${report.serviceWorker.requests} requests (${Object.entries(
+      report.serviceWorker.byKind,
+    )
+      .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
+      .join(', ')})`,
+  );
   console.log("\nFirst search through the dialog (gzip as served; Pagefind's floor = its engine + the index chunks the query needs)");
   console.log('  query                    requests  dialog   engine   index    fragments  total     floor');
   for (const q of search.perQuery) {
@@ -281,11 +353,45 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `  ${row.type.padEnd(18)} ${row.preset.padEnd(8)} ${String(row.performance).padStart(4)} ${String(row.accessibility).padStart(4)} ${String(row.bestPractices).padStart(4)} ${String(row.seo).padStart(4)}  ${`${row.lcpMs} ms`.padStart(7)} ${`${row.tbtMs} ms`.padStart(7)} ${String(row.cls).padStart(6)}`,
     );
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const scale = scaleArgument(process.argv);
+  const reports = [await measure('1x', 'content', OUT_DIR)];
+  const labels = ['1x'];
+  let scaledDir: string | undefined;
+  if (scale > 1) {
+    scaledDir = path.join(tmpdir(), `loop-guide-content-${scale}x`);
+    rmSync(scaledDir, { recursive: true, force: true });
+    const added = scaleContent('content', scaledDir, scale);
+    console.log(`▶ ${scale}x: ${added} entries added to a copy of the content in ${scaledDir}/`);
+    reports.push(await measure(`${scale}x`, scaledDir, `${OUT_DIR}-${scale}x`));
+    labels.push(`${scale}x`);
+  }
+  reports.forEach((r, i) => printReport(r, labels[i]!));
+  const report = reports[0]!;
+  // Estimate chains are evaluated twice per build: by the remark plugin and by the content check.
+  const estimates = measureEstimates();
+  console.log(
+    `\nEstimates: ${estimates.chains} chains (${estimates.rows} rows) on ${estimates.pages} pages, ${estimates.passMs.toFixed(0)} ms a pass + ${estimates.startupMs.toFixed(0)} ms to load mathjs and the figures; two passes are ${((2 * estimates.passMs + estimates.startupMs) / 10 / report.build.wallSeconds).toFixed(1)}% of the cold build`,
+  );
+  if (reports.length > 1) {
+    printComparison(reports, labels);
+    // The byte budgets npm test enforces, checked on the scaled copy's pages too.
+    const over = checkBudgets(`${OUT_DIR}-${scale}x`, BASE);
+    console.log(over.length === 0 ? `\n✓ Every byte budget holds at ${scale}x.` : `\n✗ Byte budgets broken at ${scale}x:`);
+    for (const problem of over) console.log(`  ${problem.message}`);
+    if (over.length > 0) process.exitCode = 1;
+    if (scaledDir) rmSync(scaledDir, { recursive: true, force: true });
+  }
   const targets = checkTargets(report);
   console.log('\nTargets');
   for (const t of targets) console.log(`  ${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}`);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(path.join('bench-results', 'bench.json'), `${JSON.stringify({ ...report, estimates, targets }, null, 2)}\n`);
+  writeFileSync(
+    path.join('bench-results', 'bench.json'),
+    `${JSON.stringify({ ...report, estimates, targets, scaled: reports.slice(1).map((r, i) => ({ label: labels[i + 1], ...r })) }, null, 2)}\n`,
+  );
   console.log('\nWrote bench-results/bench.json');
   if (process.argv.includes('--update-readme')) {
     const readme = readFileSync('README.md', 'utf8');
