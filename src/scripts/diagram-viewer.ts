@@ -183,7 +183,10 @@ export async function openDiagram(canvas: HTMLElement): Promise<void> {
   if (!svg || current) return;
   await loadStylesheet();
   dialog ??= build();
-  heading.textContent = canvas.closest('figure')?.querySelector('.diagram-caption')?.textContent ?? 'Diagram';
+  const figure = canvas.closest<HTMLElement>('figure');
+  heading.textContent = figure?.querySelector('.diagram-caption')?.textContent ?? 'Diagram';
+  // The figure's type selects type-specific rules (the halo behind sequence labels) in here too.
+  dialog.dataset.diagramType = figure?.dataset.diagramType ?? '';
   const box = svg.getBoundingClientRect();
   const drawing = { width: box.width || svg.width.baseVal.value, height: box.height || svg.height.baseVal.value };
   current = { canvas, svg, drawing, view: { scale: 1, x: 0, y: 0 } };
