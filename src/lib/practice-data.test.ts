@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cultureCard, factCard, mistakeCard, stackCard } from './practice-data.ts';
+import {
+  cultureCard,
+  factCard,
+  firstSentence,
+  mistakeCard,
+  practicePrompt,
+  stackCard,
+  type PracticeAnswer,
+  type PracticeLevels,
+  type PromptData,
+} from './practice-data.ts';
 
 describe('flashcards from content', () => {
   it('ask for a stack component’s job and status', () => {
@@ -46,5 +56,87 @@ describe('flashcards from content', () => {
     );
     expect(a.id).toBe(b.id);
     expect(a.id).toMatch(/^estimation:system-design\/estimation:[0-9a-f]{8}$/);
+  });
+});
+
+describe('a prompt for the study tools', () => {
+  const level = (name: string) => ({
+    scoping: `${name} scoping`,
+    design: `${name} design`,
+    deepDive: `${name} deep dive`,
+    operations: `${name} operations`,
+    separates: `${name} separates`,
+  });
+  const levels: PracticeLevels = { L4: level('L4'), L5: level('L5'), L6: level('L6'), L7: 'Where L7 differs.' };
+  const answer: PracticeAnswer = {
+    scoping: 'Ask about scale.',
+    estimation: 'Two numbers.',
+    highLevel: 'Three boxes.',
+    stressor: 'A region fails.',
+    deepDive: 'The write path.',
+    operations: 'The failover.',
+    recap: 'The summary.',
+    leaveOut: ['Auth', 'Billing'],
+    sixtyMinutes: 'A second deep dive.',
+  };
+  const data: PromptData = {
+    title: 'Playback resume',
+    prompt: 'Design resume.',
+    difficulty: 'medium',
+    themes: ['device-sync'],
+    scoping: [{ question: 'How many?', assume: 'Many.' }],
+    curveballs: [
+      { at: 30, ask: 'Late', strongAnswer: 'Late answer' },
+      { at: 8, ask: 'Early', strongAnswer: 'Early answer' },
+    ],
+    probes: ['Why?'],
+    rubric: ['One', 'Two'],
+  };
+
+  it('carries the level expectations and the 45-minute answer when the prompt has them', () => {
+    const prompt = practicePrompt('playback-resume', '/prompts/playback-resume/', { ...data, levels, answer });
+    expect(prompt.levels).toEqual(levels);
+    expect(prompt.answer).toEqual(answer);
+    expect(prompt.curveballs.map((c) => c.at)).toEqual([8, 30]);
+    expect(JSON.parse(JSON.stringify(prompt))).toEqual(prompt);
+  });
+
+  it('leaves both out of the JSON while a prompt has neither, with no empty placeholder', () => {
+    const prompt = practicePrompt('playback-resume', '/prompts/playback-resume/', { ...data, levels: undefined });
+    expect(Object.keys(JSON.parse(JSON.stringify(prompt)) as object)).toEqual([
+      'id',
+      'title',
+      'path',
+      'prompt',
+      'difficulty',
+      'themes',
+      'scoping',
+      'curveballs',
+      'probes',
+      'rubric',
+    ]);
+    expect(data.curveballs.map((c) => c.at)).toEqual([30, 8]);
+  });
+
+  it('keeps one without the other', () => {
+    expect(practicePrompt('p', '/p/', { ...data, answer })).not.toHaveProperty('levels');
+    expect(practicePrompt('p', '/p/', { ...data, levels })).not.toHaveProperty('answer');
+  });
+});
+
+describe('the opening sentence of a phase note', () => {
+  it('stops at the first sentence end, across line breaks', () => {
+    expect(firstSentence('About 550M hours a day\n is 23M streams. At one heartbeat a minute...', 200)).toBe(
+      'About 550M hours a day is 23M streams.',
+    );
+    expect(firstSentence('"Streams triple." Storage is sized on writes.', 200)).toBe('"Streams triple."');
+    expect(firstSentence('Version 2.5 ships today', 200)).toBe('Version 2.5 ships today');
+  });
+  it('cuts a long sentence at a word, with an ellipsis, never over the limit', () => {
+    const long = 'Four boxes: devices through the edge to a bookmark service, a key-value store, a cache and events. Then more.';
+    const cut = firstSentence(long, 40);
+    expect(cut).toBe('Four boxes: devices through the edge…');
+    expect(cut.length).toBeLessThanOrEqual(40);
+    expect(firstSentence('Averyveryverylongwordwithoutanyspacesatall.', 12)).toBe('Averyveryve…');
   });
 });

@@ -6,6 +6,17 @@
 import { createHash } from 'node:crypto';
 import { CURVEBALL_CLOCK_MINUTES } from '../schemas/index.ts';
 import { MEMO_VERSIONS, STACK_STATUSES, type MemoVersion, type StackStatus } from '../schemas/vocabulary.ts';
+import type { LevelAspect, PromptLevel } from './levels.ts';
+import type { AnswerPhaseId } from './round-phases.ts';
+
+/** One level's expectations for a prompt: a sentence or two per aspect (see LEVEL_ASPECTS). */
+export type PracticeLevel = Record<LevelAspect, string>;
+
+/** A prompt's level expectations: L4 to L6 in full, L7 as a paragraph. */
+export type PracticeLevels = Record<PromptLevel, PracticeLevel> & { L7: string };
+
+/** A prompt's 45-minute answer: what to say in each phase, what to leave out, what 60 minutes add. */
+export type PracticeAnswer = Record<AnswerPhaseId, string> & { leaveOut: string[]; sixtyMinutes: string };
 
 export interface PracticePrompt {
   id: string;
@@ -19,6 +30,64 @@ export interface PracticePrompt {
   curveballs: { at: number; ask: string; strongAnswer: string }[];
   probes: string[];
   rubric: string[];
+  /**
+   * What each level must show in this prompt. Absent while a prompt's level expectations are being
+   * written: the tools then leave the level part out for that prompt.
+   */
+  levels?: PracticeLevels;
+  /** The 45-minute answer, phase by phase; absent (and left out by the tools) until it is written. */
+  answer?: PracticeAnswer;
+}
+
+/** A prompt's front matter, as far as the study tools use it. */
+export interface PromptData {
+  title: string;
+  prompt: string;
+  difficulty: string;
+  themes: string[];
+  scoping: { question: string; assume: string }[];
+  curveballs: { at: number; ask: string; strongAnswer: string }[];
+  probes: string[];
+  rubric: string[];
+  levels?: PracticeLevels | undefined;
+  answer?: PracticeAnswer | undefined;
+}
+
+/**
+ * A prompt as the study tools read it: curveballs in the order they arrive, and the level
+ * expectations and 45-minute answer only when the prompt has them (no empty placeholders).
+ */
+export function practicePrompt(id: string, path: string, data: PromptData): PracticePrompt {
+  const prompt: PracticePrompt = {
+    id,
+    title: data.title,
+    path,
+    prompt: data.prompt,
+    difficulty: data.difficulty,
+    themes: data.themes,
+    scoping: data.scoping,
+    curveballs: [...data.curveballs].sort((a, b) => a.at - b.at),
+    probes: data.probes,
+    rubric: data.rubric,
+  };
+  if (data.levels) prompt.levels = data.levels;
+  if (data.answer) prompt.answer = data.answer;
+  return prompt;
+}
+
+/**
+ * The opening sentence of a phase note, for a one-page sheet: cut at the first sentence end, and
+ * a sentence still over `max` characters cut at a word boundary with an ellipsis. A quoted
+ * interviewer line ("… triple.") counts as a sentence.
+ */
+export function firstSentence(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.?!]["”’)]?(?=\s|$)/.exec(flat);
+  const sentence = end ? flat.slice(0, end.index + end[0].length) : flat;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 export interface Flashcard {
