@@ -65,6 +65,8 @@ function round(overrides: Partial<MockSession> = {}): MockSession {
     rubricSize: prompt.rubric.length,
     rating: 3,
     notes: 'Seeded.',
+    level: null,
+    levelCovered: null,
     ...overrides,
   };
 }
@@ -73,7 +75,7 @@ function round(overrides: Partial<MockSession> = {}): MockSession {
 function seedData(): StudyData {
   return {
     schema: 'netflix-loop-guide.study-data',
-    version: 1,
+    version: 2,
     studied: { 'guides/loop': T1 },
     tasks: {},
     cards: {
@@ -250,6 +252,7 @@ describe.each(['full', 'read-only', 'throwing'] as const)('with storage %s', (mo
       expect((await rows.first().locator('td').allInnerTexts()).slice(1)).toEqual([
         prompt.title,
         '45 min',
+        'Not recorded (saved before levels)',
         `2 of ${prompt.rubric.length} (${Math.round(200 / prompt.rubric.length)}%)`,
         '3 of 4, Solid',
       ]);

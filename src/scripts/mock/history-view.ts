@@ -6,7 +6,7 @@
  */
 import type { PracticePrompt } from '../../lib/practice-data.ts';
 import type { MockSession } from '../study/schema.ts';
-import { chronological, coveragePercent, coverageText, ratingText } from './session.ts';
+import { chronological, coveragePercent, coverageText, levelText, ratingText } from './session.ts';
 import { formatStoredDateTime, storedDate, storedText } from '../study/format.ts';
 import { trendDescription, trendPoints, type ChartBox } from './trend.ts';
 import { el } from './dom.ts';
@@ -65,6 +65,7 @@ function historyRow(session: MockSession, prompt: PracticePrompt | undefined): H
     el('td', '', when),
     el('td', '', title),
     el('td', '', session.format === 45 || session.format === 60 ? `${session.format} min` : 'unknown'),
+    el('td', '', levelText(session)),
     el('td', '', covered === 'unknown' ? covered : `${covered} (${coveragePercent(session)}%)`),
     el('td', '', ratingText(session.rating)),
   );
@@ -75,7 +76,7 @@ function historyRow(session: MockSession, prompt: PracticePrompt | undefined): H
 /** A row saying one saved round cannot be shown; the others still are. */
 function damagedRow(): HTMLTableRowElement {
   const row = el('tr', '', el('td', '', 'A saved round whose record is damaged and cannot be shown.'));
-  row.firstElementChild!.setAttribute('colspan', '5');
+  row.firstElementChild!.setAttribute('colspan', '6');
   return row;
 }
 

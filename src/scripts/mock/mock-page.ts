@@ -6,14 +6,15 @@
  */
 import type { PracticePrompt } from '../../lib/practice-data.ts';
 import type { ActiveMock } from '../study/schema.ts';
+import { isPromptLevel, LEVEL_ASPECTS } from '../../lib/levels.ts';
 import { studyStore } from '../study/store.ts';
 import { clockReadout, isTimeUp, MINUTE_MS, parseSpeed, pauseClock, resumeClock, roundElapsedMs, roundEndedAt } from './clock.ts';
 import { revealedCurveballs } from './curveballs.ts';
 import { announcement, eventsBetween, phaseAnnouncement, roundEvents, type RoundEvent } from './events.ts';
 import { renderHistory } from './history-view.ts';
 import { loadPrompts, partnerUrl, themeLabel } from './prompts.ts';
-import { renderCurveballs, renderPhaseCue, renderPhaseList } from './round-view.ts';
-import { readScore, renderRubric } from './score-form.ts';
+import { renderAnswerReview, renderCurveballs, renderPhaseCue, renderPhaseList } from './round-view.ts';
+import { levelName, readScore, renderLevelChecks, renderRubric } from './score-form.ts';
 import { buildSession, newSessionId } from './session.ts';
 import { fillSetupForm, readSetupForm } from './setup-form.ts';
 import { announce, need, siteBase } from './dom.ts';
@@ -115,6 +116,7 @@ function startMockPage(root: HTMLElement): void {
     need(root, '[data-round-title]').textContent = prompt.title;
     need(root, '[data-round-meta]').textContent = [
       `${active.format}-minute round`,
+      ...(active.level ? [`at ${levelName(active.level)}`] : []),
       `difficulty ${prompt.difficulty}`,
       prompt.themes.map(themeLabel).join(', '),
       active.partner ? 'with a partner as the interviewer' : 'on your own',
@@ -123,7 +125,7 @@ function startMockPage(root: HTMLElement): void {
     curveballList.replaceChildren();
     need(root, '[data-curveballs]').hidden = active.partner;
     need(root, '[data-share]').hidden = !active.partner;
-    const link = partnerUrl(location.origin, siteBase(), prompt.id, active.format);
+    const link = partnerUrl(location.origin, siteBase(), prompt.id, active.format, active.level);
     shareInput.value = link;
     need<HTMLAnchorElement>(root, '[data-share-open]').href = link;
     copyStatus.textContent = '';
@@ -138,10 +140,14 @@ function startMockPage(root: HTMLElement): void {
 
   function showScore(timeUp: boolean): void {
     if (!round) return;
-    const partnerNote = round.active.partner ? ' Ask your partner which items they saw: they scored from the same rubric.' : '';
+    const { active, prompt } = round;
+    const partnerNote = active.partner ? ' Ask your partner which items they saw: they scored from the same rubric.' : '';
+    const withLevel = renderLevelChecks(need<HTMLFieldSetElement>(root, '[data-level-checks]'), prompt, active.level);
+    const levelNote = withLevel && active.level ? ` and what ${active.level} needs to show` : '';
     need(root, '[data-score-intro]').textContent =
-      `${timeUp ? 'Time is up. ' : ''}Tick what you covered in "${round.prompt.title}", rate the round overall and note what to do differently.${partnerNote}`;
-    renderRubric(need(root, '[data-rubric]'), round.prompt.rubric);
+      `${timeUp ? 'Time is up. ' : ''}Tick what you covered in "${prompt.title}"${levelNote}, rate the round overall and note what to do differently.${partnerNote}`;
+    renderRubric(need(root, '[data-rubric]'), prompt.rubric);
+    renderAnswerReview(need(root, '[data-answer-review]'), prompt.answer, active.format);
     scoreForm.reset();
     scoreError.textContent = '';
     show('score', true);
@@ -170,6 +176,7 @@ function startMockPage(root: HTMLElement): void {
       pausedAt: null,
       pausedTotal: 0,
       partner: choice.partner,
+      level: choice.level,
     };
     save(active);
     openRound(active, choice.prompt, false);
@@ -230,6 +237,7 @@ function startMockPage(root: HTMLElement): void {
       rubricSize: prompt.rubric.length,
       rating: score.rating,
       notes: score.notes,
+      levelCovered: score.levelCovered,
     });
     const saved = store.update((data) => {
       data.mocks.push(session);
@@ -241,7 +249,11 @@ function startMockPage(root: HTMLElement): void {
     }
     error.textContent = '';
     openSetup(true);
-    status.textContent = `Round saved: ${prompt.title}, ${session.covered.length} of ${session.rubricSize} rubric items. It is first in Past rounds.`;
+    const levelPart =
+      session.level && session.levelCovered
+        ? `, ${session.levelCovered.length} of ${LEVEL_ASPECTS.length} ${session.level} expectations`
+        : '';
+    status.textContent = `Round saved: ${prompt.title}, ${session.covered.length} of ${session.rubricSize} rubric items${levelPart}. It is first in Past rounds.`;
   });
 
   need(root, '[data-discard]').addEventListener('click', () => discardDialog.showModal());
@@ -291,7 +303,8 @@ function isRestorable(active: ActiveMock): boolean {
     time(active.startedAt) &&
     (active.pausedAt === null || time(active.pausedAt)) &&
     time(active.pausedTotal) &&
-    typeof active.partner === 'boolean'
+    typeof active.partner === 'boolean' &&
+    (active.level === null || isPromptLevel(active.level))
   );
 }
 

@@ -19,7 +19,10 @@ import { timedCurveballs, type TimedCurveball } from './curveballs.ts';
 import { announcement, eventsBetween, roundEvents } from './events.ts';
 import type { MockFormat } from './phases.ts';
 import { loadPrompts, parseFormat, themeLabel } from './prompts.ts';
-import { renderPhaseCue } from './round-view.ts';
+import { answerSteps, renderPhaseCue } from './round-view.ts';
+import { levelChecks, levelName } from './score-form.ts';
+import { parseLevel } from './setup-form.ts';
+import type { PromptLevel } from '../../lib/levels.ts';
 import { announce, el, fillSelect, need, siteBase } from './dom.ts';
 
 const TICK_MS = 200;
@@ -37,9 +40,35 @@ function curveballItem(curveball: TimedCurveball, index: number): HTMLLIElement 
   return item;
 }
 
-function renderNotes(root: HTMLElement, prompt: PracticePrompt, format: MockFormat): TimedCurveball[] {
+/**
+ * The prompt's 45-minute answer as phase notes for the interviewer: what a strong candidate says
+ * in each phase, to compare with what they hear. The partner sees it during the round (unlike the
+ * candidate, who sees it only after). Hidden when the prompt has no answer written yet.
+ */
+function renderAnswerNotes(root: HTMLElement, prompt: PracticePrompt, format: MockFormat): void {
+  const steps = answerSteps(prompt.answer, format);
+  need(root, '[data-partner-answer]').hidden = steps.length === 0;
+  need(root, '[data-partner-answer-steps]').replaceChildren(
+    ...steps.flatMap((step) => [
+      el('dt', '', `${step.minutes} · ${step.name}`),
+      el('dd', '', el('span', 'partner-answer-label', 'What a strong candidate says here: '), step.text),
+    ]),
+  );
+}
+
+/** The candidate's level's expectations, beside the rubric; hidden when the prompt has none yet. */
+function renderLevelNotes(root: HTMLElement, prompt: PracticePrompt, level: PromptLevel): void {
+  const checks = levelChecks(prompt, level);
+  need(root, '[data-partner-level]').hidden = !checks;
+  need(root, '[data-partner-level-title]').textContent = `What the interviewer needs to see at ${levelName(level)}`;
+  need(root, '[data-partner-level-items]').replaceChildren(
+    ...(checks ?? []).flatMap((check) => [el('dt', '', check.label), el('dd', '', check.text)]),
+  );
+}
+
+function renderNotes(root: HTMLElement, prompt: PracticePrompt, format: MockFormat, level: PromptLevel): TimedCurveball[] {
   need(root, '[data-partner-meta]').textContent =
-    `${format}-minute round · difficulty ${prompt.difficulty} · ${prompt.themes.map(themeLabel).join(', ')}`;
+    `${format}-minute round · candidate at ${levelName(level)} · difficulty ${prompt.difficulty} · ${prompt.themes.map(themeLabel).join(', ')}`;
   need(root, '[data-partner-title]').textContent = prompt.title;
   need(root, '[data-partner-prompt]').textContent = prompt.prompt;
   need<HTMLAnchorElement>(root, '[data-partner-link]').href = prompt.path;
@@ -54,6 +83,8 @@ function renderNotes(root: HTMLElement, prompt: PracticePrompt, format: MockForm
   need(root, '[data-partner-curveballs]').replaceChildren(...curveballs.map(curveballItem));
   need(root, '[data-partner-probes]').replaceChildren(...prompt.probes.map((probe) => el('li', '', probe)));
   need(root, '[data-partner-rubric]').replaceChildren(...prompt.rubric.map((item) => el('li', '', item)));
+  renderLevelNotes(root, prompt, level);
+  renderAnswerNotes(root, prompt, format);
   return curveballs;
 }
 
@@ -139,7 +170,7 @@ async function startPartnerPage(root: HTMLElement): Promise<void> {
     return;
   }
   const format = parseFormat(params.get('format'));
-  renderNotes(root, prompt, format);
+  renderNotes(root, prompt, format, parseLevel(params.get('level')));
   need(root, '[data-partner-notes]').hidden = false;
   partnerClock(root, prompt, format, parseSpeed(params.get('speed')));
 }

@@ -34,6 +34,8 @@ describe('the partner link', () => {
       'http://localhost:4321/netflix-sd/practice/partner/?prompt=playback-resume&format=60',
     );
     expect(partnerUrl('https://example.org', '/', 'a b', 45)).toBe('https://example.org/practice/partner/?prompt=a+b&format=45');
+    expect(partnerUrl('https://example.org', '/', 'p', 45, 'L6')).toBe('https://example.org/practice/partner/?prompt=p&format=45&level=L6');
+    expect(partnerUrl('https://example.org', '/', 'p', 45, null)).toBe('https://example.org/practice/partner/?prompt=p&format=45');
   });
 
   it('reads the format back, defaulting to 45', () => {

@@ -46,11 +46,12 @@ export function parseFormat(raw: string | null | undefined): MockFormat {
   return raw === '60' ? 60 : 45;
 }
 
-/** The absolute address of the partner view for a prompt and format. */
-export function partnerUrl(origin: string, base: string, promptId: string, format: MockFormat): string {
+/** The absolute address of the partner view for a prompt, format and (when known) the candidate's level. */
+export function partnerUrl(origin: string, base: string, promptId: string, format: MockFormat, level?: string | null): string {
   const url = new URL(`${base.endsWith('/') ? base : `${base}/`}practice/partner/`, origin);
   url.searchParams.set('prompt', promptId);
   url.searchParams.set('format', String(format));
+  if (level) url.searchParams.set('level', level);
   return url.href;
 }
 

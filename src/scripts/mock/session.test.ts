@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildSession, chronological, coveragePercent, coverageText, newSessionId, ratingText, RATINGS } from './session.ts';
+import { buildSession, chronological, coveragePercent, coverageText, levelText, newSessionId, ratingText, RATINGS } from './session.ts';
 import { TREND_LIMIT, trendDescription, trendPoints } from './trend.ts';
 import type { MockSession } from '../study/schema.ts';
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
-const active = { promptId: 'playback-resume', format: 45 as const, startedAt: START, pausedAt: null, pausedTotal: 0, partner: false };
+const active = {
+  promptId: 'playback-resume',
+  format: 45 as const,
+  startedAt: START,
+  pausedAt: null,
+  pausedTotal: 0,
+  partner: false,
+  level: 'L6' as const,
+};
 
 function session(day: number, covered: number, size = 8): MockSession {
   return {
@@ -17,6 +25,8 @@ function session(day: number, covered: number, size = 8): MockSession {
     rubricSize: size,
     rating: 3,
     notes: '',
+    level: null,
+    levelCovered: null,
   };
 }
 
@@ -30,6 +40,7 @@ describe('a saved session', () => {
       rubricSize: 5,
       rating: 3,
       notes: '  Slow start. ',
+      levelCovered: ['operations', 'scoping'],
     });
     expect(saved).toEqual({
       id: 'x',
@@ -41,7 +52,40 @@ describe('a saved session', () => {
       rubricSize: 5,
       rating: 3,
       notes: 'Slow start.',
+      level: 'L6',
+      levelCovered: ['scoping', 'operations'],
     });
+  });
+
+  const input = { id: 'x', active, endedAt: START + 60_000, covered: [], rubricSize: 5, rating: 2, notes: '' };
+
+  it('records the level expectations covered in the round’s order, each once, and only real aspects', () => {
+    const saved = buildSession({ ...input, levelCovered: ['separates', 'design', 'design', 'charm' as never, 'scoping'] });
+    expect(saved.level).toBe('L6');
+    expect(saved.levelCovered).toEqual(['scoping', 'design', 'separates']);
+    expect(buildSession({ ...input, levelCovered: [] }).levelCovered).toEqual([]);
+  });
+
+  it('records the level alone when the prompt had no expectations to tick', () => {
+    expect(buildSession({ ...input, levelCovered: null })).toMatchObject({ level: 'L6', levelCovered: null });
+  });
+
+  it('records no level, and no expectations, for a round started without one', () => {
+    const saved = buildSession({ ...input, active: { ...active, level: null }, levelCovered: ['scoping'] });
+    expect(saved).toMatchObject({ level: null, levelCovered: null });
+    expect(buildSession({ ...input, active: { ...active, level: 'L9' as never }, levelCovered: [] }).level).toBeNull();
+  });
+
+  it('shows the level in the history, and says when it was not recorded', () => {
+    expect(levelText({ level: 'L6', levelCovered: ['scoping', 'design', 'deepDive'] })).toBe('L6, 3 of 5 expectations');
+    expect(levelText({ level: 'L4', levelCovered: [] })).toBe('L4, 0 of 5 expectations');
+    expect(levelText({ level: 'L5', levelCovered: null })).toBe('L5');
+    expect(levelText({ level: null, levelCovered: null })).toBe('Not recorded (saved before levels)');
+    expect(levelText({})).toBe('Not recorded (saved before levels)');
+    expect(levelText(null)).toBe('Not recorded (saved before levels)');
+    // Damaged stored data: never more than five, never a made-up aspect.
+    expect(levelText({ level: 'L5', levelCovered: ['scoping', 'scoping', 'x' as never, 'design'] })).toBe('L5, 2 of 5 expectations');
+    expect(levelText({ level: 'L8' as never, levelCovered: ['scoping'] })).toBe('Not recorded (saved before levels)');
   });
 
   it('reads coverage as "n of m" and a whole percent', () => {

@@ -4,6 +4,7 @@
  * correctly after the prompt's rubric is edited.
  */
 import type { ActiveMock, MockSession } from '../study/schema.ts';
+import { isPromptLevel, LEVEL_ASPECTS, type LevelAspect } from '../../lib/levels.ts';
 
 export const RATINGS = [
   { value: 1, label: 'Weak', hint: 'would not pass' },
@@ -27,9 +28,15 @@ export interface SessionInput {
   rubricSize: number;
   rating: number;
   notes: string;
+  /**
+   * The level expectations ticked, or null when none were shown (the prompt has no level
+   * expectations yet, or the round has no level).
+   */
+  levelCovered: readonly LevelAspect[] | null;
 }
 
 export function buildSession(input: SessionInput): MockSession {
+  const level = isPromptLevel(input.active.level) ? input.active.level : null;
   const covered = [...new Set(input.covered)].filter((i) => Number.isInteger(i) && i >= 0 && i < input.rubricSize).sort((a, b) => a - b);
   return {
     id: input.id,
@@ -41,7 +48,26 @@ export function buildSession(input: SessionInput): MockSession {
     rubricSize: input.rubricSize,
     rating: input.rating,
     notes: input.notes.trim(),
+    level,
+    // Only aspects that exist, each once, in the round's order; none without a level to score against.
+    levelCovered:
+      level === null || input.levelCovered === null
+        ? null
+        : LEVEL_ASPECTS.map((a) => a.key).filter((key) => input.levelCovered!.includes(key)),
   };
+}
+
+/**
+ * The level column of the history. A round saved before levels were recorded says so rather than
+ * passing for L5; a round whose prompt had no level expectations yet shows its level alone.
+ */
+export function levelText(session: Partial<Pick<MockSession, 'level' | 'levelCovered'>> | null | undefined): string {
+  const level = session?.level;
+  if (!isPromptLevel(level)) return 'Not recorded (saved before levels)';
+  const ticked = Array.isArray(session?.levelCovered)
+    ? new Set((session.levelCovered as unknown[]).filter((key) => LEVEL_ASPECTS.some((a) => a.key === key))).size
+    : undefined;
+  return ticked === undefined ? level : `${level}, ${ticked} of ${LEVEL_ASPECTS.length} expectations`;
 }
 
 /**

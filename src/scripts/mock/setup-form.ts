@@ -1,5 +1,6 @@
 /** The "Start a round" form: its options come from prompts.json, its answer is a round to start. */
 import type { PracticePrompt } from '../../lib/practice-data.ts';
+import { isPromptLevel, type PromptLevel } from '../../lib/levels.ts';
 import type { MockFormat } from './phases.ts';
 import { filterPrompts, parseFormat, pickRandom, promptFacets, themeLabel } from './prompts.ts';
 import { fillSelect, need } from './dom.ts';
@@ -8,6 +9,16 @@ export interface RoundChoice {
   prompt: PracticePrompt;
   format: MockFormat;
   partner: boolean;
+  /** The level the candidate practices at: the score shows that level's expectations. */
+  level: PromptLevel;
+}
+
+/** The level most candidates for this round are hired at, chosen when nothing else is. */
+export const DEFAULT_LEVEL: PromptLevel = 'L5';
+
+/** A `level` form field or URL parameter: L4, L5 or L6, otherwise the default L5. */
+export function parseLevel(raw: string | null | undefined): PromptLevel {
+  return isPromptLevel(raw) ? raw : DEFAULT_LEVEL;
 }
 
 export function fillSetupForm(form: HTMLFormElement, prompts: readonly PracticePrompt[]): void {
@@ -47,5 +58,5 @@ export function readSetupForm(form: HTMLFormElement, prompts: readonly PracticeP
     return chosenId
       ? 'That prompt is no longer on the site; choose another.'
       : 'No prompt matches those filters. Choose "Any" for one of them.';
-  return { prompt, format: parseFormat(text('format')), partner: fields.has('partner') };
+  return { prompt, format: parseFormat(text('format')), partner: fields.has('partner'), level: parseLevel(text('level')) };
 }

@@ -103,7 +103,7 @@ describe('saved data checked for its parts', () => {
   it('fills the in-progress mock round when it is missing or not an object, keeping the rest', () => {
     const { activeMock: _activeMock, ...withoutRound } = v1();
     const read = readSavedData(withoutRound);
-    expect(read).toStrictEqual({ ...(withoutRound as object), activeMock: null });
+    expect(read).toStrictEqual({ ...migrate(withoutRound), activeMock: null });
     expect(readSavedData({ ...v1(), activeMock: 'running' }).activeMock).toBeNull();
     expect(readSavedData({ ...v1(), activeMock: [1] }).activeMock).toBeNull();
   });

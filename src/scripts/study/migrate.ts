@@ -8,8 +8,26 @@ import { CURRENT_VERSION, SCHEMA_ID } from './schema.ts';
 type Raw = Record<string, unknown>;
 export type Migration = (data: Raw) => Raw;
 
+const isRecord = (value: unknown): value is Raw => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
 /** MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first released shape. */
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  /**
+   * 1 -> 2: mock rounds record the level practiced at. Rounds saved before have none: they get
+   * `level: null` (shown as "not recorded", never guessed as L5), and so does a round in progress.
+   * Entries that are not objects are left as they are, for the reader to report.
+   */
+  1: (data) => {
+    const upgraded = { ...data };
+    if (Array.isArray(data.mocks)) {
+      upgraded.mocks = data.mocks.map((session: unknown) =>
+        isRecord(session) ? { ...session, level: null, levelCovered: null } : session,
+      );
+    }
+    if (isRecord(data.activeMock)) upgraded.activeMock = { ...data.activeMock, level: null };
+    return upgraded;
+  },
+};
 
 export class StudyDataError extends Error {
   constructor(message: string) {

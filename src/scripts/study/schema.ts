@@ -1,3 +1,5 @@
+import type { LevelAspect, PromptLevel } from '../../lib/levels.ts';
+
 /**
  * What the study tools save on this device: one record, versioned. Every tool reads and writes
  * it through store.ts; export and import move it whole (validate.ts checks an import). Nothing
@@ -6,8 +8,11 @@
 
 /** Identifies our files, so a foreign JSON file is rejected by name rather than by accident. */
 export const SCHEMA_ID = 'netflix-loop-guide.study-data';
-/** The current version. Bump it with a migration in migrate.ts when the shape changes. */
-export const CURRENT_VERSION = 1;
+/**
+ * The current version. Bump it with a migration in migrate.ts when the shape changes.
+ * Version 2 added the level a mock round was practiced at (and the level expectations covered).
+ */
+export const CURRENT_VERSION = 2;
 
 /** A spaced-repetition card's schedule (a ts-fsrs Card, dates as ISO strings). */
 export interface CardState {
@@ -36,6 +41,13 @@ export interface MockSession {
   /** Self-rating of the round, 1 (weak) to 4 (strong). */
   rating: number;
   notes: string;
+  /** The level the candidate practiced at; null for a round saved before levels were recorded. */
+  level: PromptLevel | null;
+  /**
+   * The level expectations the candidate ticked, by aspect; null when none were shown (the round
+   * has no level, or its prompt had no level expectations yet).
+   */
+  levelCovered: LevelAspect[] | null;
 }
 
 /** A mock round in progress (so an accidental reload does not lose it). */
@@ -50,6 +62,8 @@ export interface ActiveMock {
   pausedTotal: number;
   /** Whether a partner plays the interviewer (curveballs stay with them). */
   partner: boolean;
+  /** The level chosen at the start; null for a round started before levels were recorded. */
+  level: PromptLevel | null;
 }
 
 /** A behavioral story in the story bank. */

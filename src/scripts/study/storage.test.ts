@@ -146,6 +146,8 @@ const session = (overrides: Partial<MockSession> = {}): MockSession => ({
   rubricSize: 6,
   rating: 3,
   notes: '',
+  level: null,
+  levelCovered: null,
   ...overrides,
 });
 

@@ -135,6 +135,8 @@ describe('export and import', () => {
           rubricSize: 6,
           rating: 3,
           notes: '',
+          level: null,
+          levelCovered: null,
         },
       ],
     };

@@ -71,6 +71,8 @@ describe('merging the rest', () => {
     rubricSize: 6,
     rating: 2,
     notes: id,
+    level: null,
+    levelCovered: null,
   });
   const story = (title: string, updatedAt: string) => ({
     id: 's1',
@@ -109,7 +111,15 @@ describe('merging the rest', () => {
   });
 
   it('keeps this device’s round in progress, or takes the imported one when there is none', () => {
-    const round = (promptId: string) => ({ promptId, format: 45 as const, startedAt: 1, pausedAt: null, pausedTotal: 0, partner: false });
+    const round = (promptId: string) => ({
+      promptId,
+      format: 45 as const,
+      startedAt: 1,
+      pausedAt: null,
+      pausedTotal: 0,
+      partner: false,
+      level: null,
+    });
     const mine = { ...emptyStudyData(), activeMock: round('mine') };
     const theirs = { ...emptyStudyData(), activeMock: round('theirs') };
     expect(mergeStudyData(mine, theirs).activeMock?.promptId).toBe('mine');

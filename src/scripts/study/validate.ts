@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { CURRENT_VERSION, SCHEMA_ID, type StudyData } from './schema.ts';
 import { migrate, StudyDataError } from './migrate.ts';
 import { PART_MAX, TITLE_MAX } from '../stories/story-bank.ts';
+import { LEVEL_ASPECTS, PROMPT_LEVELS, type LevelAspect, type PromptLevel } from '../../lib/levels.ts';
 
 /** The limits an import is held to. */
 export const IMPORT_LIMITS = {
@@ -78,6 +79,20 @@ const amount = (max: number) => {
   return z.number(message).check(z.minimum(0, message), z.maximum(max, message));
 };
 const format = z.union([z.literal(45), z.literal(60)], 'expected 45 or 60 (minutes)');
+/** A mock round's level; missing reads as null, "not recorded", as for a round saved before levels. */
+const level = z._default(
+  z.nullable(
+    z.enum(
+      PROMPT_LEVELS.map((l) => l.id) as [PromptLevel, ...PromptLevel[]],
+      `expected ${PROMPT_LEVELS.map((l) => l.id).join(', ')} or null (not recorded)`,
+    ),
+  ),
+  null,
+);
+const levelAspect = z.enum(
+  LEVEL_ASPECTS.map((a) => a.key) as [LevelAspect, ...LevelAspect[]],
+  `expected one of ${LEVEL_ASPECTS.map((a) => a.key).join(', ')}`,
+);
 /** Epoch milliseconds within the dates the tools can have written. */
 const epochMs = (() => {
   const message = 'expected a time in milliseconds since 1970, from the year 2000 to 2200';
@@ -128,8 +143,19 @@ const mockSession = z
     rubricSize: whole(1, IMPORT_LIMITS.rubricSize),
     rating: whole(1, 4),
     notes: text(IMPORT_LIMITS.notes),
+    level,
+    /** The level expectations ticked; null (or missing) when none were shown. */
+    levelCovered: z._default(z.nullable(list(levelAspect, LEVEL_ASPECTS.length)), null),
   })
   .check(
+    z.refine((s) => s.levelCovered === null || new Set(s.levelCovered).size === s.levelCovered.length, {
+      message: 'a level expectation is listed twice',
+      path: ['levelCovered'],
+    }),
+    z.refine((s) => s.level !== null || s.levelCovered === null, {
+      message: 'level expectations are ticked but no level is recorded',
+      path: ['levelCovered'],
+    }),
     z.refine((s) => s.covered.every((item) => item < s.rubricSize), {
       message: 'a covered rubric item is not in the rubric (each must be below rubricSize)',
       path: ['covered'],
@@ -146,6 +172,7 @@ const activeMock = z
     pausedAt: z.nullable(epochMs),
     pausedTotal: count(LATEST - EARLIEST),
     partner: z.boolean(),
+    level,
   })
   .check(z.refine((m) => m.pausedAt === null || m.pausedAt >= m.startedAt, { message: 'paused before it started', path: ['pausedAt'] }));
 
