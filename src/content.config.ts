@@ -6,6 +6,8 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { createSchemas } from './schemas/index.ts';
 import { contentDir, entryIdFromPath } from './lib/content-paths.ts';
+import { withEstimateTokens } from './lib/estimate/loader.ts';
+import { loadFigures } from './lib/estimate/load.ts';
 
 const schemas = createSchemas(reference);
 
@@ -13,11 +15,13 @@ const schemas = createSchemas(reference);
 const IGNORE = '!**/_*';
 
 function folder(name: string, extensions: string) {
-  return glob({
+  const loader = glob({
     pattern: [`**/*.${extensions}`, IGNORE, `!**/_*/**`],
     base: `${contentDir()}/${name}`,
     generateId: ({ entry }) => entryIdFromPath(entry),
   });
+  // Pages with chains may write [[chain.name]] in their front matter: resolved here, once, for every reader.
+  return extensions === 'mdx' ? withEstimateTokens(loader, () => loadFigures()) : loader;
 }
 
 export const collections = {

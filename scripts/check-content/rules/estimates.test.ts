@@ -29,6 +29,8 @@ describe('estimates rule', () => {
       `${dir}/consistency-b.mdx:12 estimate-consistency`,
       `${dir}/division-by-zero.mdx:15 estimate`,
       `${dir}/expression.mdx:15 estimate`,
+      `${dir}/frontmatter-tokens.mdx:8 estimate`,
+      `${dir}/frontmatter-tokens.mdx:11 estimate`,
       `${dir}/peak-volume.mdx:21 estimate`,
       `${dir}/typed-prose.mdx:9 typed-estimate`,
       `${dir}/typed-prose.mdx:9 typed-estimate`,
@@ -56,6 +58,10 @@ describe('estimates rule', () => {
       '"770K events a second × 300 bytes ≈ 230" is typed arithmetic typed in prose.',
     ]);
     expect(message(`${dir}/typed-prose.mdx:11`)).toBe('[[nothing.here]] names a chain that is not on this page.');
+    expect(message(`${dir}/frontmatter-tokens.mdx:8`)).toMatch(/^Flashcard front flashcards\[0\]\.front holds a token; the card's id is a hash of its front/);
+    expect(message(`${dir}/frontmatter-tokens.mdx:11`)).toBe(
+      'Front matter flashcards[1].back: [[frontmatter.missing]]: the chain "frontmatter" has no "missing".',
+    );
     for (const problem of problems) expect(problem.fix.length).toBeGreaterThan(15);
   });
 });

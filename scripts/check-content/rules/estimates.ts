@@ -3,7 +3,8 @@
  * code the build uses (src/lib/estimate) and reports, at the file line inside the block:
  * - a chain that does not evaluate: a unit mismatch, an unknown figure or name, an expression
  *   error, a division by zero, a peak without a peak factor, a daily volume from a peak rate;
- * - a `[[chain.name]]` token (in the text or in a guide's flashcards) that names nothing;
+ * - a `[[chain.name]]` token (in the text or anywhere in the front matter) that names nothing, or
+ *   one in a flashcard's front (the card id is a hash of it);
  * - the same named quantity with different values on two pages, unless a chain is a scenario;
  * - a number in prose that looks like a derived estimate ("≈ 230 MB/s", "about 20 TB a day",
  *   "46M × 5 Mbps = 230 Tbps") and is neither a token nor wrapped in <Typed reason="…">;
@@ -17,6 +18,7 @@ import type { ContentFile } from '../load.ts';
 import { runChain, type EvaluatedChain, type Figure, type Row } from '../../../src/lib/estimate/index.ts';
 import { figureFromData } from '../../../src/lib/estimate/load.ts';
 import { findEstimateBlocks, resolveToken, TOKEN } from '../../../src/lib/estimate/blocks.ts';
+import { dataTokens, describePath } from '../../../src/lib/estimate/frontmatter.ts';
 import { math } from '../../../src/lib/estimate/units.ts';
 
 const RULE = 'estimate';
@@ -211,13 +213,29 @@ export const checkEstimates: Rule = (context) => {
       }
     }
 
+    // Tokens in front matter (a prompt's answer, curveballs, levels…; a flashcard's back): resolved
+    // when the collection loads (src/lib/estimate/loader.ts), so each must name a step on this page.
+    for (const { path, text } of dataTokens(file.data)) {
+      const line = lineOfPath(file, path);
+      if (path[0] === 'flashcards' && path[2] === 'front') {
+        problems.push({
+          file: file.file,
+          line,
+          rule: RULE,
+          message: `Flashcard front ${describePath(path)} holds a token; the card's id is a hash of its front, so a changed figure would reset everyone's schedule for it.`,
+          fix: 'Keep the number on the back, or word the front without it.',
+        });
+        continue;
+      }
+      for (const token of text.matchAll(TOKEN)) {
+        if (broken.has(token[1]!)) continue;
+        const resolved = resolveToken(token[1]!, token[2]!, chains);
+        if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: `Front matter ${describePath(path)}: ${resolved.message}`, fix: resolved.fix });
+      }
+    }
+
     if (file.collection === 'guides') {
       for (const { text, line } of flashcardTexts(file)) {
-        for (const token of text.matchAll(TOKEN)) {
-          if (broken.has(token[1]!)) continue;
-          const resolved = resolveToken(token[1]!, token[2]!, chains);
-          if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: resolved.message, fix: resolved.fix });
-        }
         for (const typed of typedEstimates(text)) {
           problems.push({
             file: file.file,
