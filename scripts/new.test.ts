@@ -29,6 +29,7 @@ const CASES = [
   { type: 'culture', title: 'Selflessness in practice', file: 'culture/selflessness-in-practice.mdx' },
   { type: 'stack', title: 'Watch-party sync', file: 'stack/watch-party-sync.mdx' },
   { type: 'source', title: 'Rebuilding the watch-party backend', file: 'sources/rebuilding-the-watch-party-backend.yaml' },
+  { type: 'figure', title: 'Average bitrate of a mobile stream', file: 'figures/average-bitrate-of-a-mobile-stream.yaml' },
 ] as const;
 
 const SENTENCE = ' It is written here as a contributor would write it, in a full sentence of prose.';
@@ -132,7 +133,7 @@ describe('npm run new', () => {
   it('refuses bad input with the reason and the usage, and writes nothing', () => {
     const unknown = runNew('promt', 'Design a thing');
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('npm run new: Unknown type "promt". Use one of: guide, prompt, mistake, culture, stack, source.');
+    expect(unknown.stderr).toContain('npm run new: Unknown type "promt". Use one of: guide, prompt, mistake, culture, stack, source, figure.');
     expect(unknown.stderr).toContain('Usage: npm run new -- <type> "<title>"');
 
     const noTitle = runNew('prompt');

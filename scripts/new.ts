@@ -18,6 +18,7 @@ export const TYPES = {
   culture: { collection: 'culture', template: 'culture.mdx' },
   stack: { collection: 'stack', template: 'stack.mdx' },
   source: { collection: 'sources', template: 'source.yaml' },
+  figure: { collection: 'figures', template: 'figure.yaml' },
 } as const;
 type TypeName = keyof typeof TYPES;
 const TYPE_NAMES = Object.keys(TYPES) as TypeName[];
@@ -30,6 +31,7 @@ export const USAGE = [
   `Examples:`,
   `  npm run new -- prompt "Design a watch-party service"`,
   `  npm run new -- guide "Recruiter screen" --section loop`,
+  `  npm run new -- figure "Average bitrate of a mobile stream"`,
 ].join('\n');
 
 export interface NewOptions {
