@@ -125,11 +125,19 @@ const never = (file: string) => NEVER_CACHED.some((pattern) => pattern.test(base
  * A module and everything it imports, transitively. With `onDemand` false, dynamic imports of
  * ON_DEMAND_MODULES are not followed (the app shell); with true, everything is (a page's needs).
  */
+/** Each built module's imports, read once per build (pages share most of their scripts). */
+const importsCache = new Map<string, ReturnType<typeof moduleImports>>();
+function importsOf(file: string): ReturnType<typeof moduleImports> {
+  let found = importsCache.get(file);
+  if (!found) importsCache.set(file, (found = moduleImports(readFileSync(file, 'utf8'))));
+  return found;
+}
+
 function moduleClosure(outDir: string, start: string, followOnDemand: boolean, seen = new Set<string>()): Set<string> {
   if (seen.has(start) || never(start)) return seen;
   seen.add(start);
   if (!start.endsWith('.js')) return seen;
-  const { static: statics, dynamic } = moduleImports(readFileSync(path.join(outDir, start), 'utf8'));
+  const { static: statics, dynamic } = importsOf(path.join(outDir, start));
   const resolve = (spec: string) => path.posix.normalize(path.posix.join(path.posix.dirname(start), spec));
   for (const spec of statics) moduleClosure(outDir, resolve(spec), followOnDemand, seen);
   for (const spec of dynamic) {
@@ -137,6 +145,15 @@ function moduleClosure(outDir: string, start: string, followOnDemand: boolean, s
     moduleClosure(outDir, resolve(spec), followOnDemand, seen);
   }
   return seen;
+}
+
+/** A script's closure, worked out once per script and mode (most pages share their scripts). */
+const closureCache = new Map<string, Set<string>>();
+function closureOf(outDir: string, start: string, followOnDemand: boolean): Set<string> {
+  const key = `${followOnDemand}|${path.join(outDir, start)}`;
+  let found = closureCache.get(key);
+  if (!found) closureCache.set(key, (found = moduleClosure(outDir, start, followOnDemand)));
+  return found;
 }
 
 /**
@@ -191,7 +208,7 @@ export function planOffline(outDir: string, base: string): OfflinePlan {
   const referencesOf = new Map(pages.map((page) => [page, pageReferences(readFileSync(path.join(outDir, page), 'utf8'), base, outDir)]));
 
   const shell = new Set<string>([offlinePage]);
-  for (const refs of referencesOf.values()) for (const ref of refs) for (const file of moduleClosure(outDir, ref, false)) shell.add(file);
+  for (const refs of referencesOf.values()) for (const ref of refs) for (const file of closureOf(outDir, ref, false)) shell.add(file);
   for (const folder of SHELL_FOLDERS) {
     if (existsSync(path.join(outDir, folder))) for (const file of walk(path.join(outDir, folder))) shell.add(`${folder}/${file}`);
   }
@@ -220,8 +237,7 @@ export function planOffline(outDir: string, base: string): OfflinePlan {
     if (shell.has(page) || page === '404.html') continue;
     const sitePath = `/${page.replace(/index\.html$/, '')}`;
     const needs = new Set<string>();
-    for (const ref of referencesOf.get(page) ?? [])
-      for (const file of moduleClosure(outDir, ref, true)) if (!shell.has(file)) needs.add(file);
+    for (const ref of referencesOf.get(page) ?? []) for (const file of closureOf(outDir, ref, true)) if (!shell.has(file)) needs.add(file);
     for (const file of needs) assets[`${base}${file}`] = bytesOf(file);
     const entry: OfflinePage = {
       url: `${base}${sitePath.slice(1)}`,
