@@ -71,7 +71,13 @@ describe('text', () => {
     const page = await open('/practice/stories/', 1280);
     expect(await page.locator('main p:has(a[href$="/culture/story-bank/"])').innerText()).toMatch(/is in Build a story bank\./);
     await page.goto(siteUrl('/prompts/playback-resume/'));
-    expect(await page.locator('.cheatsheet-link').innerText()).toBe('One-page cheat sheet to print · Practice it against the clock');
+    expect(await page.locator('.cheatsheet-link').innerText()).toBe(
+      'Jump to the 45-minute answer · One-page cheat sheet to print · Practice it against the clock',
+    );
+    // The jump link lands on the condensed answer, the first section after the prompt.
+    await page.getByRole('link', { name: 'Jump to the 45-minute answer' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#the-45-minute-answer');
+    expect(await page.locator('#answer-45 .round-answer-phases > li').count()).toBeGreaterThan(0);
     await page.context().close();
   });
 
