@@ -359,6 +359,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const scale = scaleArgument(process.argv);
   const reports = [await measure('1x', 'content', OUT_DIR)];
   const labels = ['1x'];
+  // Each scale's figures print as soon as they are measured: a 10x run is long.
+  printReport(reports[0]!, '1x');
   let scaledDir: string | undefined;
   if (scale > 1) {
     scaledDir = path.join(tmpdir(), `loop-guide-content-${scale}x`);
@@ -367,8 +369,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`▶ ${scale}x: ${added} entries added to a copy of the content in ${scaledDir}/`);
     reports.push(await measure(`${scale}x`, scaledDir, `${OUT_DIR}-${scale}x`));
     labels.push(`${scale}x`);
+    printReport(reports[1]!, `${scale}x`);
   }
-  reports.forEach((r, i) => printReport(r, labels[i]!));
   const report = reports[0]!;
   // Estimate chains are evaluated twice per build: by the remark plugin and by the content check.
   const estimates = measureEstimates();
