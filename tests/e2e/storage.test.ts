@@ -307,6 +307,9 @@ describe.each(['full', 'read-only', 'throwing'] as const)('with storage %s', (mo
       await expect
         .poll(() => page.locator('[data-cards-error]').innerText())
         .toBe(`Your reviews are not being saved: ${problem} They count only until you leave this page.`);
+      // The review counts for this visit: the deck has one new card fewer, though nothing was saved.
+      await page.locator('[data-stop]').click();
+      await expect.poll(async () => (await counts()).new).toBe(before.new - 1);
       expect(JSON.parse((await savedText(page))!)).toEqual(seedData());
       await finish(tracked);
     },

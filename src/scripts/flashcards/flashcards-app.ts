@@ -214,6 +214,8 @@ function start(cards: Flashcard[]): void {
     if (!saved.ok) {
       unsaved[card.id] = next;
       error.textContent = `Your reviews are not being saved: ${saved.problem} They count only until you leave this page.`;
+      // The store redrew from what is saved; count this visit's unsaved review too.
+      render(saved.data);
     }
     session.reviewed += 1;
     const due = new Date(next.due);
