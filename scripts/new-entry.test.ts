@@ -17,6 +17,7 @@ function contentRoot(): string {
 }
 
 const TODAY = new Date('2027-05-06T23:30:00Z');
+const TYPE_LIST = 'guide, prompt, mistake, culture, stack, source, figure';
 
 describe('createEntry', () => {
   it('puts each type in its collection under a name made from the title', () => {
@@ -34,6 +35,7 @@ describe('createEntry', () => {
       'culture/playback-resume-v2.mdx',
       'stack/playback-resume-v2.mdx',
       'sources/playback-resume-v2.yaml',
+      'figures/playback-resume-v2.yaml',
     ]);
   });
 
@@ -55,11 +57,7 @@ describe('createEntry', () => {
   });
 
   const refusals: [string, Parameters<typeof createEntry>[0], string][] = [
-    [
-      'an unknown type',
-      { type: 'promt', title: 'A title' },
-      'Unknown type "promt". Use one of: guide, prompt, mistake, culture, stack, source.',
-    ],
+    ['an unknown type', { type: 'promt', title: 'A title' }, `Unknown type "promt". Use one of: ${TYPE_LIST}.`],
     ['a short title', { type: 'prompt', title: '  ab  ' }, 'Give a title of at least three characters, in quotes.'],
     [
       'a guide without a section',
@@ -124,7 +122,7 @@ describe('parseCommandLine', () => {
   });
 
   it('shows every type and guide section in the usage', () => {
-    expect(USAGE).toContain('  <type>      guide, prompt, mistake, culture, stack, source');
+    expect(USAGE).toContain(`  <type>      ${TYPE_LIST}`);
     expect(USAGE).toContain('  --section   for a guide: loop, system-design, coding, culture, prepare');
   });
 });
