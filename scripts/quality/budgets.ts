@@ -47,6 +47,13 @@ function fileOf(dir: string, base: string, url: string): string | undefined {
 }
 
 /**
+ * Modules a page imports only on the reader's intent, never at load: the search dialog
+ * (src/scripts/search/search-dialog.ts), imported by the search opener on hover, focus, "/" or
+ * Ctrl+K. Its bytes are counted by the first-search budget (tests/e2e/search-bytes.test.ts).
+ */
+export const ON_INTENT_MODULES: readonly RegExp[] = [/^search-dialog\.[\w-]+\.js$/];
+
+/**
  * A module and every module it imports, transitively, including dynamic imports: the site's
  * entry script loads the progress code with import() on load, so it counts as first load.
  */
@@ -56,6 +63,7 @@ function moduleGraph(file: string, seen = new Set<string>()): Set<string> {
   const code = readFileSync(file, 'utf8');
   for (const match of code.matchAll(/(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) {
     const target = path.resolve(path.dirname(file), match[1]!);
+    if (ON_INTENT_MODULES.some((pattern) => pattern.test(path.basename(target)))) continue;
     if (existsSync(target)) moduleGraph(target, seen);
   }
   return seen;

@@ -1,8 +1,8 @@
 /**
  * The only script every page runs: the theme switch, the search opener, and the offline
  * service worker with its "new version" and "offline" notices. Search itself (the dialog in
- * search/ui.ts and Pagefind's engine) loads on intent, see search/opener.ts; study-progress code
- * is a separate script on the pages that track progress (StudyProgress.astro).
+ * search/search-dialog.ts and Pagefind's engine) loads on intent, see search/opener.ts;
+ * study-progress code is a separate script on the pages that track progress (StudyProgress.astro).
  */
 import './search/opener.ts';
 import { offlineCacheNames } from '../lib/offline.ts';

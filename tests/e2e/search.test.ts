@@ -34,7 +34,7 @@ describe('search', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(siteUrl('/loop/'), { waitUntil: 'networkidle' });
-    expect(requests.filter((url) => /\/pagefind\/|search\.css|\/ui\.[\w-]+\.js/.test(url))).toEqual([]);
+    expect(requests.filter((url) => /\/pagefind\/|search\.css|\/search-dialog\.[\w-]+\.js/.test(url))).toEqual([]);
     await page.locator('[data-search-open]').hover();
     await expect.poll(() => requests.some((url) => url.endsWith('/pagefind/pagefind.js')), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => requests.some((url) => url.includes('/pagefind/wasm.')), { timeout: 15_000 }).toBe(true);

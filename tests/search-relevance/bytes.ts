@@ -33,7 +33,7 @@ export function classify(path: string): 'ui' | 'engine' | 'index' | 'fragments' 
   if (/\/pagefind\/(index|filter)\//.test(path)) return 'index';
   if (/\/pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)$/.test(path))
     return 'engine';
-  if (/\/styles\/search\.css$|\/_astro\/ui\.[\w-]+\.js$/.test(path)) return 'ui';
+  if (/\/styles\/search\.css$|\/_astro\/search-dialog\.[\w-]+\.js$/.test(path)) return 'ui';
   return 'other';
 }
 

@@ -1,5 +1,5 @@
 /**
- * Search settings shared by the dialog (ui.ts), its tests and the benchmark, so all three measure
+ * Search settings shared by the dialog (search-dialog.ts), its tests and the benchmark, so all three measure
  * the same thing readers get.
  */
 

@@ -3,11 +3,11 @@
  * engine load on intent, never with the page. Hovering or focusing the search button starts the
  * download; clicking it, "/" (outside a text field) or Ctrl+K / Cmd+K opens the dialog.
  */
-type SearchUi = typeof import('./ui.ts');
+type SearchUi = typeof import('./search-dialog.ts');
 let ui: Promise<SearchUi> | undefined;
 
 function load(): Promise<SearchUi> {
-  ui ??= import('./ui.ts');
+  ui ??= import('./search-dialog.ts');
   ui.catch(() => {
     ui = undefined;
   });

@@ -401,7 +401,8 @@ function loadIfInView(): void {
   if (!parts || parts.more.hidden || parts.dialog.dataset.state !== 'done') return;
   const view = parts.scroller.getBoundingClientRect();
   const button = parts.more.getBoundingClientRect();
-  if (button.top < view.bottom && button.bottom > view.top) void showMore(false);
+  // Wholly in view: a button cut off at the bottom edge means the list still fills the screen.
+  if (button.top >= view.top && button.bottom <= view.bottom) void showMore(false);
 }
 
 /** Loads and shows the next results; `focusFirst` moves the active option to the first of them. */
