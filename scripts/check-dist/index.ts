@@ -2,18 +2,20 @@
  * `npm run check:dist`: checks the built site. Every internal link and #fragment resolves (with
  * the base path), no page loads anything from a third-party host, every id is unique on its
  * page, and every page carries the site's own Content-Security-Policy and no code the site did
- * not write (rules/security.ts). Run after `astro build`; `npm run build` does.
+ * not write (rules/security.ts), and every estimate table and number comes from the evaluator
+ * (rules/estimates.ts). Run after `astro build`; `npm run build` does.
  */
 import { loadSite } from './site.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkThirdParty } from './rules/third-party.ts';
 import { checkSecurity } from './rules/security.ts';
 import { checkIds } from './rules/ids.ts';
+import { checkEstimates } from './rules/estimates.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 
 export function checkDist(dir: string, base: string): Problem[] {
   const site = loadSite(dir, base);
-  return sortProblems([...checkLinks(site), ...checkThirdParty(site), ...checkSecurity(site), ...checkIds(site)]);
+  return sortProblems([...checkLinks(site), ...checkThirdParty(site), ...checkSecurity(site), ...checkIds(site), ...checkEstimates(site)]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

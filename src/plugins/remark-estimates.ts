@@ -73,13 +73,28 @@ export default function remarkEstimates() {
         parent.children[index] = toMdast(chainTree(result.chain));
       }
     }
-    visit(tree, 'text', (node: Text) => {
-      if (!node.value.includes('[[')) return;
-      node.value = node.value.replace(TOKEN, (token, chainId: string, name: string) => {
+    // Each token becomes <span data-estimate-token="chain.name">result</span>: the built-site check
+    // can then tell a computed number from text, and finds any token left unresolved.
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!node.value.includes('[[') || !parent || index === undefined) return;
+      const parts: RootContent[] = [];
+      let last = 0;
+      for (const match of node.value.matchAll(TOKEN)) {
+        const [token, chainId, name] = match as unknown as [string, string, string];
         const resolved = resolveToken(chainId, name, chains);
         if (!resolved.ok) throw new EstimateError(relativePath(file), node.position?.start.line ?? 0, resolved.message, resolved.fix);
-        return resolved.text;
-      });
+        if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) });
+        parts.push({
+          type: 'estimateElement',
+          data: { hName: 'span', hProperties: { 'data-estimate-token': `${chainId}.${name}` } },
+          children: [{ type: 'text', value: resolved.text }],
+        } as unknown as RootContent);
+        last = match.index + token.length;
+      }
+      if (parts.length === 0) return;
+      if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+      (parent.children as RootContent[]).splice(index, 1, ...parts);
+      return index + parts.length;
     });
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};

@@ -288,7 +288,7 @@ describe('blocks, tokens and rendering', () => {
   it('renders a captioned table with row headers, the arithmetic, the basis in words and the source', () => {
     const html = toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!, { names: true }));
     expect(toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!))).not.toContain('data-name');
-    expect(html).toContain('<table class="estimate" id="estimate-test-chain"><caption>A chain under test</caption>');
+    expect(html).toContain('<table class="estimate" id="estimate-test-chain" data-estimate="test-chain"><caption>A chain under test</caption>');
     expect(html).toContain('<th scope="col">Quantity</th>');
     expect(html).toContain(
       '<tr data-name="peakStreams"><th scope="row">Concurrent streams at the evening peak <span class="est-basis est-peak">peak</span></th><td><span class="est-math">21.7 million streams × 2×</span></td><td class="est-result">about 43 million streams</td></tr>',
