@@ -2,8 +2,10 @@
  * The mock interview driven as a candidate would: choose a prompt with the keyboard, run a round
  * on the fast clock (?speed=120: a 45-minute round takes 22.5 real seconds), hear the phase
  * change and a curveball announced, pause, reload mid-round, score and save, and find the round
- * in the history after a reload. Then the partner mode: the candidate sees no curveballs, and the
- * shared link opens the interviewer's notes. axe runs on each state the page-wide accessibility
+ * in the history after a reload; the score offers the chosen level's expectations (L5 by default)
+ * and, only after the round, the prompt's 45-minute answer. Then the partner mode at L6: the
+ * candidate sees no curveballs, the shared link opens the interviewer's notes with the L6
+ * expectations and the answer's phase notes, and the round is saved with its level. axe runs on each state the page-wide accessibility
  * test cannot reach (a running round, the score form, the history, the partner's notes), in the
  * light theme in the first test and the dark theme in the second.
  */
@@ -74,6 +76,8 @@ describe('mock interview', () => {
     const prompt = prompts[0]!;
     expect(await select.inputValue()).toBe(prompt.id);
     expect(await page.locator('input[name="format"][value="45"]').isChecked()).toBe(true);
+    // The level defaults to L5.
+    expect(await page.getByLabel('L5: Senior Software Engineer').isChecked()).toBe(true);
     await page.locator('[data-start]').focus();
     await page.keyboard.press('Enter');
 
@@ -88,17 +92,23 @@ describe('mock interview', () => {
         .evaluate((e) => e.closest('[aria-live], [role="status"], [role="alert"], [role="log"], [role="timer"]')),
     ).toBeNull();
     expect(await page.locator('[data-phase-list] [aria-current="step"]').innerText()).toContain('Scoping');
+    expect(await page.locator('[data-round-meta]').innerText()).toContain('at L5 (Senior Software Engineer)');
+    // The 45-minute answer is not on screen during the round: it would give the answer away.
+    expect(await page.locator('[data-answer-review]').isVisible()).toBe(false);
+    expect(await page.locator('main').innerText()).not.toContain(prompt.answer!.deepDive.slice(0, 60));
 
-    // Minute 8 (4 s): the first curveball; minute 10 (5 s): high-level design.
+    // Minute 10 (5 s): high-level design, with the deep dive next.
     await expect.poll(() => announcements(page), { timeout: 10_000, interval: 100 }).toContain('Phase 2 of 5: High-level design');
-    expect(await announcements(page)).toContain(`Curveball 1 from the interviewer: ${prompt.curveballs[0]!.ask}`);
+    expect(await page.locator('[data-phase-list] [aria-current="step"]').innerText()).toContain('High-level design');
+    expect(await page.locator('[data-phase-next]').innerText()).toMatch(/^Next, at 20:00: Deep dive\./);
+    // The first curveball at its minute (whichever prompt comes first: minute 8 to 20 is 4 to 10 s).
+    const firstAsk = `Curveball 1 from the interviewer: ${prompt.curveballs[0]!.ask}`;
+    await expect.poll(() => announcements(page), { timeout: 15_000, interval: 100 }).toContain(firstAsk);
     const first = page.locator('.mock-curveball').first();
     expect(await first.locator('.mock-curveball-ask').innerText()).toBe(prompt.curveballs[0]!.ask);
     expect(await first.locator('details p').isVisible()).toBe(false);
     await first.locator('summary', { hasText: 'Show a strong answer' }).click();
     expect(await first.locator('details p').innerText()).toBe(prompt.curveballs[0]!.strongAnswer);
-    expect(await page.locator('[data-phase-list] [aria-current="step"]').innerText()).toContain('High-level design');
-    expect(await page.locator('[data-phase-next]').innerText()).toMatch(/^Next, at 20:00: Deep dive\./);
     expect(await axeViolations(page)).toEqual([]);
 
     // Pause: the clock stands still and the pause is saved; resume: it runs again.
@@ -131,6 +141,17 @@ describe('mock interview', () => {
     expect(await round.isVisible()).toBe(false);
     const boxes = score.locator('input[name="covered"]');
     expect(await boxes.count()).toBe(prompt.rubric.length);
+    // The L5 expectations for this prompt, as five checkboxes; left unticked here.
+    const levelBoxes = score.locator('[data-level-checks] input[name="level-covered"]');
+    expect(await levelBoxes.count()).toBe(5);
+    expect(await score.locator('[data-level-checks] legend').innerText()).toContain('L5 (Senior Software Engineer)');
+    expect(await score.locator('[data-level-checks] label').first().innerText()).toBe(`Scoping: ${prompt.levels!.L5.scoping}`);
+    // After the round, the 45-minute answer to compare with, phase by phase at the 45-minute marks.
+    const review = score.locator('[data-answer-review]');
+    expect(await review.isVisible()).toBe(true);
+    expect(await review.locator('li').first().innerText()).toBe(`0–10 · Scoping. ${prompt.answer!.scoping}`);
+    expect(await review.locator('li').count()).toBe(7);
+    expect(await review.innerText()).not.toContain('In a 60-minute round');
     await boxes.nth(0).focus();
     await page.keyboard.press('Space');
     await boxes.nth(2).check();
@@ -154,6 +175,7 @@ describe('mock interview', () => {
       expect(cells.slice(1), pass).toEqual([
         prompt.title,
         '45 min',
+        'L5, 0 of 5 expectations',
         `2 of ${prompt.rubric.length} (${Math.round(200 / prompt.rubric.length)}%)`,
         '3 of 4, Solid',
       ]);
@@ -172,6 +194,8 @@ describe('mock interview', () => {
       rubricSize: prompt.rubric.length,
       rating: 3,
       notes: 'Numbers earlier.',
+      level: 'L5',
+      levelCovered: [],
     });
     expect(await axeViolations(page)).toEqual([]);
 
@@ -196,6 +220,7 @@ describe('mock interview', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.locator('#mock-prompt').selectOption(prompt.id);
     await page.getByLabel('60 minutes').check();
+    await page.getByLabel('L6: Staff Software Engineer').check();
     await page.getByLabel('Practice with a partner').check();
     await page.locator('[data-start]').click();
     await page.locator('[data-panel="round"]').waitFor();
@@ -203,7 +228,7 @@ describe('mock interview', () => {
 
     // The shareable link: absolute, same prompt and format, copied to the clipboard.
     const link = await page.getByLabel('Link to the partner view').inputValue();
-    expect(link).toBe(siteUrl(`/practice/partner/?prompt=${prompt.id}&format=60`));
+    expect(link).toBe(siteUrl(`/practice/partner/?prompt=${prompt.id}&format=60&level=L6`));
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.locator('[data-copy-status]').innerText()).toContain('Link copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -237,6 +262,23 @@ describe('mock interview', () => {
     expect(await curveballs.last().locator('.partner-curveball-when').innerText()).toMatch(/^Minute 55 /);
     expect(await partner.locator('[data-partner-probes] li').count()).toBe(prompt.probes.length);
     expect(await partner.locator('[data-partner-rubric] li').allInnerTexts()).toEqual(prompt.rubric);
+    // The candidate's level, and its expectations next to the rubric.
+    expect(await partner.locator('[data-partner-meta]').innerText()).toContain('candidate at L6 (Staff Software Engineer)');
+    expect(await partner.locator('[data-partner-level-title]').innerText()).toBe(
+      'What the interviewer needs to see at L6 (Staff Software Engineer)',
+    );
+    expect(await partner.locator('[data-partner-level-items] dd').allInnerTexts()).toEqual([
+      prompt.levels!.L6.scoping,
+      prompt.levels!.L6.design,
+      prompt.levels!.L6.deepDive,
+      prompt.levels!.L6.operations,
+      prompt.levels!.L6.separates,
+    ]);
+    // The 45-minute answer as phase notes, at this round's 60-minute marks.
+    const notes = partner.locator('[data-partner-answer-steps]');
+    expect(await notes.locator('dt').first().innerText()).toBe('0–12 · Scoping');
+    expect(await notes.locator('dd').first().innerText()).toBe(`What a strong candidate says here: ${prompt.answer!.scoping}`);
+    expect(await notes.locator('dd').count()).toBe(7);
     expect(await axeViolations(partner)).toEqual([]);
 
     // Without a known prompt it offers a choice instead.
@@ -245,6 +287,36 @@ describe('mock interview', () => {
     expect(await partner.locator('[data-partner-error]').innerText()).toContain('There is no prompt "nope"');
     expect(await partner.locator('[data-partner-notes]').isVisible()).toBe(false);
     expect(await axeViolations(partner)).toEqual([]);
+
+    // Back on the candidate's page, the round ends: score it at L6, save, and find L6 in the history.
+    const score = page.locator('[data-panel="score"]');
+    await score.waitFor({ timeout: 15_000 });
+    const levelChecks = score.locator('[data-level-checks]');
+    expect(await levelChecks.locator('legend').innerText()).toContain('L6 (Staff Software Engineer)');
+    expect(await levelChecks.locator('label').allInnerTexts()).toEqual([
+      `Scoping: ${prompt.levels!.L6.scoping}`,
+      `High-level design: ${prompt.levels!.L6.design}`,
+      `Deep dive: ${prompt.levels!.L6.deepDive}`,
+      `Operations: ${prompt.levels!.L6.operations}`,
+      `What separates it from the level below: ${prompt.levels!.L6.separates}`,
+    ]);
+    expect(await score.locator('[data-answer-review]').innerText()).toContain(`In a 60-minute round: ${prompt.answer!.sixtyMinutes}`);
+    await levelChecks.locator('input[value="deepDive"]').check();
+    await levelChecks.locator('input[value="scoping"]').check();
+    await score.locator('input[name="covered"]').first().check();
+    await score.getByLabel('4: Strong (a clear yes)').check();
+    expect(await axeViolations(page)).toEqual([]);
+    await score.getByRole('button', { name: 'Save the round' }).click();
+    await page.locator('[data-panel="setup"]').waitFor();
+    expect(await page.locator('[data-mock-status]').innerText()).toContain('2 of 5 L6 expectations');
+    const row = page.locator('[data-history-rows] tr').first();
+    expect((await row.locator('td').allInnerTexts()).slice(1, 4)).toEqual([prompt.title, '60 min', 'L6, 2 of 5 expectations']);
+    expect((await saved(page))?.mocks[0]).toMatchObject({
+      promptId: prompt.id,
+      format: 60,
+      level: 'L6',
+      levelCovered: ['scoping', 'deepDive'],
+    });
 
     expect(tracked.external).toEqual([]);
     expect(tracked.errors).toEqual([]);
