@@ -11,12 +11,23 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from './lib/problems.ts';
 
+interface ToolRun {
+  /** What the stand-in prints on stdout and stderr. */
+  log: string;
+  err?: string;
+  code: number | null;
+  signal?: string;
+  /** The process could not start at all. */
+  startError?: string;
+}
+
 const checks = vi.hoisted(() => ({
   content: [] as Problem[],
   dist: [] as Problem[],
   distCalls: [] as [string, string][],
-  /** What the stand-in for Astro prints, and its exit code. */
-  astro: { log: '', code: 0 },
+  tools: {} as Record<'astro' | 'pagefind', ToolRun>,
+  spawned: [] as { command: string; args: string[]; outDir: string | undefined; stdio: unknown }[],
+  worker: { fail: '' },
 }));
 
 vi.mock('./check-content/index.ts', () => ({ checkContent: () => Promise.resolve(checks.content) }));
@@ -27,19 +38,29 @@ vi.mock('./check-dist/index.ts', () => ({
   },
 }));
 vi.mock('./build-sw.ts', () => ({
-  buildServiceWorker: () => Promise.resolve({ count: 3, size: 1024, warnings: [], plan: { shell: [] } }),
+  buildServiceWorker: () =>
+    checks.worker.fail
+      ? Promise.reject(new Error(checks.worker.fail))
+      : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: ['one file skipped'], plan: { shell: [] } }),
 }));
-// Astro and Pagefind: each "runs" by writing a page into the folder it was given and succeeding.
+// Astro writes pages into the folder it is given and Pagefind an index; each prints and exits as
+// checks.tools says.
 vi.mock('node:child_process', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:child_process')>();
   return {
     ...original,
-    spawn: (_command: string, args: string[], options: { env?: NodeJS.ProcessEnv }) => {
+    spawn: (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: unknown }) => {
       const child = Object.assign(new EventEmitter(), { stdout: new EventEmitter(), stderr: new EventEmitter() });
-      const astro = args.some((arg) => arg.includes('astro'));
+      const tool = args.some((arg) => arg.includes('astro')) ? 'astro' : 'pagefind';
+      const run = checks.tools[tool];
+      checks.spawned.push({ command, args, outDir: options.env?.OUT_DIR, stdio: options.stdio });
       setImmediate(() => {
+        if (run.startError) {
+          child.emit('error', new Error(run.startError));
+          return;
+        }
         const out = options.env?.OUT_DIR;
-        if (out) {
+        if (tool === 'astro' && out) {
           mkdirSync(path.join(out, 'loop'), { recursive: true });
           writeFileSync(path.join(out, 'index.html'), '<p>the new build</p>');
           writeFileSync(
@@ -47,15 +68,21 @@ vi.mock('node:child_process', async (importOriginal) => {
             '<figure class="diagram"></figure><figure class="diagram" data-mermaid-client="x"></figure>',
           );
         }
-        child.stdout.emit('data', Buffer.from(astro ? checks.astro.log : 'Indexed 2 pages\n'));
-        child.emit('close', astro ? checks.astro.code : 0, null);
+        if (tool === 'pagefind') {
+          const site = args[args.indexOf('--site') + 1]!;
+          mkdirSync(path.join(site, 'pagefind'), { recursive: true });
+          writeFileSync(path.join(site, 'pagefind', 'index.pf'), 'x'.repeat(3 * 1024));
+        }
+        child.stdout.emit('data', Buffer.from(run.log));
+        if (run.err) child.stderr.emit('data', Buffer.from(run.err));
+        child.emit('close', run.code, run.signal ?? null);
       });
       return child;
     },
   };
 });
 
-const { build, BuildFailure } = await import('./build.ts');
+const { actionableWarnings, build, BuildFailure, countOutput } = await import('./build.ts');
 
 const brokenLink: Problem = {
   file: 'dist-staging/loop/index.html',
@@ -70,7 +97,9 @@ beforeEach(() => {
   checks.content = [];
   checks.dist = [];
   checks.distCalls = [];
-  checks.astro = { log: '', code: 0 };
+  checks.tools = { astro: { log: '', code: 0 }, pagefind: { log: 'Indexed 1,234 pages\n', code: 0 } };
+  checks.spawned = [];
+  checks.worker = { fail: '' };
   output = [];
   vi.stubEnv('BASE_PATH', '/sub/');
   vi.stubEnv('GITHUB_ACTIONS', '');
@@ -118,28 +147,91 @@ describe('the built-site check in build()', () => {
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(existsSync(`${outDir}-previous`)).toBe(false);
+    // Seconds, not milliseconds: this build takes well under a second.
+    for (const [step, seconds] of Object.entries(timings)) expect(seconds, step).toBeGreaterThanOrEqual(0);
+    for (const [step, seconds] of Object.entries(timings)) expect(seconds, step).toBeLessThan(30);
     const summary = output.join('\n');
-    expect(summary).toMatch(/✓ Built 2 pages into .*dist\/ \(base \/sub\/\) in [\d.]+ s/);
-    expect(summary).toContain('Diagrams: 2 (1 drawn at build time, 1 in the browser)');
-    expect(summary).toMatch(/Search index: 2 pages, 0 KB/);
-    expect(summary).toContain('Offline precache: 3 files, 0.00 MB before compression');
-    expect(summary).not.toContain('warning');
+    expect(summary).toMatch(/✓ Built 2 pages into .*dist\/ \(base \/sub\/\) in \d+\.\d s/);
+    expect(summary).toContain('  Diagrams: 2 (1 drawn at build time, 1 in the browser)');
+    expect(summary).toContain('  Search index: 1,234 pages, 3 KB');
+    expect(summary).toContain('  Offline precache: 3 files, 1.00 MB before compression');
+    expect(summary).toContain(
+      '  Checks passed: content (content/) before the build, built site (links, #fragments, third parties, CSP, ids) after it',
+    );
+    expect(summary).toMatch(
+      / {2}Steps: content check \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s\n/,
+    );
+    expect(summary).toContain('⚠ 1 warning:\n  service worker: one file skipped');
+  });
+
+  it('runs Astro, then Pagefind on the staging folder, with their output captured', async () => {
+    const outDir = previousBuild();
+    await build(outDir);
+    const staging = `${outDir}-staging`;
+    expect(checks.spawned).toEqual([
+      {
+        command: process.execPath,
+        args: ['node_modules/astro/bin/astro.mjs', 'build'],
+        outDir: staging,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+      {
+        command: process.execPath,
+        args: ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging],
+        outDir: staging,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ]);
+    expect(output.join('\n')).toContain('(its log is shown if it fails; --verbose shows it live)');
+  });
+
+  it('with --verbose, shows the tools’ output live and does not print it again on failure', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    checks.tools.astro = { log: 'astro says hello\n', err: 'astro complains\n', code: 1 };
+    await expect(build(previousBuild(), { verbose: true })).rejects.toThrow('astro build failed');
+    expect(written.join('')).toBe('astro says hello\nastro complains\n');
+    expect(output.join('\n')).not.toContain('astro says hello');
+    expect(output.join('\n')).not.toContain('its log is shown if it fails');
+  });
+
+  it('fails when a tool cannot start or is killed, naming the step and keeping the failed build', async () => {
+    checks.tools.pagefind = { log: 'partial', code: null, signal: 'SIGKILL' };
+    const outDir = previousBuild();
+    await expect(build(outDir)).rejects.toThrow(
+      `Build stopped: the search index (Pagefind) failed (see above). The previous build output was left as it was. The failed build is in ${outDir}-staging/ for a look.`,
+    );
+    expect(output.join('\n')).toContain('partial');
+    checks.tools.pagefind = { log: '', code: 0, startError: 'spawn ENOENT' };
+    await expect(build(previousBuild())).rejects.toThrow('the search index (Pagefind) failed');
+    expect(output.join('\n')).toContain('Could not start');
+    expect(output.join('\n')).toContain('spawn ENOENT');
+  });
+
+  it('fails when the service worker cannot be built, printing why', async () => {
+    checks.worker.fail = 'A page is too large to store.';
+    const outDir = previousBuild();
+    await expect(build(outDir)).rejects.toThrow(`Build stopped: the service worker failed (see above).`);
+    expect(output.join('\n')).toContain('A page is too large to store.');
+    expect(checks.distCalls).toEqual([]);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
 
   it('lists Astro’s warnings under the summary, each once with its count', async () => {
-    checks.astro.log = [
+    checks.tools.astro.log = [
       '12:00:01 [WARN] [content] Empty collection',
       '12:00:02 [WARN] [content] Empty collection',
       '12:00:03 [build] done',
     ].join('\n');
     await build(previousBuild());
     const summary = output.join('\n');
-    expect(summary).toContain('⚠ 1 warning:\n  [WARN] [content] Empty collection (2 times)');
+    expect(summary).toContain('⚠ 2 warnings:\n  [WARN] [content] Empty collection (2 times)\n  service worker: one file skipped');
     expect(summary).not.toContain('[build] done');
   });
 
   it('when Astro fails, prints its log, removes the staging folder and leaves the previous output', async () => {
-    checks.astro = { log: 'Astro: something broke', code: 1 };
+    checks.tools.astro = { log: 'Astro: something broke', code: 1 };
     const outDir = previousBuild();
     await expect(build(outDir)).rejects.toThrow(
       'Build stopped: astro build failed (see above). The previous build output was left as it was.',
@@ -157,5 +249,49 @@ describe('the built-site check in build()', () => {
     expect(checks.distCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
+  });
+});
+
+describe('actionableWarnings', () => {
+  it('keeps warn and warning lines anywhere, strips colors and a leading time only', () => {
+    const log = [
+      '\u001b[33mwarn\u001b[39m something odd',
+      '  warn indented',
+      'a warning in the middle',
+      'warned is not a warning word? no: warned',
+      '10:00:00 [WARN] at 10:00:01 twice',
+      'prefix 10:00:00 [WARN] time kept',
+      '(!) rollup notice',
+      'a warn-free line with forewarn',
+    ].join('\n');
+    expect(actionableWarnings(log)).toEqual([
+      'warn something odd',
+      'warn indented',
+      'a warning in the middle',
+      'warned is not a warning word? no: warned',
+      '[WARN] at 10:00:01 twice',
+      'prefix 10:00:00 [WARN] time kept',
+      '(!) rollup notice',
+    ]);
+  });
+});
+
+describe('countOutput', () => {
+  it('counts index.html pages and the root 404 page, not pages inside pagefind/ or _astro/', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'count-'));
+    const files: Record<string, string> = {
+      'index.html': '<figure class="diagram"></figure>',
+      '404.html': '',
+      'loop/index.html': '<figure class="diagram" data-mermaid-client="a"></figure><figure class="diagram"></figure>',
+      'loop/404.html': '',
+      'loop/other.html': '',
+      'pagefind/index.html': '<figure class="diagram"></figure>',
+      '_astro/index.html': '',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    expect(countOutput(dir)).toEqual({ pages: 3, diagrams: 3, browserDiagrams: 1 });
   });
 });
