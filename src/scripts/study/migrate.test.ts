@@ -67,7 +67,9 @@ describe('the upgrade steps', () => {
     for (const raw of [null, 'text', 3, [{ schema: SCHEMA_ID, version: 1 }]]) {
       expect(() => migrate(raw)).toThrow(new StudyDataError('The data is not an object.'));
     }
-    expect(() => migrate({ version: 1 })).toThrow('This is not a Netflix Loop Guide study file (its "schema" field is missing or different).');
+    expect(() => migrate({ version: 1 })).toThrow(
+      'This is not a Netflix Loop Guide study file (its "schema" field is missing or different).',
+    );
   });
 });
 

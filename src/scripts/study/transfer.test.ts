@@ -50,7 +50,10 @@ describe('merging flashcard schedules', () => {
 
   it('adds cards only one side has, and replaces a damaged card on this device', () => {
     const damaged = { broken: null as unknown as CardState, text: 'x' as unknown as CardState };
-    const merged = mergeStudyData(withCards({ mine: card(T1, 1), ...damaged }), withCards({ theirs: card(T2, 2), broken: card(T1, 3), text: card(T1, 4) }));
+    const merged = mergeStudyData(
+      withCards({ mine: card(T1, 1), ...damaged }),
+      withCards({ theirs: card(T2, 2), broken: card(T1, 3), text: card(T1, 4) }),
+    );
     expect(merged.cards).toEqual({ mine: card(T1, 1), theirs: card(T2, 2), broken: card(T1, 3), text: card(T1, 4) });
   });
 
@@ -135,6 +138,8 @@ describe('reading an export file', () => {
   });
 
   it('refuses a file over the size limit before reading it', () => {
-    expect(() => readImport(`${JSON.stringify(emptyStudyData())}${' '.repeat(2 * 1024 * 1024)}`)).toThrow(/^The file is 2\.0 MB; a study export is at most 2\.0 MB/);
+    expect(() => readImport(`${JSON.stringify(emptyStudyData())}${' '.repeat(2 * 1024 * 1024)}`)).toThrow(
+      /^The file is 2\.0 MB; a study export is at most 2\.0 MB/,
+    );
   });
 });
