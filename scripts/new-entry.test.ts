@@ -86,6 +86,17 @@ describe('createEntry', () => {
     expect(readdirSync(root)).toEqual(['_templates']);
   });
 
+  it('collapses dashes and trims them from the ends of the file name', () => {
+    const file = createEntry({ type: 'prompt', title: '- Playback - resume -', root: contentRoot(), today: TODAY });
+    expect(path.basename(file)).toBe('playback-resume.mdx');
+  });
+
+  it('wants a file name that starts with a plain letter or digit', () => {
+    expect(() => createEntry({ type: 'prompt', title: 'Éclair service', root: contentRoot(), today: TODAY })).toThrow(
+      'The title "Éclair service" gives no usable file name; use letters or digits.',
+    );
+  });
+
   it('accepts a three-character title', () => {
     expect(path.basename(createEntry({ type: 'prompt', title: 'CDN', root: contentRoot(), today: TODAY }))).toBe('cdn.mdx');
   });
@@ -118,6 +129,8 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine([])).toThrow(new Error('Say which type of page to start.'));
     expect(() => parseCommandLine(['stack'])).toThrow(new Error("Give the stack's title, in quotes."));
     expect(() => parseCommandLine(['-h'])).toThrow();
+    // Help wins over a complete command line.
+    expect(() => parseCommandLine(['prompt', 'A title', '--help'])).toThrow();
     expect(() => parseCommandLine(['--section'])).toThrow(/--section/);
   });
 
