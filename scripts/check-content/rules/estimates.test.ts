@@ -29,6 +29,7 @@ describe('estimates rule', () => {
       `${dir}/consistency-b.mdx:12 estimate-consistency`,
       `${dir}/division-by-zero.mdx:15 estimate`,
       `${dir}/expression.mdx:15 estimate`,
+      `${dir}/frontmatter-tokens.mdx:3 typed-estimate`,
       `${dir}/frontmatter-tokens.mdx:8 estimate`,
       `${dir}/frontmatter-tokens.mdx:11 estimate`,
       `${dir}/peak-volume.mdx:21 estimate`,
@@ -59,6 +60,7 @@ describe('estimates rule', () => {
     ]);
     expect(message(`${dir}/typed-prose.mdx:11`)).toBe('[[nothing.here]] names a chain that is not on this page.');
     expect(message(`${dir}/frontmatter-tokens.mdx:8`)).toMatch(/^Flashcard front flashcards\[0\]\.front holds a token; the card's id is a hash of its front/);
+    expect(message(`${dir}/frontmatter-tokens.mdx:3`)).toBe('Front matter description: "about 20 TB" is an approximate quantity typed by hand.');
     expect(message(`${dir}/frontmatter-tokens.mdx:11`)).toBe(
       'Front matter flashcards[1].back: [[frontmatter.missing]]: the chain "frontmatter" has no "missing".',
     );

@@ -18,7 +18,7 @@ import type { ContentFile } from '../load.ts';
 import { runChain, type EvaluatedChain, type Figure, type Row } from '../../../src/lib/estimate/index.ts';
 import { figureFromData } from '../../../src/lib/estimate/load.ts';
 import { findEstimateBlocks, resolveToken, TOKEN } from '../../../src/lib/estimate/blocks.ts';
-import { dataTokens, describePath } from '../../../src/lib/estimate/frontmatter.ts';
+import { dataStrings, dataTokens, describePath } from '../../../src/lib/estimate/frontmatter.ts';
 import { math } from '../../../src/lib/estimate/units.ts';
 
 const RULE = 'estimate';
@@ -231,6 +231,24 @@ export const checkEstimates: Rule = (context) => {
         if (broken.has(token[1]!)) continue;
         const resolved = resolveToken(token[1]!, token[2]!, chains);
         if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: `Front matter ${describePath(path)}: ${resolved.message}`, fix: resolved.fix });
+      }
+    }
+
+    // Typed estimates in front matter: a prompt's answer, curveballs, scoping, targets, probes and
+    // levels are printed by components, cheat sheets and the practice tools, so a number there that
+    // a chain computes is written as a token, or it drifts.
+    if (file.collection === 'prompts' || file.collection === 'guides') {
+      for (const { path, text } of dataStrings(file.data)) {
+        if (path[0] === 'flashcards') continue; // Reported below, with the flashcard's own fix.
+        for (const typed of typedEstimates(text)) {
+          problems.push({
+            file: file.file,
+            line: lineOfPath(file, path),
+            rule: 'typed-estimate',
+            message: `Front matter ${describePath(path)}: "${typed.match}" is ${typed.what} typed by hand.`,
+            fix: 'Write [[chain-id.name]] for a step of a chain on this page (add the step, or a small chain in the body, if none computes it); front-matter tokens are resolved when the page loads.',
+          });
+        }
       }
     }
 

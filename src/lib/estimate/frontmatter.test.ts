@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { chainsOfBody } from './blocks.ts';
 import type { Figure, FigureTable } from './figures.ts';
-import { dataTokens, describePath, resolveDataTokens } from './frontmatter.ts';
+import { dataStrings, dataTokens, describePath, resolveDataTokens } from './frontmatter.ts';
 import { figuresKey, resolveEntry, withEstimateTokens } from './loader.ts';
 
 const BODY = [
@@ -105,5 +105,11 @@ describe('the collection loader wrapper', () => {
   it('says which file has a broken chain when its front matter needs it', () => {
     const broken = { id: 'x', data: { recap: '[[home.rendersPeak]]' }, body: '```estimate\nid: home\ntitle: T\nrendersPeak = nothing * 2 -> render/s\n  label: L\n```', filePath: 'content/prompts/x.mdx', digest: 'd' };
     expect(() => resolveEntry(broken, new Map())).toThrow(/^content\/prompts\/x\.mdx: a chain does not evaluate/);
+  });
+});
+
+describe('front-matter strings', () => {
+  it('lists every string with its path, dates and numbers left out', () => {
+    expect(dataStrings({ a: 'x', b: [1, 'y', { c: 'z' }], d: new Date(0) }).map((s) => `${describePath(s.path)}=${s.text}`)).toEqual(['a=x', 'b[1]=y', 'b[2].c=z']);
   });
 });

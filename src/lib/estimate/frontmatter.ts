@@ -17,14 +17,19 @@ export function describePath(path: DataPath): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
 }
 
-/** Every string in a front-matter value that holds at least one token, with its path. */
-export function dataTokens(data: unknown, path: DataPath = []): { path: DataPath; text: string }[] {
-  if (typeof data === 'string') return data.includes('[[') && new RegExp(TOKEN.source).test(data) ? [{ path, text: data }] : [];
-  if (Array.isArray(data)) return data.flatMap((item, index) => dataTokens(item, [...path, index]));
+/** Every string in a front-matter value, with its path. */
+export function dataStrings(data: unknown, path: DataPath = []): { path: DataPath; text: string }[] {
+  if (typeof data === 'string') return [{ path, text: data }];
+  if (Array.isArray(data)) return data.flatMap((item, index) => dataStrings(item, [...path, index]));
   if (data && typeof data === 'object' && !(data instanceof Date)) {
-    return Object.entries(data).flatMap(([key, value]) => dataTokens(value, [...path, key]));
+    return Object.entries(data).flatMap(([key, value]) => dataStrings(value, [...path, key]));
   }
   return [];
+}
+
+/** Every string in a front-matter value that holds at least one token, with its path. */
+export function dataTokens(data: unknown, path: DataPath = []): { path: DataPath; text: string }[] {
+  return dataStrings(data, path).filter(({ text }) => text.includes('[[') && new RegExp(TOKEN.source).test(text));
 }
 
 /**
