@@ -15,14 +15,15 @@ import { findEstimateBlocks, TOKEN } from '../../../src/lib/estimate/blocks.ts';
 
 /** The chain ids of a source file's ```estimate blocks, in order, with each fence's line. */
 export function sourceChains(file: string): { id: string; line: number }[] {
-  return findEstimateBlocks(readFileSync(file, 'utf8')).map((block) => ({ id: /^id:\s*(\S+)/m.exec(block.text)?.[1] ?? '(no id)', line: block.fenceLine }));
+  return findEstimateBlocks(readFileSync(file, 'utf8')).map((block) => ({
+    id: /^id:\s*(\S+)/m.exec(block.text)?.[1] ?? '(no id)',
+    line: block.fenceLine,
+  }));
 }
 
 /** Page text a reader sees: the HTML without code, scripts, styles, templates and tags. */
 function visibleText(html: string): string {
-  return html
-    .replace(/<(code|pre|script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ');
+  return html.replace(/<(code|pre|script|style|template)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
 }
 
 const sorted = (ids: readonly string[]) => [...ids].sort();

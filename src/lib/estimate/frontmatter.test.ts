@@ -33,14 +33,23 @@ const chains = chainsOfBody(BODY, new Map());
 
 describe('front-matter tokens', () => {
   it('finds every string with a token, with its path', () => {
-    const data = { title: 'x', answer: { estimation: 'Peak is [[home.rendersPeak]].' }, probes: ['plain', 'At [[home.rendersMean]]?'], when: new Date(0) };
+    const data = {
+      title: 'x',
+      answer: { estimation: 'Peak is [[home.rendersPeak]].' },
+      probes: ['plain', 'At [[home.rendersMean]]?'],
+      when: new Date(0),
+    };
     expect(dataTokens(data).map((t) => describePath(t.path))).toEqual(['answer.estimation', 'probes[1]']);
     expect(dataTokens({ note: 'brackets [[like this]] are not tokens' })).toEqual([]);
   });
 
   it('replaces tokens everywhere and keeps values without tokens as they are', () => {
     const untouched = { level: 'L5', tags: ['a'] };
-    const data = { answer: { estimation: 'Peak: [[home.rendersPeak]]; mean [[home.rendersMean]].' }, curveballs: [{ at: 12, ask: 'Twice [[home.rendersPeak]]?' }], untouched };
+    const data = {
+      answer: { estimation: 'Peak: [[home.rendersPeak]]; mean [[home.rendersMean]].' },
+      curveballs: [{ at: 12, ask: 'Twice [[home.rendersPeak]]?' }],
+      untouched,
+    };
     const out = resolveDataTokens(data, chains, 'content/prompts/x.mdx');
     expect(out.answer.estimation).toBe('Peak: 28,000 renders a second; mean 14,000 renders a second.');
     expect(out.curveballs[0]).toEqual({ at: 12, ask: 'Twice 28,000 renders a second?' });
@@ -52,7 +61,9 @@ describe('front-matter tokens', () => {
     expect(() => resolveDataTokens({ levels: { L4: { design: 'At [[home.nope]].' } } }, chains, 'content/prompts/x.mdx')).toThrow(
       'content/prompts/x.mdx: front matter levels.L4.design: [[home.nope]]: the chain "home" has no "nope". Use one of: rendersMean, evening, rendersPeak.',
     );
-    expect(() => resolveDataTokens({ recap: '[[other.x]]' }, chains, 'f')).toThrow(/recap: \[\[other\.x\]\] names a chain that is not on this page/);
+    expect(() => resolveDataTokens({ recap: '[[other.x]]' }, chains, 'f')).toThrow(
+      /recap: \[\[other\.x\]\] names a chain that is not on this page/,
+    );
   });
 });
 
@@ -66,7 +77,11 @@ function fakeContext() {
     get: (id: string) => stored.get(id),
     keys: () => stored.keys(),
   };
-  const context = { collection: 'prompts', store, generateDigest: (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data)) };
+  const context = {
+    collection: 'prompts',
+    store,
+    generateDigest: (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data)),
+  };
   return { stored, context: context as unknown as LoaderContext };
 }
 
@@ -79,7 +94,13 @@ describe('the collection loader wrapper', () => {
     const inner = {
       name: 'inner',
       load: async (ctx: LoaderContext) => {
-        ctx.store.set({ id: 'home-feed', data: { answer: { recap: 'At [[home.rendersPeak]].' } }, body: BODY, filePath: 'content/prompts/home-feed.mdx', digest: ctx.generateDigest('raw') });
+        ctx.store.set({
+          id: 'home-feed',
+          data: { answer: { recap: 'At [[home.rendersPeak]].' } },
+          body: BODY,
+          filePath: 'content/prompts/home-feed.mdx',
+          digest: ctx.generateDigest('raw'),
+        });
         ctx.store.set({ id: 'plain', data: { answer: { recap: 'No tokens.' } }, body: 'Text.', digest: 'd' });
         seen = ctx.store.get('home-feed');
       },
@@ -95,21 +116,48 @@ describe('the collection loader wrapper', () => {
     for (const value of [1, 2]) {
       const { context } = fakeContext();
       const table: FigureTable = new Map([['f', figure(value)]]);
-      await withEstimateTokens({ name: 'inner', load: async (ctx) => void digests.push(ctx.generateDigest('same file text')) }, () => table).load(context);
+      await withEstimateTokens(
+        { name: 'inner', load: async (ctx) => void digests.push(ctx.generateDigest('same file text')) },
+        () => table,
+      ).load(context);
     }
     expect(digests[0]).not.toBe(digests[1]);
     expect(digests[0]).toContain('same file text');
-    expect(figuresKey(new Map([['b', figure(1)], ['a', figure(2)]]))).toBe(figuresKey(new Map([['a', figure(2)], ['b', figure(1)]])));
+    expect(
+      figuresKey(
+        new Map([
+          ['b', figure(1)],
+          ['a', figure(2)],
+        ]),
+      ),
+    ).toBe(
+      figuresKey(
+        new Map([
+          ['a', figure(2)],
+          ['b', figure(1)],
+        ]),
+      ),
+    );
   });
 
   it('says which file has a broken chain when its front matter needs it', () => {
-    const broken = { id: 'x', data: { recap: '[[home.rendersPeak]]' }, body: '```estimate\nid: home\ntitle: T\nrendersPeak = nothing * 2 -> render/s\n  label: L\n```', filePath: 'content/prompts/x.mdx', digest: 'd' };
+    const broken = {
+      id: 'x',
+      data: { recap: '[[home.rendersPeak]]' },
+      body: '```estimate\nid: home\ntitle: T\nrendersPeak = nothing * 2 -> render/s\n  label: L\n```',
+      filePath: 'content/prompts/x.mdx',
+      digest: 'd',
+    };
     expect(() => resolveEntry(broken, new Map())).toThrow(/^content\/prompts\/x\.mdx: a chain does not evaluate/);
   });
 });
 
 describe('front-matter strings', () => {
   it('lists every string with its path, dates and numbers left out', () => {
-    expect(dataStrings({ a: 'x', b: [1, 'y', { c: 'z' }], d: new Date(0) }).map((s) => `${describePath(s.path)}=${s.text}`)).toEqual(['a=x', 'b[1]=y', 'b[2].c=z']);
+    expect(dataStrings({ a: 'x', b: [1, 'y', { c: 'z' }], d: new Date(0) }).map((s) => `${describePath(s.path)}=${s.text}`)).toEqual([
+      'a=x',
+      'b[1]=y',
+      'b[2].c=z',
+    ]);
   });
 });

@@ -48,8 +48,8 @@ export function resolveDataTokens<T>(data: T, chains: ReadonlyMap<string, Evalua
   }
   if (Array.isArray(data)) {
     let changed = false;
-    const out = data.map((item, index) => {
-      const next = resolveDataTokens(item, chains, file, [...path, index]);
+    const out = (data as unknown[]).map((item, index) => {
+      const next = resolveDataTokens<unknown>(item, chains, file, [...path, index]);
       if (next !== item) changed = true;
       return next;
     });
@@ -58,8 +58,8 @@ export function resolveDataTokens<T>(data: T, chains: ReadonlyMap<string, Evalua
   if (data && typeof data === 'object' && !(data instanceof Date)) {
     let changed = false;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(data)) {
-      const next = resolveDataTokens(value, chains, file, [...path, key]);
+    for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+      const next = resolveDataTokens<unknown>(value, chains, file, [...path, key]);
       if (next !== value) changed = true;
       out[key] = next;
     }

@@ -28,7 +28,12 @@ export function resolveEntry(entry: Entry, figures: FigureTable): Entry {
   try {
     chains = chainsOfBody(entry.body ?? '', figures);
   } catch (error) {
-    throw new Error(`${file}: a chain does not evaluate, so its front-matter tokens cannot be resolved (npm run check:content shows where):\n${(error as Error).message}`);
+    throw new Error(
+      `${file}: a chain does not evaluate, so its front-matter tokens cannot be resolved (npm run check:content shows where):\n${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return { ...entry, data: resolveDataTokens(entry.data, chains, file) };
 }
