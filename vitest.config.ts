@@ -32,6 +32,8 @@ export default getViteConfig({
           // budgets only stop a hang.
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // expect.poll gives up after 1 s by default: far too short on a busy 2-core machine.
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           fileParallelism: false,
         },
       },

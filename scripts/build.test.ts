@@ -48,7 +48,8 @@ describe('npm run build', () => {
     expect(build.status, build.log).toBe(0);
     expect(existsSync(path.join(build.outDir, 'loop', 'index.html'))).toBe(true);
     expect(existsSync(path.join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
-    expect(readFileSync(path.join(build.outDir, 'sw.js'), 'utf8')).toContain('/sub/loop/');
+    // The worker is generated for this base: it precaches the offline page under /sub/.
+    expect(readFileSync(path.join(build.outDir, 'sw.js'), 'utf8')).toContain('/sub/offline/index.html');
     expect(readFileSync(old, 'utf8')).not.toContain('the previous build');
     // Nothing is left beside the output folder.
     expect(existsSync(`${build.outDir}-staging`)).toBe(false);

@@ -48,7 +48,7 @@ function expectSame(plan: Plan, inputs: Record<string, number>) {
 }
 
 describe('the calculator plan', () => {
-  const { plan, chain } = calculatorModel();
+  const { plan, chain } = calculatorModel()!;
 
   it('is the estimation guide\'s model chain, with its figures as editable inputs', () => {
     expect(plan.chain).toBe('model');

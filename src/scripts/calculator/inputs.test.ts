@@ -4,7 +4,7 @@ import { calculatorModel } from './model.ts';
 import { concurrencySentence, fieldText, fromQuery, inputRows, parseField, readInputs, toQuery, unitLabel } from './inputs.ts';
 import { evaluatePlan } from '../../lib/estimate/plan-eval.ts';
 
-const { plan } = calculatorModel();
+const { plan } = calculatorModel()!;
 const row = (name: string) => plan.rows.find((r) => r.name === name)!;
 
 describe('calculator inputs', () => {
