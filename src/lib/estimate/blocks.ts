@@ -87,19 +87,3 @@ export function chainsOfBody(body: string, figures: FigureTable): Map<string, Ev
 export function describeErrors(errors: readonly ChainError[], fenceLine: number): string {
   return errors.map((e) => `line ${fenceLine + e.line}: ${e.message} Fix: ${e.fix}`).join('\n');
 }
-
-const bodyChains = new Map<string, Map<string, EvaluatedChain>>();
-
-/**
- * A flashcard (or any front-matter text pair) with its `[[chain.name]]` tokens said aloud, from
- * the chains of the page it belongs to. Cards without tokens come back unchanged.
- */
-export function withEstimates<T extends { front: string; back: string }>(card: T, body: string | undefined, figures: FigureTable): T {
-  if (!card.front.includes('[[') && !card.back.includes('[[')) return card;
-  let chains = bodyChains.get(body ?? '');
-  if (!chains) {
-    chains = chainsOfBody(body ?? '', figures);
-    bodyChains.set(body ?? '', chains);
-  }
-  return { ...card, front: replaceTokens(card.front, chains), back: replaceTokens(card.back, chains) };
-}

@@ -7,7 +7,8 @@ import { runChain, type Figure } from './index.ts';
 import { parseChain } from './parse.ts';
 import { speak, speakNumber } from './speech.ts';
 import { unitSpeech } from './units.ts';
-import { findEstimateBlocks, replaceTokens, resolveToken, withEstimates } from './blocks.ts';
+import { findEstimateBlocks, replaceTokens, resolveToken } from './blocks.ts';
+import { resolveEntry } from './loader.ts';
 import { chainTree, toHtml } from './render.ts';
 
 const FIGURES = new Map<string, Figure>(
@@ -277,12 +278,14 @@ describe('blocks, tokens and rendering', () => {
     expect(resolveToken('other', 'x', chains)).toMatchObject({ ok: false });
   });
 
-  it('says a flashcard\'s tokens from the chains of its page, and leaves other cards alone', () => {
+  it('says a flashcard\'s tokens from the chains of its page when the guide loads, and leaves other cards alone', () => {
     const card = { front: 'Peak concurrency?', back: '[[test-chain.peakStreams]] at the evening peak.' };
-    expect(withEstimates(card, page, FIGURES)).toEqual({ front: 'Peak concurrency?', back: 'about 43 million streams at the evening peak.' });
     const plain = { front: 'Seconds in a day?', back: '86,400.' };
-    expect(withEstimates(plain, page, FIGURES)).toBe(plain);
-    expect(() => withEstimates({ front: 'x', back: '[[test-chain.nope]]' }, page, FIGURES)).toThrow(/has no "nope"/);
+    const entry = (flashcards: object[]) => ({ id: 'guide', data: { flashcards }, body: page, filePath: 'content/guides/g.mdx', digest: 'd' });
+    const loaded = resolveEntry(entry([card, plain]), FIGURES).data as { flashcards: object[] };
+    expect(loaded.flashcards[0]).toEqual({ front: 'Peak concurrency?', back: 'about 43 million streams at the evening peak.' });
+    expect(loaded.flashcards[1]).toBe(plain);
+    expect(() => resolveEntry(entry([{ front: 'x', back: '[[test-chain.nope]]' }]), FIGURES)).toThrow(/flashcards\[0\]\.back: .*has no "nope"/);
   });
 
   it('renders a captioned table with row headers, the arithmetic, the basis in words and the source', () => {

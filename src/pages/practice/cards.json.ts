@@ -4,8 +4,6 @@ import { getCollection } from 'astro:content';
 import { cultureCard, factCard, mistakeCard, stackCard, type Flashcard } from '../../lib/practice-data.ts';
 import { entryPath, withBase } from '../../lib/routes.ts';
 import { siteBase } from '../../lib/base.ts';
-import { withEstimates } from '../../lib/estimate/blocks.ts';
-import { loadFigures } from '../../lib/estimate/load.ts';
 
 export const GET: APIRoute = async () => {
   const base = siteBase();
@@ -19,8 +17,9 @@ export const GET: APIRoute = async () => {
     ...stack.map((e) => stackCard({ id: e.id, ...e.data }, withBase(base, entryPath('stack', e.id)))),
     ...culture.map((e) => cultureCard({ id: e.id, ...e.data }, withBase(base, entryPath('culture', e.id)))),
     ...mistakes.map((e) => mistakeCard({ id: e.id, ...e.data }, withBase(base, entryPath('mistakes', e.id)))),
-    // Estimation cards say their numbers through [[chain.name]] tokens, computed from the guide's chains.
-    ...guides.flatMap((g) => g.data.flashcards.map((card) => factCard(g.id, withEstimates(card, g.body, loadFigures()), withBase(base, entryPath('guides', g.id))))),
+    // Estimation cards say their numbers through [[chain.name]] tokens; the collection loader has
+    // already replaced them with the guide's computed results (src/lib/estimate/loader.ts).
+    ...guides.flatMap((g) => g.data.flashcards.map((card) => factCard(g.id, card, withBase(base, entryPath('guides', g.id))))),
   ];
   return new Response(JSON.stringify(cards), { headers: { 'content-type': 'application/json' } });
 };
