@@ -21,17 +21,18 @@ export interface RenderedDiagram {
 
 /**
  * The renderer draws box labels at 13 px and edge and message labels at 11 px. Shown at this
- * scale, edge labels are 12 px and box labels 14 px: never smaller than the body's small text.
+ * scale, edge labels are 13 px and box labels about 15 px: never smaller than the body's small
+ * text (0.8rem).
  * The figure never shrinks a diagram below this size; a wider one scrolls in its canvas and
  * opens full-screen (diagram-viewer.ts).
  */
-export const DISPLAY_SCALE = 12 / 11;
+export const DISPLAY_SCALE = 13 / 11;
 
 /** Layout spacing: tighter than the renderer's defaults (padding 40), so diagrams fit a column sooner. */
 const LAYOUT = { padding: 12, nodeSpacing: 24, layerSpacing: 40 };
 
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
-const RENDERER_VERSION = '8';
+const RENDERER_VERSION = '9';
 
 /** Colors come from CSS (see .diagram in global.css), so the renderer's values are unused. */
 const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true, ...LAYOUT };
