@@ -133,7 +133,9 @@ describe('npm run new', () => {
   it('refuses bad input with the reason and the usage, and writes nothing', () => {
     const unknown = runNew('promt', 'Design a thing');
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('npm run new: Unknown type "promt". Use one of: guide, prompt, mistake, culture, stack, source, figure.');
+    expect(unknown.stderr).toContain(
+      'npm run new: Unknown type "promt". Use one of: guide, prompt, mistake, culture, stack, source, figure.',
+    );
     expect(unknown.stderr).toContain('Usage: npm run new -- <type> "<title>"');
 
     const noTitle = runNew('prompt');

@@ -51,7 +51,10 @@ describe('checkPromptSections', () => {
   });
   it('reports an unknown heading and a missing component', () => {
     const architecture = ALL.indexOf('High-level architecture');
-    const text = body([...ALL.slice(0, architecture), 'Extra thoughts', ...ALL.slice(architecture)]).replace('<Targets items={frontmatter.x} />', '');
+    const text = body([...ALL.slice(0, architecture), 'Extra thoughts', ...ALL.slice(architecture)]).replace(
+      '<Targets items={frontmatter.x} />',
+      '',
+    );
     expect(checkPromptSections(text).map((p) => p.message)).toEqual([
       '"## Requirements" does not contain <Targets />.',
       '"## Extra thoughts" is not one of the prompt sections.',

@@ -64,10 +64,20 @@ export default function remarkEstimates() {
         const result = runChain(node.value, figures, chains);
         const first = result.errors[0];
         if (!result.chain || first) {
-          throw new EstimateError(relativePath(file), fenceLine + (first?.line ?? 0), first?.message ?? 'The chain did not evaluate.', first?.fix ?? '');
+          throw new EstimateError(
+            relativePath(file),
+            fenceLine + (first?.line ?? 0),
+            first?.message ?? 'The chain did not evaluate.',
+            first?.fix ?? '',
+          );
         }
         if (chains.has(result.chain.id)) {
-          throw new EstimateError(relativePath(file), fenceLine + 1, `Two chains on this page have the id "${result.chain.id}".`, 'Give each chain its own id.');
+          throw new EstimateError(
+            relativePath(file),
+            fenceLine + 1,
+            `Two chains on this page have the id "${result.chain.id}".`,
+            'Give each chain its own id.',
+          );
         }
         chains.set(result.chain.id, result.chain);
         parent.children[index] = toMdast(chainTree(result.chain));

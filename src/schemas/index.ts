@@ -432,13 +432,28 @@ export function createSchemas<R extends z.ZodType>(reference: ReferenceFactory<R
     replacedBy: reference('figures').optional(),
   }).superRefine((figure, context) => {
     if (figure.status === 'assumption') {
-      if (!figure.why) context.addIssue({ code: 'custom', path: ['why'], message: 'An assumption needs "why": the reasoning behind the number.' });
+      if (!figure.why)
+        context.addIssue({ code: 'custom', path: ['why'], message: 'An assumption needs "why": the reasoning behind the number.' });
       return;
     }
-    if (!figure.source) context.addIssue({ code: 'custom', path: ['source'], message: 'A published figure needs "source": the id of the source in content/sources.' });
-    if (!figure.date) context.addIssue({ code: 'custom', path: ['date'], message: 'A published figure needs "date": when it was published or what date it describes.' });
+    if (!figure.source)
+      context.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'A published figure needs "source": the id of the source in content/sources.',
+      });
+    if (!figure.date)
+      context.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'A published figure needs "date": when it was published or what date it describes.',
+      });
     if (figure.status === 'outdated' && !figure.replacedBy) {
-      context.addIssue({ code: 'custom', path: ['replacedBy'], message: 'An outdated figure needs "replacedBy": the id of the figure that replaces it.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['replacedBy'],
+        message: 'An outdated figure needs "replacedBy": the id of the figure that replaces it.',
+      });
     }
   });
 

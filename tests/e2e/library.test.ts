@@ -95,11 +95,7 @@ describe('search finds every prompt by its name', () => {
         await expect
           .poll(
             async () =>
-              (
-                await page
-                  .locator('.search-page')
-                  .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('#')[0]))
-              )
+              (await page.locator('.search-page').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('#')[0])))
                 .filter((href, index, all) => all.indexOf(href) === index)
                 .slice(0, 5),
             { timeout: 10_000 },

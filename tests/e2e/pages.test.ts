@@ -173,16 +173,20 @@ describe('every page', () => {
     expect(pages.length).toBeGreaterThan(20);
   });
 
-  it.each(pages)('%s has edit and report links, the independence statement, and contacts only localhost', { timeout: PAGE_TEST_TIMEOUT }, async (sitePath) => {
-    const seen = { external: tracked.external.length, errors: tracked.errors.length };
-    await page.goto(siteUrl(sitePath), { waitUntil: 'networkidle' });
-    const edit = await page.locator('a[data-edit-link]').getAttribute('href');
-    expect(edit, sitePath).toMatch(/\/edit\/main\/(content|src)\//);
-    const report = new URL((await page.locator('a[data-report-link]').getAttribute('href'))!);
-    expect(report.searchParams.get('template'), sitePath).toBe('content-problem.yml');
-    expect(report.searchParams.get('page'), sitePath).toContain(sitePath);
-    expect(await page.locator('footer').innerText(), sitePath).toContain('Not affiliated with');
-    expect(tracked.external.slice(seen.external)).toEqual([]);
-    expect(tracked.errors.slice(seen.errors)).toEqual([]);
-  });
+  it.each(pages)(
+    '%s has edit and report links, the independence statement, and contacts only localhost',
+    { timeout: PAGE_TEST_TIMEOUT },
+    async (sitePath) => {
+      const seen = { external: tracked.external.length, errors: tracked.errors.length };
+      await page.goto(siteUrl(sitePath), { waitUntil: 'networkidle' });
+      const edit = await page.locator('a[data-edit-link]').getAttribute('href');
+      expect(edit, sitePath).toMatch(/\/edit\/main\/(content|src)\//);
+      const report = new URL((await page.locator('a[data-report-link]').getAttribute('href'))!);
+      expect(report.searchParams.get('template'), sitePath).toBe('content-problem.yml');
+      expect(report.searchParams.get('page'), sitePath).toContain(sitePath);
+      expect(await page.locator('footer').innerText(), sitePath).toContain('Not affiliated with');
+      expect(tracked.external.slice(seen.external)).toEqual([]);
+      expect(tracked.errors.slice(seen.errors)).toEqual([]);
+    },
+  );
 });

@@ -71,7 +71,9 @@ describe('progress', () => {
     await other.goto(siteUrl('/practice/progress/'));
     await expect.poll(() => other.locator('[data-overall]').innerText()).toMatch(/^0 of/);
     await other.locator('[data-import]').setInputFiles(exported);
-    await expect.poll(() => other.locator('[data-import-summary]').innerText()).toMatch(/holds 1 studied page, 1 ticked item, 0 flashcards reviewed, 0 mock rounds and 0 stories/);
+    await expect
+      .poll(() => other.locator('[data-import-summary]').innerText())
+      .toMatch(/holds 1 studied page, 1 ticked item, 0 flashcards reviewed, 0 mock rounds and 0 stories/);
     await other.locator('[data-import-merge]').click();
     await expect.poll(() => other.locator('[data-overall]').innerText()).toMatch(/^1 of \d+ pages studied/);
     await other.goto(siteUrl('/loop/'));

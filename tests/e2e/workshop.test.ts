@@ -125,7 +125,7 @@ describe('story bank', () => {
 });
 
 describe('estimation calculator', () => {
-  it('re-runs the estimation guide\'s chain as you type, keeps the inputs in the URL, and flags bad input', async () => {
+  it("re-runs the estimation guide's chain as you type, keeps the inputs in the URL, and flags bad input", async () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
     await page.goto(siteUrl('/practice/calculator/'));

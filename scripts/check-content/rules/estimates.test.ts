@@ -59,8 +59,12 @@ describe('estimates rule', () => {
       '"770K events a second × 300 bytes ≈ 230" is typed arithmetic typed in prose.',
     ]);
     expect(message(`${dir}/typed-prose.mdx:11`)).toBe('[[nothing.here]] names a chain that is not on this page.');
-    expect(message(`${dir}/frontmatter-tokens.mdx:8`)).toMatch(/^Flashcard front flashcards\[0\]\.front holds a token; the card's id is a hash of its front/);
-    expect(message(`${dir}/frontmatter-tokens.mdx:3`)).toBe('Front matter description: "about 20 TB" is an approximate quantity typed by hand.');
+    expect(message(`${dir}/frontmatter-tokens.mdx:8`)).toMatch(
+      /^Flashcard front flashcards\[0\]\.front holds a token; the card's id is a hash of its front/,
+    );
+    expect(message(`${dir}/frontmatter-tokens.mdx:3`)).toBe(
+      'Front matter description: "about 20 TB" is an approximate quantity typed by hand.',
+    );
     expect(message(`${dir}/frontmatter-tokens.mdx:11`)).toBe(
       'Front matter flashcards[1].back: [[frontmatter.missing]]: the chain "frontmatter" has no "missing".',
     );

@@ -79,21 +79,26 @@ export const TYPED_PATTERNS: readonly { pattern: RegExp; what: string }[] = [
   // "~2017" is a year, not an estimate.
   { pattern: new RegExp(`${APPROX}\\s?(?!(?:19|20)\\d\\d\\b)${NUMBER}`), what: 'an approximate number' },
   { pattern: new RegExp(`\\b${APPROX_WORD}\\s+${NUMBER}(?:${SCALE}|${RATE_OR_SIZE})`, 'i'), what: 'an approximate quantity' },
-  { pattern: new RegExp(`${NUMBER}${SCALE}?[^\\n×÷=≈]{0,24}\\s[×÷]\\s[^\\n=≈]{1,80}?[=≈]\\s*(?:${APPROX_WORD}\\s+)?${NUMBER}`), what: 'typed arithmetic' },
+  {
+    pattern: new RegExp(`${NUMBER}${SCALE}?[^\\n×÷=≈]{0,24}\\s[×÷]\\s[^\\n=≈]{1,80}?[=≈]\\s*(?:${APPROX_WORD}\\s+)?${NUMBER}`),
+    what: 'typed arithmetic',
+  },
 ];
 
 /** Removes what may hold numbers: inline code, <Typed> spans, sourced claims, tokens, link targets, tags. */
 function maskAllowed(text: string): string {
   // Same length, so positions in the masked text are positions in the original.
   const blank = (match: string) => ' '.repeat(match.length);
-  return text
-    .replace(/`[^`]*`/g, blank)
-    .replace(/<Typed\b[^>]*>[\s\S]*?<\/Typed>/g, blank)
-    // A claim with its source and status is a quoted figure, not an estimate.
-    .replace(/<(ClaimStatus|NetflixSays|SourceSays)\b[^>]*>[\s\S]*?<\/\1>/g, blank)
-    .replace(TOKEN, blank)
-    .replace(/\]\([^)]*\)/g, blank)
-    .replace(/<[A-Za-z][^>]*\b(?:id|source|href|name)="[^"]*"[^>]*>/g, blank);
+  return (
+    text
+      .replace(/`[^`]*`/g, blank)
+      .replace(/<Typed\b[^>]*>[\s\S]*?<\/Typed>/g, blank)
+      // A claim with its source and status is a quoted figure, not an estimate.
+      .replace(/<(ClaimStatus|NetflixSays|SourceSays)\b[^>]*>[\s\S]*?<\/\1>/g, blank)
+      .replace(TOKEN, blank)
+      .replace(/\]\([^)]*\)/g, blank)
+      .replace(/<[A-Za-z][^>]*\b(?:id|source|href|name)="[^"]*"[^>]*>/g, blank)
+  );
 }
 
 /** Whether a <Cite> follows in the same sentence: a published figure quoted with its source. */
@@ -157,7 +162,8 @@ function flashcardTexts(file: ContentFile): { text: string; line: number }[] {
   return out;
 }
 
-const sameValue = (a: Row, b: Row) => a.dimensions === b.dimensions && Math.abs(a.si - b.si) <= Math.max(Math.abs(a.si), Math.abs(b.si)) * 1e-6;
+const sameValue = (a: Row, b: Row) =>
+  a.dimensions === b.dimensions && Math.abs(a.si - b.si) <= Math.max(Math.abs(a.si), Math.abs(b.si)) * 1e-6;
 
 export const checkEstimates: Rule = (context) => {
   const problems: Problem[] = [];
@@ -200,7 +206,8 @@ export const checkEstimates: Rule = (context) => {
       for (const token of paragraph.text.matchAll(TOKEN)) {
         if (broken.has(token[1]!)) continue;
         const resolved = resolveToken(token[1]!, token[2]!, chains);
-        if (!resolved.ok) problems.push({ file: file.file, line: lineAt(token.index), rule: RULE, message: resolved.message, fix: resolved.fix });
+        if (!resolved.ok)
+          problems.push({ file: file.file, line: lineAt(token.index), rule: RULE, message: resolved.message, fix: resolved.fix });
       }
       for (const typed of typedEstimates(paragraph.text.replace(/\n/g, ' '))) {
         problems.push({
@@ -230,7 +237,14 @@ export const checkEstimates: Rule = (context) => {
       for (const token of text.matchAll(TOKEN)) {
         if (broken.has(token[1]!)) continue;
         const resolved = resolveToken(token[1]!, token[2]!, chains);
-        if (!resolved.ok) problems.push({ file: file.file, line, rule: RULE, message: `Front matter ${describePath(path)}: ${resolved.message}`, fix: resolved.fix });
+        if (!resolved.ok)
+          problems.push({
+            file: file.file,
+            line,
+            rule: RULE,
+            message: `Front matter ${describePath(path)}: ${resolved.message}`,
+            fix: resolved.fix,
+          });
       }
     }
 

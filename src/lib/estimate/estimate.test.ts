@@ -14,8 +14,26 @@ import { chainTree, toHtml } from './render.ts';
 const FIGURES = new Map<string, Figure>(
   (
     [
-      { id: 'hours-viewed', title: 'Hours viewed in a half-year', value: 96e9, unit: 'stream hour', basis: 'mean', status: 'verified', source: 'letter', date: '2026-01-20' },
-      { id: 'live-peak', title: 'Live peak', value: 65e6, unit: 'stream', basis: 'peak', status: 'verified', source: 'statement', date: '2024-11-15' },
+      {
+        id: 'hours-viewed',
+        title: 'Hours viewed in a half-year',
+        value: 96e9,
+        unit: 'stream hour',
+        basis: 'mean',
+        status: 'verified',
+        source: 'letter',
+        date: '2026-01-20',
+      },
+      {
+        id: 'live-peak',
+        title: 'Live peak',
+        value: 65e6,
+        unit: 'stream',
+        basis: 'peak',
+        status: 'verified',
+        source: 'statement',
+        date: '2024-11-15',
+      },
       { id: 'peak-factor', title: 'Evening peak factor', value: 2, unit: '', basis: 'factor', status: 'assumption' },
       { id: 'session', title: 'Average session', value: 45, unit: 'minute', status: 'assumption' },
     ] satisfies Figure[]
@@ -142,7 +160,9 @@ describe('a bad chain fails with the line inside the block', () => {
   });
 
   it('reports division by zero and names the divisor', () => {
-    const [error] = errors(chain('assume none = 0 s', '  label: A zero duration', '  why: To divide by it.', 'rate = 10 event / none', '  label: A rate'));
+    const [error] = errors(
+      chain('assume none = 0 s', '  label: A zero duration', '  why: To divide by it.', 'rate = 10 event / none', '  label: A rate'),
+    );
     expect(error).toMatchObject({ code: 'division-by-zero', line: 6, message: '"10 event / none" divides by zero: none is 0.' });
   });
 
@@ -167,7 +187,16 @@ describe('chains that build on each other', () => {
   it('reads a result from an earlier chain on the page with "use", keeping its value and basis', () => {
     const first = runChain(chain(...BASE), FIGURES).chain!;
     const second = runChain(
-      ['id: cost', 'title: What the peak costs', 'use peakStreams from test-chain', 'assume costPerStream = 2 USD/stream', '  label: Cost per stream', '  why: A round number for the test.', 'total = peakStreams * costPerStream -> USD', '  label: Cost at the evening peak'].join('\n'),
+      [
+        'id: cost',
+        'title: What the peak costs',
+        'use peakStreams from test-chain',
+        'assume costPerStream = 2 USD/stream',
+        '  label: Cost per stream',
+        '  why: A round number for the test.',
+        'total = peakStreams * costPerStream -> USD',
+        '  label: Cost at the evening peak',
+      ].join('\n'),
       FIGURES,
       new Map([[first.id, first]]),
     );
@@ -231,7 +260,11 @@ describe('mean versus peak', () => {
 
   it('refuses a mean and a peak in one step unless it says why', () => {
     const text = chain(...BASE, 'figure live = live-peak', 'gap = live - meanStreams -> stream', '  label: Gap');
-    expect(errors(text)[0]).toMatchObject({ code: 'mean-peak', line: 13, message: '"gap" combines a peak (live) with a mean (meanStreams).' });
+    expect(errors(text)[0]).toMatchObject({
+      code: 'mean-peak',
+      line: 13,
+      message: '"gap" combines a peak (live) with a mean (meanStreams).',
+    });
     expect(rows(`${text}\n  mix: Comparing the record with an average moment on purpose.`).gap!.spoken).toBe('about 43 million streams');
   });
 
@@ -274,24 +307,37 @@ describe('blocks, tokens and rendering', () => {
   it('replaces [[chain.name]] tokens with the spoken result, and explains a bad one', () => {
     const chains = new Map([['test-chain', runChain(chain(...BASE), FIGURES).chain!]]);
     expect(replaceTokens('That is [[test-chain.peakStreams]] at once.', chains)).toBe('That is about 43 million streams at once.');
-    expect(resolveToken('test-chain', 'nope', chains)).toMatchObject({ ok: false, message: '[[test-chain.nope]]: the chain "test-chain" has no "nope".' });
+    expect(resolveToken('test-chain', 'nope', chains)).toMatchObject({
+      ok: false,
+      message: '[[test-chain.nope]]: the chain "test-chain" has no "nope".',
+    });
     expect(resolveToken('other', 'x', chains)).toMatchObject({ ok: false });
   });
 
-  it('says a flashcard\'s tokens from the chains of its page when the guide loads, and leaves other cards alone', () => {
+  it("says a flashcard's tokens from the chains of its page when the guide loads, and leaves other cards alone", () => {
     const card = { front: 'Peak concurrency?', back: '[[test-chain.peakStreams]] at the evening peak.' };
     const plain = { front: 'Seconds in a day?', back: '86,400.' };
-    const entry = (flashcards: object[]) => ({ id: 'guide', data: { flashcards }, body: page, filePath: 'content/guides/g.mdx', digest: 'd' });
+    const entry = (flashcards: object[]) => ({
+      id: 'guide',
+      data: { flashcards },
+      body: page,
+      filePath: 'content/guides/g.mdx',
+      digest: 'd',
+    });
     const loaded = resolveEntry(entry([card, plain]), FIGURES).data as { flashcards: object[] };
     expect(loaded.flashcards[0]).toEqual({ front: 'Peak concurrency?', back: 'about 43 million streams at the evening peak.' });
     expect(loaded.flashcards[1]).toBe(plain);
-    expect(() => resolveEntry(entry([{ front: 'x', back: '[[test-chain.nope]]' }]), FIGURES)).toThrow(/flashcards\[0\]\.back: .*has no "nope"/);
+    expect(() => resolveEntry(entry([{ front: 'x', back: '[[test-chain.nope]]' }]), FIGURES)).toThrow(
+      /flashcards\[0\]\.back: .*has no "nope"/,
+    );
   });
 
   it('renders a captioned table with row headers, the arithmetic, the basis in words and the source', () => {
     const html = toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!, { names: true }));
     expect(toHtml(chainTree(runChain(chain(...BASE), FIGURES).chain!))).not.toContain('data-name');
-    expect(html).toContain('<table class="estimate" id="estimate-test-chain" data-estimate="test-chain"><caption>A chain under test</caption>');
+    expect(html).toContain(
+      '<table class="estimate" id="estimate-test-chain" data-estimate="test-chain"><caption>A chain under test</caption>',
+    );
     expect(html).toContain('<th scope="col">Quantity</th>');
     expect(html).toContain(
       '<tr data-name="peakStreams"><th scope="row">Concurrent streams at the evening peak <span class="est-basis est-peak">peak</span></th><td><span class="est-math">21.7 million streams × 2×</span></td><td class="est-result">about 43 million streams</td></tr>',

@@ -244,7 +244,11 @@ export interface EvaluateResult {
   errors: ChainError[];
 }
 
-export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier: ReadonlyMap<string, EvaluatedChain> = new Map()): EvaluateResult {
+export function evaluateChain(
+  syntax: ChainSyntax,
+  figures: FigureTable,
+  earlier: ReadonlyMap<string, EvaluatedChain> = new Map(),
+): EvaluateResult {
   const errors: ChainError[] = [];
   const scope = new Map<string, Value>();
   const rows = new Map<string, Row>();
@@ -256,7 +260,13 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
   const before = { count: 0 };
   let previous: string | undefined;
 
-  const addRow = (statement: Exclude<Statement, { kind: 'section' }>, value: Value, display: string | undefined, basis: RowBasis, extra: Partial<Row>) => {
+  const addRow = (
+    statement: Exclude<Statement, { kind: 'section' }>,
+    value: Value,
+    display: string | undefined,
+    basis: RowBasis,
+    extra: Partial<Row>,
+  ) => {
     // An assumption is shown in the unit it was written in; a computed value in its simplest unit.
     const unit = display ?? (isUnit(value) ? (statement.kind === 'assume' ? value : value.simplify()).formatUnits() : '');
     let shown: number;
@@ -323,7 +333,9 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
         errors.push({
           code: 'unknown-name',
           line: where,
-          message: source ? `The chain "${statement.chainId}" has no "${statement.name}".` : `There is no chain "${statement.chainId}" above this one on the page.`,
+          message: source
+            ? `The chain "${statement.chainId}" has no "${statement.name}".`
+            : `There is no chain "${statement.chainId}" above this one on the page.`,
           fix: source
             ? `Use one of: ${source.rows.map((r) => r.name).join(', ')}.`
             : `"use" takes a result from an earlier chain on the same page${earlier.size ? ` (${[...earlier.keys()].join(', ')})` : ''}.`,
@@ -344,7 +356,9 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
           code: 'unknown-figure',
           line: where,
           message: `There is no figure "${statement.figureId}" in content/figures.`,
-          fix: suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of a file in content/figures/, or add the figure there with its source.',
+          fix: suggestion
+            ? `Did you mean "${suggestion}"?`
+            : 'Use the id of a file in content/figures/, or add the figure there with its source.',
         });
         continue;
       }
@@ -434,7 +448,9 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
       errors.push({
         code: 'division-by-zero',
         line: where,
-        message: divisor ? `"${statement.expression}" divides by zero: ${divisor} is 0.` : `"${statement.expression}" does not give a finite number.`,
+        message: divisor
+          ? `"${statement.expression}" divides by zero: ${divisor} is 0.`
+          : `"${statement.expression}" does not give a finite number.`,
         fix: 'Check the value the divisor comes from; a rate, a duration or a factor of zero has no meaning here.',
       });
       continue;
@@ -516,9 +532,10 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
           errors.push({
             code: 'mean-peak',
             line: where,
-            message: meanLabel && !duration && !perPeriod && !volumeLabel
-              ? `"${statement.name}" is labeled as an average, but it is computed from a peak (${[...new Set(peaks)].join(', ') || 'a peak factor'}).`
-              : `"${statement.name}" turns a peak rate (${[...new Set(peaks)].join(', ') || 'a rate times a peak factor'}) into a volume over ${duration ?? 'a day or longer'}: a day does not run at its peak.`,
+            message:
+              meanLabel && !duration && !perPeriod && !volumeLabel
+                ? `"${statement.name}" is labeled as an average, but it is computed from a peak (${[...new Set(peaks)].join(', ') || 'a peak factor'}).`
+                : `"${statement.name}" turns a peak rate (${[...new Set(peaks)].join(', ') || 'a rate times a peak factor'}) into a volume over ${duration ?? 'a day or longer'}: a day does not run at its peak.`,
             fix: 'Use the average rate (divide the peak by its peak factor, or start from the mean), or add "from-peak: <why>" if sizing for the peak all day is deliberate.',
           });
           continue;
@@ -551,7 +568,12 @@ export function evaluateChain(syntax: ChainSyntax, figures: FigureTable, earlier
   }
   if (errors.length > 0) return { errors };
   return {
-    chain: { id: syntax.id, title: syntax.title, scenario: syntax.scenario && { label: syntax.scenario.label, why: syntax.scenario.why }, rows: [...rows.values()] },
+    chain: {
+      id: syntax.id,
+      title: syntax.title,
+      scenario: syntax.scenario && { label: syntax.scenario.label, why: syntax.scenario.why },
+      rows: [...rows.values()],
+    },
     errors,
   };
 }

@@ -19,14 +19,7 @@
 export type Basis = 'mean' | 'peak' | 'factor';
 export const BASES: readonly Basis[] = ['mean', 'peak', 'factor'];
 
-export type ErrorCode =
-  | 'syntax'
-  | 'unknown-figure'
-  | 'unknown-name'
-  | 'unit-mismatch'
-  | 'division-by-zero'
-  | 'expression'
-  | 'mean-peak';
+export type ErrorCode = 'syntax' | 'unknown-figure' | 'unknown-name' | 'unit-mismatch' | 'division-by-zero' | 'expression' | 'mean-peak';
 
 /** A problem in a chain, at a line counted from 1 inside the block. */
 export interface ChainError {
@@ -93,7 +86,9 @@ export interface ChainSyntax {
 }
 
 /** Attributes each statement accepts, and which are required. */
-export const ATTRIBUTES: Readonly<Record<'figure' | 'use' | 'assume' | 'step', { allowed: readonly string[]; required: readonly string[] }>> = {
+export const ATTRIBUTES: Readonly<
+  Record<'figure' | 'use' | 'assume' | 'step', { allowed: readonly string[]; required: readonly string[] }>
+> = {
   figure: { allowed: ['label'], required: [] },
   use: { allowed: ['label'], required: [] },
   assume: { allowed: ['label', 'why', 'basis'], required: ['label', 'why'] },
@@ -131,7 +126,9 @@ export function parseChain(text: string): { chain?: ChainSyntax; errors: ChainEr
           code: 'syntax',
           line,
           message: owner ? `"${trimmed}" is not an attribute.` : 'An indented line must follow a statement it describes.',
-          fix: owner ? `Write "key: value", one of: ${owner.allowed.join(', ')}.` : 'Remove the indentation, or move the line under its statement.',
+          fix: owner
+            ? `Write "key: value", one of: ${owner.allowed.join(', ')}.`
+            : 'Remove the indentation, or move the line under its statement.',
         });
         return;
       }
@@ -162,7 +159,12 @@ export function parseChain(text: string): { chain?: ChainSyntax; errors: ChainEr
         return;
       }
       if (statements.length > 0) {
-        errors.push({ code: 'syntax', line, message: `"${key}:" belongs at the top of the block.`, fix: 'Move it above the first statement.' });
+        errors.push({
+          code: 'syntax',
+          line,
+          message: `"${key}:" belongs at the top of the block.`,
+          fix: 'Move it above the first statement.',
+        });
         return;
       }
       header[key] = { value, line };
@@ -201,10 +203,20 @@ export function parseChain(text: string): { chain?: ChainSyntax; errors: ChainEr
       });
     }
     if ((statement.kind === 'assume' || statement.kind === 'step') && statement.expression === '') {
-      errors.push({ code: 'syntax', line, message: `"${statement.name}" has no expression.`, fix: 'Write the value or the arithmetic after "=".' });
+      errors.push({
+        code: 'syntax',
+        line,
+        message: `"${statement.name}" has no expression.`,
+        fix: 'Write the value or the arithmetic after "=".',
+      });
     }
     if ((statement.kind === 'assume' || statement.kind === 'step') && statement.unit === '') {
-      errors.push({ code: 'syntax', line, message: `"${statement.name}" has "->" but no unit after it.`, fix: 'Write the unit to show the result in, such as "-> start/s", or remove "->".' });
+      errors.push({
+        code: 'syntax',
+        line,
+        message: `"${statement.name}" has "->" but no unit after it.`,
+        fix: 'Write the unit to show the result in, such as "-> start/s", or remove "->".',
+      });
     }
     statements.push(statement);
     const spec = ATTRIBUTES[statement.kind];
@@ -228,7 +240,12 @@ export function parseChain(text: string): { chain?: ChainSyntax; errors: ChainEr
     }
     const basis = statement.attributes.basis;
     if (basis && !(BASES as readonly string[]).includes(basis.value.trim())) {
-      errors.push({ code: 'syntax', line: basis.line, message: `"${basis.value}" is not a basis.`, fix: `Use one of: ${BASES.join(', ')}.` });
+      errors.push({
+        code: 'syntax',
+        line: basis.line,
+        message: `"${basis.value}" is not a basis.`,
+        fix: `Use one of: ${BASES.join(', ')}.`,
+      });
     }
     for (const marker of ['from-peak', 'mix'] as const) {
       const attribute = statement.attributes[marker];

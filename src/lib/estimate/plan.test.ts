@@ -50,7 +50,7 @@ function expectSame(plan: Plan, inputs: Record<string, number>) {
 describe('the calculator plan', () => {
   const { plan, chain } = calculatorModel()!;
 
-  it('is the estimation guide\'s model chain, with its figures as editable inputs', () => {
+  it("is the estimation guide's model chain, with its figures as editable inputs", () => {
     expect(plan.chain).toBe('model');
     expect(plan.rows.map((r) => r.name)).toEqual(chain.rows.map((r) => r.name));
     const viewing = plan.rows.find((r) => r.name === 'viewing')!;
@@ -64,7 +64,7 @@ describe('the calculator plan', () => {
 
   it('gives the same numbers, words and arithmetic as mathjs, with inputs changed at random', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const inputs = plan.rows.filter((r) => r.kind !== 'step');
     for (let round = 0; round < 25; round += 1) {
       const changed: Record<string, number> = {};
@@ -74,7 +74,15 @@ describe('the calculator plan', () => {
   });
 
   it('refuses a chain the browser could not run', () => {
-    const text = ['id: odd', 'title: An odd function', 'assume x = 4', '  label: Four', '  why: A number to use.', 'y = log(x)', '  label: Its logarithm'].join('\n');
+    const text = [
+      'id: odd',
+      'title: An odd function',
+      'assume x = 4',
+      '  label: Four',
+      '  why: A number to use.',
+      'y = log(x)',
+      '  label: Its logarithm',
+    ].join('\n');
     expect(() => compilePlan(text, figures)).toThrow(/The calculator cannot run "log\(x\)"/);
   });
 });

@@ -29,7 +29,14 @@ function literalValue(node: MathNode, names: ReadonlySet<string>): number | unde
 }
 
 function compileNode(node: MathNode, names: ReadonlySet<string>): PlanNode {
-  const n = node as unknown as { type: string; name?: string; fn?: string | { name: string }; args?: MathNode[]; content?: MathNode; implicit?: boolean };
+  const n = node as unknown as {
+    type: string;
+    name?: string;
+    fn?: string | { name: string };
+    args?: MathNode[];
+    content?: MathNode;
+    implicit?: boolean;
+  };
   if (n.type === 'SymbolNode' && names.has(n.name!)) return { v: n.name! };
   if (n.type === 'ParenthesisNode') return { paren: compileNode(n.content!, names) };
   // A unit written alone ("/ day") prints as written, as the build's arithmetic does.
@@ -43,7 +50,11 @@ function compileNode(node: MathNode, names: ReadonlySet<string>): PlanNode {
   }
   if (n.type === 'OperatorNode' && n.fn === 'unaryMinus') return { neg: compileNode(n.args![0]!, names) };
   if (n.type === 'OperatorNode' && typeof n.fn === 'string' && OPS[n.fn] && n.args?.length === 2) {
-    return { op: OPS[n.fn]!, a: [compileNode(n.args[0]!, names), compileNode(n.args[1]!, names)], ...(n.implicit ? { implicit: true } : {}) };
+    return {
+      op: OPS[n.fn]!,
+      a: [compileNode(n.args[0]!, names), compileNode(n.args[1]!, names)],
+      ...(n.implicit ? { implicit: true } : {}),
+    };
   }
   if (n.type === 'FunctionNode') {
     const name = (n.fn as { name: string }).name;

@@ -78,7 +78,13 @@ export function chainTree(chain: EvaluatedChain, options: { names?: boolean } = 
   const head = h(
     'thead',
     undefined,
-    h('tr', undefined, h('th', { scope: 'col' }, 'Quantity'), h('th', { scope: 'col' }, 'Where it comes from'), h('th', { scope: 'col' }, 'Result')),
+    h(
+      'tr',
+      undefined,
+      h('th', { scope: 'col' }, 'Quantity'),
+      h('th', { scope: 'col' }, 'Where it comes from'),
+      h('th', { scope: 'col' }, 'Result'),
+    ),
   );
   const groups: HElement[] = [];
   let current: HElement | undefined;
@@ -87,14 +93,21 @@ export function chainTree(chain: EvaluatedChain, options: { names?: boolean } = 
     if (!current || row.section !== currentSection) {
       currentSection = row.section;
       current = h('tbody', undefined);
-      if (row.section) current.children.push(h('tr', undefined, h('th', { scope: 'colgroup', colspan: '3', class: 'est-section' }, row.section)));
+      if (row.section)
+        current.children.push(h('tr', undefined, h('th', { scope: 'colgroup', colspan: '3', class: 'est-section' }, row.section)));
       groups.push(current);
     }
     current.children.push(rowElement(row, options.names ?? false));
   }
   // data-estimate marks a table the evaluator made: the built-site check (scripts/check-dist/rules/estimates.ts)
   // counts them against the ```estimate blocks in the sources and refuses an estimate table without it.
-  return h('table', { class: 'estimate', id: chainAnchor(chain.id), 'data-estimate': chain.id }, h('caption', undefined, ...caption), head, ...groups);
+  return h(
+    'table',
+    { class: 'estimate', id: chainAnchor(chain.id), 'data-estimate': chain.id },
+    h('caption', undefined, ...caption),
+    head,
+    ...groups,
+  );
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

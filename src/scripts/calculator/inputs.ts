@@ -40,7 +40,10 @@ export function parseField(row: PlanRow, text: string): ParseResult {
 }
 
 /** Reads every field given; a field left out keeps the plan's value. */
-export function readInputs(plan: Plan, raw: Readonly<Record<string, string>>): { inputs: Record<string, number> | null; errors: Record<string, string> } {
+export function readInputs(
+  plan: Plan,
+  raw: Readonly<Record<string, string>>,
+): { inputs: Record<string, number> | null; errors: Record<string, string> } {
   const inputs: Record<string, number> = {};
   const errors: Record<string, string> = {};
   for (const row of inputRows(plan)) {

@@ -48,7 +48,14 @@ const STEPS = [
 
 /** Phase boundaries in minutes: phase i runs from boundaries[i] to boundaries[i + 1]. */
 function boundaries(format: MockFormat): number[] {
-  return [0, phaseEnd('scoping', format), phaseEnd('highLevel', format), phaseEnd('deepDive', format), phaseEnd('operations', format), format];
+  return [
+    0,
+    phaseEnd('scoping', format),
+    phaseEnd('highLevel', format),
+    phaseEnd('deepDive', format),
+    phaseEnd('operations', format),
+    format,
+  ];
 }
 
 export function phasesFor(format: MockFormat): Phase[] {
