@@ -115,8 +115,12 @@ async function openPage(
   }, theme);
   const page = await tracked.newPage();
   page.setDefaultTimeout(PAGE_STEP_TIMEOUT);
-  await page.goto(siteUrl(sitePath), { waitUntil: 'load' });
+  await page.goto(siteUrl(sitePath), { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Tools that fill themselves in after load (the flashcard decks) are shot once they have.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-cards-loading], [aria-busy="true"]')].every((element) => !element.checkVisibility()),
+  );
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
   return { tracked, page };
 }
@@ -200,7 +204,9 @@ describe('a dropped theme token fails the comparison', () => {
         const { tracked, page } = await openPage(width, theme, CALLOUT_PAGE);
         try {
           const callout = page.locator('.callout-note').first();
-          await callout.scrollIntoViewIfNeeded();
+          // Always the same place in the viewport, so the text sits on the same subpixels.
+          await callout.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
           const name = `callout-note-${width.width}-${theme}`;
           const shot = () => callout.screenshot({ animations: 'disabled', caret: 'hide', mask: [callout.locator('time')] });
           const result = compare(name, await shot());
