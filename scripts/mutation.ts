@@ -10,7 +10,7 @@
  *   npm run test:mutation -- --summary                      print the last scores, run nothing
  *   npm run test:mutation -- --summary --update-readme      and write them into README.md
  *   npm run test:mutation -- --survivors src/lib            list the mutants no test caught, file:line
- *   --concurrency <n>  test processes at once (default 2); --check  exit 1 when a folder is under 80%
+ *   --concurrency <n>  test processes at once (default 2); --check  exit 1 when a folder is under 80% or has no report
  *
  * Each folder has its own incremental file (.cache/stryker/<key>.incremental.json), so a re-run only
  * tests the mutants whose code or covering tests changed, and its own report
@@ -223,5 +223,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     writeFileSync('README.md', readme.replace(/<!-- mutation:start -->[\s\S]*<!-- mutation:end -->/, block));
     console.log('README.md updated.');
   }
-  if (values.check && scores.some((s) => !met(s.score))) process.exitCode = 1;
+  if (values.check) {
+    const unmeasured = MUTATION_FOLDERS.filter((folder) => !scores.some((s) => s.folder === folder));
+    if (unmeasured.length > 0) console.log(`No report for: ${unmeasured.map((folder) => folder.path).join(', ')}.`);
+    if (unmeasured.length > 0 || scores.some((s) => !met(s.score))) process.exitCode = 1;
+  }
 }
