@@ -164,6 +164,9 @@ export function scoreTable(scores: readonly FolderScore[], date?: string): strin
 }
 
 function stryker(mutate: string[], key: string, concurrency: number): number {
+  // Ctrl+C (or CI's timeout) reaches Stryker too, which saves what it has tested in the
+  // incremental file; this process waits for it instead of exiting first.
+  process.on('SIGINT', () => undefined);
   const result = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'stryker.config.mjs'], {
     stdio: 'inherit',
     env: { ...process.env, MUTATION_TARGET: key, MUTATION_MUTATE: mutate.join(','), MUTATION_CONCURRENCY: String(concurrency) },
