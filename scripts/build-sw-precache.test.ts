@@ -1,7 +1,7 @@
 /**
  * What the generated sw.js really precaches, read from the worker itself: exactly the app shell
  * of the plan, every kind of file in it (the offline page, the pages' scripts and styles, the
- * icons, the study tools and their data, Pagefind's engine and index), under the base path, and
+ * icons, the study tools (their data is stored on first use), Pagefind's engine and index), under the base path, and
  * nothing else (no other page, nothing loaded on demand).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -73,7 +73,6 @@ describe('the precache list in sw.js', () => {
       // Every script a page names (the diagram loader too), with what it imports.
       js: [`${B}_astro/Diagrams.js`, `${B}_astro/shared.js`, `${B}_astro/site.js`],
       svg: [`${B}icons/favicon.svg`],
-      json: [`${B}practice/cards.json`],
       search: [
         `${B}pagefind/fragment/en_b.pf_fragment`,
         `${B}pagefind/index/en_a.pf_index`,

@@ -92,7 +92,6 @@ describe('the offline plan', () => {
       'pagefind/pagefind.en_abc.pf_meta',
       'pagefind/pagefind.js',
       'pagefind/wasm.en.pagefind',
-      'practice/cards.json',
       'practice/index.html',
       'styles/print.css',
     ]);

@@ -41,10 +41,13 @@ export const NEVER_CACHED: readonly RegExp[] = [/^elk[.-]/];
 
 /**
  * Folders precached whole: files every page can use that no page names in its HTML or JavaScript
- * (styles, the icon sprite), and the study tools with the data they fetch (practice/*.json), so
- * the tools work offline from the first visit.
+ * (styles, the icon sprite), and the study tools' pages. The data the tools fetch
+ * (practice/*.json: cards, prompts, the study list) grows with the content (prompts.json is 3 MB
+ * at ten times today's content), so it is stored when a tool first uses it, not precached.
  */
 export const SHELL_FOLDERS = ['styles', 'icons', 'practice'];
+/** Files in SHELL_FOLDERS that are not precached: data that grows with the content. */
+const NOT_IN_SHELL = /\.json$/;
 
 /**
  * What a first visit may download in the background, gzip as served. The target is 1.5 MB at
@@ -210,7 +213,8 @@ export function planOffline(outDir: string, base: string): OfflinePlan {
   const shell = new Set<string>([offlinePage]);
   for (const refs of referencesOf.values()) for (const ref of refs) for (const file of closureOf(outDir, ref, false)) shell.add(file);
   for (const folder of SHELL_FOLDERS) {
-    if (existsSync(path.join(outDir, folder))) for (const file of walk(path.join(outDir, folder))) shell.add(`${folder}/${file}`);
+    if (!existsSync(path.join(outDir, folder))) continue;
+    for (const file of walk(path.join(outDir, folder))) if (!NOT_IN_SHELL.test(file)) shell.add(`${folder}/${file}`);
   }
   const shellCode = [...shell]
     .filter((file) => file.endsWith('.js'))
