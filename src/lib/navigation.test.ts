@@ -53,17 +53,15 @@ describe('neighbours', () => {
   });
   it('never crosses into another section', () => {
     // The last loop page is followed by nothing, not by the system design round.
-    expect(neighbours(buildNavigation(entries, '/loop/coding/'))).toEqual({
-      previous: expect.objectContaining({ path: '/loop/recruiter/' }),
-      next: undefined,
-    });
+    const lastLoop = neighbours(buildNavigation(entries, '/loop/coding/'));
+    expect(lastLoop.previous?.path).toBe('/loop/recruiter/');
+    expect(lastLoop.next).toBeUndefined();
     // The first system design page has no previous page in its section.
     expect(neighbours(buildNavigation(entries, '/system-design/anatomy/')).previous).toBeUndefined();
     // The last stack entry does not lead into Prepare.
-    expect(neighbours(buildNavigation(entries, '/stack/zuul/'))).toEqual({
-      previous: expect.objectContaining({ path: '/stack/' }),
-      next: undefined,
-    });
+    const lastStack = neighbours(buildNavigation(entries, '/stack/zuul/'));
+    expect(lastStack.previous?.path).toBe('/stack/');
+    expect(lastStack.next).toBeUndefined();
   });
   it('gives content entries their study key, and other pages none', () => {
     const items = buildNavigation(entries, '/').flatMap((g) => g.items);

@@ -11,7 +11,7 @@
  * - a figure whose unit mathjs cannot read, or a factor with a unit.
  * Every section of every page is checked: there is no list of pages or sections left out.
  */
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Problem } from '../../lib/problems.ts';
 import { lineOfPath, type CheckContext, type Rule } from '../context.ts';
 import type { ContentFile } from '../load.ts';
@@ -149,7 +149,7 @@ function paragraphsOf(file: ContentFile): { text: string; line: number }[] {
 /** Strings of a guide's flashcards with the line of each, for tokens and typed numbers. */
 function flashcardTexts(file: ContentFile): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  const root = file.document.contents as Node | null;
+  const root = file.document.contents;
   if (!isMap(root)) return out;
   const cards = root.get('flashcards', true);
   if (!isSeq(cards)) return out;

@@ -190,7 +190,7 @@ function arithmeticOf(node: MathNode, rows: ReadonlyMap<string, Row>, scope: Rea
       if (c.type === 'ParenthesisNode') return `(${c.content!.toString(options)})`;
       return undefined;
     },
-  } as object);
+  });
 }
 
 /** The divisor that is zero, if any, as written. */

@@ -17,10 +17,16 @@ let cache: { key: string; table: FigureTable } | undefined;
 export function figureFromData(id: string, data: Record<string, unknown>): Figure {
   const value = data.value;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`content/figures/${id}.yaml: "value" must be a number.`);
-  const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date === undefined ? undefined : String(data.date);
+  // YAML gives a date as a Date, a year or month as a number or string; nothing else is a date.
+  const date =
+    data.date instanceof Date
+      ? data.date.toISOString().slice(0, 10)
+      : typeof data.date === 'string' || typeof data.date === 'number'
+        ? String(data.date)
+        : undefined;
   return {
     id,
-    title: String(data.title ?? id),
+    title: typeof data.title === 'string' ? data.title : id,
     value,
     unit: typeof data.unit === 'string' ? data.unit : '',
     basis: data.basis as Basis | undefined,

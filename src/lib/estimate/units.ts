@@ -122,8 +122,15 @@ interface UnitPart {
   power: number;
 }
 
+/** mathjs's own typings leave a unit's components untyped; this is their documented shape. */
+interface UnitComponent {
+  unit: { name: string };
+  prefix: { name: string };
+  power: number;
+}
+
 function partsOf(unit: Unit): UnitPart[] {
-  return unit.units.map((u) => ({ name: u.unit.name, prefix: u.prefix.name, power: u.power }));
+  return (unit.units as UnitComponent[]).map((u) => ({ name: u.unit.name, prefix: u.prefix.name, power: u.power }));
 }
 
 function names(name: string): readonly [string, string] | undefined {
@@ -178,5 +185,5 @@ export function unitSpeech(display: string): UnitSpeech {
 
 /** The unit a value is in, written the way mathjs writes it ("stream / s"), or "" for a number. */
 export function unitOf(value: unknown): string {
-  return math.isUnit(value) ? (value as Unit).formatUnits() : '';
+  return math.isUnit(value) ? value.formatUnits() : '';
 }
