@@ -97,9 +97,8 @@ describe('diagrams on a phone', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     // A linked box is a real link into the site.
-    const link = figure.locator('a.diagram-link').first();
+    const link = figure.getByRole('link', { name: 'Recruiter screen' });
     expect(await link.getAttribute('href')).toBe('/netflix-sd/loop/recruiter/');
-    expect(await link.getAttribute('aria-label')).toBe('Recruiter screen');
     await link.click();
     await page.waitForURL(/\/netflix-sd\/loop\/recruiter\/$/);
     await tracked.context.close();

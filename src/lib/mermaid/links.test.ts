@@ -65,8 +65,11 @@ describe('linked boxes in the drawing', () => {
   it('wraps each linked box in an <a> with the site path and the box label as its name', () => {
     const { svg, missingLinks } = renderDiagram(LINKED, { idPrefix: 'dg-l', title: 'T', description: 'D' });
     expect(missingLinks).toBeUndefined();
-    expect(svg).toMatch(/<a class="diagram-link" href="\/stack\/zuul\/" aria-label="Zuul"><g class="node linked"/);
-    expect(svg).toContain('href="/prompts/playback-service/#api" aria-label="Playback service"');
+    expect(svg).toMatch(/<a class="diagram-link" href="\/stack\/zuul\/"><g class="node linked"[^>]*>[\s\S]*?>Zuul<\/text>/);
+    expect(svg).toContain('<a class="diagram-link" href="/prompts/playback-service/#api">');
+    // Links cannot live inside role="img"; a linked diagram is a labeled group.
+    expect(svg).toMatch(/<svg[^>]* role="group" aria-labelledby="dg-l-title"/);
+    expect(renderDiagram(withoutClickLines(LINKED), { idPrefix: 'dg-n', title: 'T', description: 'D' }).svg).toMatch(/<svg[^>]* role="img"/);
     // No box is drawn for the click lines themselves.
     expect(svg).not.toMatch(/>click</);
     expect(svg.match(/<a /g)).toHaveLength(2);

@@ -103,8 +103,8 @@ function escapeAttribute(text: string): string {
 }
 
 /**
- * Wraps each linked node's group in the SVG in an <a href>, with the box's label as the link's
- * accessible name. Returns the node ids that were not found, so the caller can name the line.
+ * Wraps each linked node's group in the SVG in an <a href>; the box's visible text is the link's
+ * accessible name (an aria-label would drift from it, as with a label broken over lines). Returns the node ids that were not found, so the caller can name the line.
  * Must run before data-* attributes are stripped: the node ids are read from data-id.
  */
 export function linkNodes(svg: string, links: readonly DiagramLink[]): { svg: string; missing: DiagramLink[] } {
@@ -118,9 +118,8 @@ export function linkNodes(svg: string, links: readonly DiagramLink[]): { svg: st
       missing.push(link);
       continue;
     }
-    const label = /data-label="([^"]*)"/.exec(found[1]!)?.[1] ?? link.nodeId;
     const anchor =
-      `<a class="diagram-link" href="${escapeAttribute(link.href)}" aria-label="${label}">` +
+      `<a class="diagram-link" href="${escapeAttribute(link.href)}">` +
       `<g class="node linked" data-id="${link.nodeId}"${found[1]}>${found[2]}</g></a>`;
     out = out.slice(0, found.index) + anchor + out.slice(found.index + found[0].length);
   }

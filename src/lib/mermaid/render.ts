@@ -32,7 +32,7 @@ export const DISPLAY_SCALE = 13 / 11;
 const LAYOUT = { padding: 12, nodeSpacing: 24, layerSpacing: 40 };
 
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
-const RENDERER_VERSION = '9';
+const RENDERER_VERSION = '10';
 
 /** Colors come from CSS (see .diagram in global.css), so the renderer's values are unused. */
 const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true, ...LAYOUT };
@@ -89,12 +89,15 @@ export function renderDiagram(source: string, options: { idPrefix: string; title
   const titleId = `${options.idPrefix}-title`;
   const descId = `${options.idPrefix}-desc`;
   let svg = sanitizeSvg(stripInlineStyles(namespaceIds(linked.svg, options.idPrefix)));
+  // An image cannot contain links (its children are presentational): a diagram with linked
+  // boxes is a labeled group, so each link is reachable and announced.
+  const role = linked.svg === raw ? 'img' : 'group';
   svg = svg.replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const sized = attrs
       .replace(/\swidth="[\d.]+"/, ` width="${Math.round(width)}"`)
       .replace(/\sheight="[\d.]+"/, ` height="${Math.round(height)}"`);
     return (
-      `<svg${sized} role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" focusable="false">` +
+      `<svg${sized} role="${role}" aria-labelledby="${titleId}" aria-describedby="${descId}" focusable="false">` +
       `<title id="${titleId}">${escapeXml(options.title)}</title>` +
       `<desc id="${descId}">${escapeXml(options.description)}</desc>`
     );
