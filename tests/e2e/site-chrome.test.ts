@@ -173,7 +173,7 @@ describe('progress on every content page', () => {
     expect(updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await page.evaluate(
       ([key, storageKey]) => {
-        const data = (JSON.parse(localStorage.getItem(storageKey) ?? 'null') as { studied: Record<string, string> } | null) ?? {
+        const fresh = {
           schema: 'netflix-loop-guide.study-data',
           version: 1,
           studied: {},
@@ -183,6 +183,8 @@ describe('progress on every content page', () => {
           activeMock: null,
           stories: [],
         };
+        const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as { studied: Record<string, string> } | null;
+        const data: { studied: Record<string, string> } = saved ?? fresh;
         data.studied[key] = '2001-01-01T00:00:00.000Z';
         localStorage.setItem(storageKey, JSON.stringify(data));
       },

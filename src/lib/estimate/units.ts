@@ -10,6 +10,8 @@
 import { all, create, type Unit } from 'mathjs';
 import type { UnitSpeech } from './speech.ts';
 
+// mathjs types its factory map as possibly undefined; it is always there in the full bundle.
+if (!all) throw new Error('mathjs was loaded without its factory functions.');
 export const math = create(all, { number: 'number' });
 
 /**
@@ -122,7 +124,7 @@ interface UnitPart {
   power: number;
 }
 
-/** mathjs's own typings leave a unit's components untyped; this is their documented shape. */
+/** A unit's components as mathjs builds them at run time (its typings say prefix is a string; it is an object). */
 interface UnitComponent {
   unit: { name: string };
   prefix: { name: string };
@@ -130,7 +132,7 @@ interface UnitComponent {
 }
 
 function partsOf(unit: Unit): UnitPart[] {
-  return (unit.units as UnitComponent[]).map((u) => ({ name: u.unit.name, prefix: u.prefix.name, power: u.power }));
+  return (unit.units as unknown as UnitComponent[]).map((u) => ({ name: u.unit.name, prefix: u.prefix.name, power: u.power }));
 }
 
 function names(name: string): readonly [string, string] | undefined {
