@@ -69,7 +69,9 @@ describe('linked boxes in the drawing', () => {
     expect(svg).toContain('<a class="diagram-link" href="/prompts/playback-service/#api">');
     // Links cannot live inside role="img"; a linked diagram is a labeled group.
     expect(svg).toMatch(/<svg[^>]* role="group" aria-labelledby="dg-l-title"/);
-    expect(renderDiagram(withoutClickLines(LINKED), { idPrefix: 'dg-n', title: 'T', description: 'D' }).svg).toMatch(/<svg[^>]* role="img"/);
+    expect(renderDiagram(withoutClickLines(LINKED), { idPrefix: 'dg-n', title: 'T', description: 'D' }).svg).toMatch(
+      /<svg[^>]* role="img"/,
+    );
     // No box is drawn for the click lines themselves.
     expect(svg).not.toMatch(/>click</);
     expect(svg.match(/<a /g)).toHaveLength(2);
