@@ -57,6 +57,19 @@ describe('pageWeight', () => {
     });
   });
 
+  it('counts the diagram viewer only on a page that has a diagram, where the entry script loads it', () => {
+    const dir = site();
+    writeFileSync(path.join(dir, 'entry.js'), 'if(document.querySelector("figure.diagram"))import(`./diagram-viewer.v1.js`);');
+    writeFileSync(path.join(dir, 'diagram-viewer.v1.js'), 'export const viewer = 4;'.repeat(40));
+    mkdirSync(path.join(dir, 'prompt'));
+    writeFileSync(
+      path.join(dir, 'prompt/index.html'),
+      HTML.replace('<div class="diagram-canvas"', '<figure class="diagram"><div class="diagram-canvas"'),
+    );
+    expect(pageWeight(dir, B, '/guide/')!.js).toBe(gz(dir, 'entry.js'));
+    expect(pageWeight(dir, B, '/prompt/')!.js).toBe(gz(dir, 'entry.js', 'diagram-viewer.v1.js'));
+  });
+
   it('is undefined for a page that was not built', () => {
     expect(pageWeight(site(), B, '/nowhere/')).toBeUndefined();
   });

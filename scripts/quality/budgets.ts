@@ -18,18 +18,28 @@ export interface Budget {
 
 const KB = 1024;
 
-/** One page per type. The guide budget is the headline one: 20 KB. */
+/**
+ * One page per type. The target for a guide is 20 KB; since November 2026 every content page also
+ * carries progress (a "Mark as studied" switch at its top and end, studied marks in the sidebar:
+ * about 3.3 KB of script reading the study store) and the offline save and update code (0.7 KB),
+ * and bytes are measured at the host's gzip level 6 rather than 9. The budgets below are what
+ * those pages cost now plus a little headroom, so growth still fails; README's performance
+ * section reports the 20 KB target as not met and why.
+ */
 export const BUDGETS: readonly Budget[] = [
-  { type: 'Home', path: '/', maxBytes: 20 * KB },
-  { type: 'Guide', path: '/system-design/estimation/', maxBytes: 20 * KB },
-  { type: 'Round', path: '/loop/recruiter/', maxBytes: 20 * KB },
-  { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/', maxBytes: 40 * KB },
-  { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 16 * KB },
-  { type: 'Mistakes catalog', path: '/mistakes/', maxBytes: 60 * KB },
-  { type: 'Culture', path: '/culture/candor/', maxBytes: 20 * KB },
-  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 20 * KB },
-  { type: 'Stack glossary', path: '/stack/', maxBytes: 20 * KB },
-  { type: 'Study tool', path: '/practice/progress/', maxBytes: 25 * KB },
+  { type: 'Home', path: '/', maxBytes: 24 * KB },
+  { type: 'Guide', path: '/system-design/estimation/', maxBytes: 27 * KB },
+  { type: 'Round', path: '/loop/recruiter/', maxBytes: 24 * KB },
+  // Prompt pages carry the 45-minute answer, level expectations and computed estimate tables.
+  { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/', maxBytes: 54 * KB },
+  { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 18 * KB },
+  { type: 'Mistakes catalog', path: '/mistakes/', maxBytes: 40 * KB },
+  { type: 'Culture', path: '/culture/candor/', maxBytes: 23 * KB },
+  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 23 * KB },
+  // The glossary lists every entry (47 today): it grows with the stack.
+  { type: 'Stack glossary', path: '/stack/', maxBytes: 25 * KB },
+  // The progress page lists every page a reader can study.
+  { type: 'Study tool', path: '/practice/progress/', maxBytes: 40 * KB },
 ];
 
 /** Gzip at the level the serving host uses (scripts/lib/static-server.ts: zlib's default, 6), not the smallest possible. */
@@ -54,17 +64,28 @@ function fileOf(dir: string, base: string, url: string): string | undefined {
 export const ON_INTENT_MODULES: readonly RegExp[] = [/^search-dialog\.[\w-]+\.js$/];
 
 /**
+ * Modules the entry script imports only on pages that contain something: the diagram viewer
+ * (src/scripts/site.ts imports it when the page has a figure.diagram). They count as first load
+ * on those pages only.
+ */
+export const CONDITIONAL_MODULES: readonly { file: RegExp; when: RegExp }[] = [
+  { file: /^diagram-viewer\.[\w-]+\.js$/, when: /<figure class="diagram/ },
+];
+
+/**
  * A module and every module it imports, transitively, including dynamic imports: the site's
  * entry script loads the progress code with import() on load, so it counts as first load.
  */
-function moduleGraph(file: string, seen = new Set<string>()): Set<string> {
+function moduleGraph(file: string, html: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
   for (const match of code.matchAll(/(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) {
     const target = path.resolve(path.dirname(file), match[1]!);
-    if (ON_INTENT_MODULES.some((pattern) => pattern.test(path.basename(target)))) continue;
-    if (existsSync(target)) moduleGraph(target, seen);
+    const name = path.basename(target);
+    if (ON_INTENT_MODULES.some((pattern) => pattern.test(name))) continue;
+    if (CONDITIONAL_MODULES.some(({ file: pattern, when }) => pattern.test(name) && !when.test(html))) continue;
+    if (existsSync(target)) moduleGraph(target, html, seen);
   }
   return seen;
 }
@@ -90,7 +111,7 @@ export function pageWeight(dir: string, base: string, sitePath: string): PageWei
     .map((m) => fileOf(dir, base, m[1]!))
     .filter((f): f is string => Boolean(f));
   const js = new Set<string>();
-  for (const entry of entries) for (const file of moduleGraph(entry)) js.add(file);
+  for (const entry of entries) for (const file of moduleGraph(entry, html)) js.add(file);
   const weight = {
     html: gzipSize(withoutDiagramSvg(html)),
     css: css.reduce((sum, f) => sum + gzipSize(readFileSync(f)), 0),
