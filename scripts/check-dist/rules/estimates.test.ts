@@ -13,7 +13,7 @@ const FIXTURE = path.join('scripts', 'check-dist', '__fixtures__', 'estimates');
 const SOURCE = (name: string) => `${FIXTURE}/content/prompts/${name}.mdx`;
 
 describe('built-site estimates', () => {
-  const problems = checkEstimates(loadSite(path.join(FIXTURE, 'dist')));
+  const problems = checkEstimates(loadSite(path.join(FIXTURE, 'built')));
   const at = (name: string) => problems.filter((p) => p.file === SOURCE(name)).map((p) => `${p.line ?? '-'} ${p.rule}`);
 
   it('reads the chain ids of a source with their fence lines', () => {
