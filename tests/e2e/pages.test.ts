@@ -158,7 +158,10 @@ describe('every page', () => {
   // One test per page, each with its own time budget, so a slow machine slows the suite down but
   // never fails it, and a failure names the page. Playwright's own step timeout is shorter than
   // the test's, so a hang reports the step (goto, a locator) rather than a bare test timeout.
-  const pages = inject('pages').filter((p) => p !== '/404/');
+  // The 404 and offline pages stand in for another page (a missing one, or one not saved for
+  // offline use), so they carry no edit or report link of their own.
+  const STAND_INS = new Set(['/404/', '/offline/']);
+  const pages = inject('pages').filter((p) => !STAND_INS.has(p));
   let tracked: TrackedContext;
   let page: Page;
   beforeAll(async () => {
