@@ -31,27 +31,20 @@ export interface PracticePrompt {
   probes: string[];
   rubric: string[];
   /**
-   * What each level must show in this prompt. Absent while a prompt's level expectations are being
-   * written: the tools then leave the level part out for that prompt.
+   * What each level must show in this prompt. Every prompt has them today (the schema requires
+   * them); the tools still leave the level part out for a prompt without them, such as an old
+   * prompts.json cached offline.
    */
   levels?: PracticeLevels;
-  /** The 45-minute answer, phase by phase; absent (and left out by the tools) until it is written. */
+  /** The 45-minute answer, phase by phase; left out by the tools when absent, as above. */
   answer?: PracticeAnswer;
 }
 
-/** A prompt's front matter, as far as the study tools use it. */
-export interface PromptData {
-  title: string;
-  prompt: string;
-  difficulty: string;
-  themes: string[];
-  scoping: { question: string; assume: string }[];
-  curveballs: { at: number; ask: string; strongAnswer: string }[];
-  probes: string[];
-  rubric: string[];
+/** A prompt's front matter, as far as the study tools use it: the practice shape without its route. */
+export type PromptData = Omit<PracticePrompt, 'id' | 'path' | 'levels' | 'answer'> & {
   levels?: PracticeLevels | undefined;
   answer?: PracticeAnswer | undefined;
-}
+};
 
 /**
  * A prompt as the study tools read it: curveballs in the order they arrive, and the level
