@@ -18,7 +18,7 @@ export default defineConfig(
       'public/',
       'coverage/',
       'reports/',
-      '.stryker-tmp/',
+      '.stryker-tmp*/',
     ],
   },
   js.configs.recommended,

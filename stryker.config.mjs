@@ -44,6 +44,7 @@ export default {
     '**/__fixtures__/**/.astro',
     '**/__fixtures__/**/.astro-cache',
   ],
-  tempDirName: '.stryker-tmp',
+  // One sandbox per folder, so two folders can be tested at once.
+  tempDirName: `.stryker-tmp-${target}`,
   cleanTempDir: 'always',
 };
