@@ -14,6 +14,10 @@ export default {
   // The unit tests only (vitest.mutation.config.ts): the browser tests need a built site.
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner'],
+  // Stryker would otherwise put "// @ts-nocheck" atop every .ts, .js and .html file it copies,
+  // inline <script> bodies of HTML fixtures included (check-dist's poisoned pages then report
+  // "// @ts-nocheck alert(1)"). Vitest strips types without checking them, so nothing needs it.
+  disableTypeChecks: false,
   coverageAnalysis: 'perTest',
   // Mutants in code that runs when a module loads (constants, the CLI entry blocks) would each
   // need every related test file, fixture-site builds included, for hours in all; they are
