@@ -263,6 +263,8 @@ if (root) {
       listStatus.textContent = FRAMED_MESSAGE;
       return;
     }
+    // Read before saving: the save redraws, and the redraw forgets a story that is gone.
+    const wasEditing = editing === story.id;
     const saved = store.update((data) => {
       data.stories = data.stories.filter((s, i) => readableStory(s, i).id !== story.id);
     });
@@ -270,7 +272,7 @@ if (root) {
       listStatus.textContent = `Not deleted: ${saved.problem}`;
       return;
     }
-    if (editing === story.id) fillForm(null);
+    if (wasEditing) fillForm(null);
     listStatus.textContent = `Deleted “${story.title}”.`;
     listHeading.focus();
   });
