@@ -41,7 +41,7 @@ vi.mock('./build-sw.ts', () => ({
   buildServiceWorker: () =>
     checks.worker.fail
       ? Promise.reject(new Error(checks.worker.fail))
-      : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: ['one file skipped'], plan: { shell: [] } }),
+      : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: ['one file skipped'], plan: { shell: [], shellBytes: 512 * 1024 } }),
 }));
 // Astro writes pages into the folder it is given and Pagefind an index; each prints and exits as
 // checks.tools says.
@@ -154,7 +154,7 @@ describe('the built-site check in build()', () => {
     expect(summary).toMatch(/✓ Built 2 pages into .*dist\/ \(base \/sub\/\) in \d+\.\d s/);
     expect(summary).toContain('  Diagrams: 2 (1 drawn at build time, 1 in the browser)');
     expect(summary).toContain('  Search index: 1,234 pages, 3 KB');
-    expect(summary).toContain('  Offline precache: 3 files, 1.00 MB before compression');
+    expect(summary).toContain('  Offline precache: 3 files, 0.50 MB gzip as served, 1.00 MB before compression');
     expect(summary).toContain(
       '  Checks passed: content (content/) before the build, built site (links, #fragments, third parties, CSP, ids) after it',
     );

@@ -69,24 +69,46 @@ describe('pagefindFiles', () => {
     expect(pagefindFiles(site({ 'index.html': '' }), '')).toEqual([]);
   });
 
-  it('takes the worker only when the engine uses it and it exists, and skips metadata and wasm files that do not exist', () => {
+  it('takes the worker only when the site’s code names it (the dialog runs without it), and skips metadata and wasm files that do not exist', () => {
     const files = {
       'pagefind/pagefind-entry.json': entry({ en: { hash: 'en_1', wasm: 'en' }, de: { hash: 'de_2' } }),
       'pagefind/pagefind.en_1.pf_meta': '',
       'pagefind/pagefind-worker.js': '',
+      // The engine always names its worker; that alone does not make the site load it.
+      'pagefind/pagefind.js': 'new Worker(`pagefind-worker.js`)',
     };
-    const quiet = site({ ...files, 'pagefind/pagefind.js': 'no worker here' });
-    expect(pagefindFiles(quiet, '')).toEqual(['pagefind/pagefind-entry.json', 'pagefind/pagefind.en_1.pf_meta', 'pagefind/pagefind.js']);
-    const withWorker = site({ ...files, 'pagefind/pagefind.js': 'new Worker(`pagefind-worker.js`)', 'pagefind/wasm.en.pagefind': '' });
-    expect(pagefindFiles(withWorker, '')).toEqual([
+    const quiet = site(files);
+    expect(pagefindFiles(quiet, 'options({noWorker:true})')).toEqual([
+      'pagefind/pagefind-entry.json',
+      'pagefind/pagefind.en_1.pf_meta',
+      'pagefind/pagefind.js',
+    ]);
+    const withWorker = site({ ...files, 'pagefind/wasm.en.pagefind': '' });
+    expect(pagefindFiles(withWorker, 'new Worker(`${b}pagefind-worker.js`)')).toEqual([
       'pagefind/pagefind-entry.json',
       'pagefind/pagefind-worker.js',
       'pagefind/pagefind.en_1.pf_meta',
       'pagefind/pagefind.js',
       'pagefind/wasm.en.pagefind',
     ]);
-    const workerMissing = site({ 'pagefind/pagefind-entry.json': entry({}), 'pagefind/pagefind.js': 'pagefind-worker.js' });
-    expect(pagefindFiles(workerMissing, '')).toEqual(['pagefind/pagefind-entry.json', 'pagefind/pagefind.js']);
+  });
+
+  it('takes the word index, filters and search map, never the result fragments', () => {
+    const dir = site({
+      'pagefind/pagefind-entry.json': entry({}),
+      'pagefind/pagefind.js': '',
+      'pagefind/index/en_1.pf_index': '',
+      'pagefind/filter/en_1.pf_filter': '',
+      'pagefind/fragment/en_1.pf_fragment': '',
+      'pagefind/search-map.json': '{}',
+    });
+    expect(pagefindFiles(dir, '')).toEqual([
+      'pagefind/filter/en_1.pf_filter',
+      'pagefind/index/en_1.pf_index',
+      'pagefind/pagefind-entry.json',
+      'pagefind/pagefind.js',
+      'pagefind/search-map.json',
+    ]);
   });
 
   it('adds the UI files the site’s code names, when they exist', () => {
@@ -127,20 +149,18 @@ describe('planOffline', () => {
     expect(manifest.sections[3]!.pages.map((p) => p.url)).toEqual([`${B}alpha-extra/page/`]);
   });
 
-  it('counts the shell’s gzip bytes, and the same without the search index', () => {
+  it('counts the shell’s gzip bytes, and the same without the search index (word index and search map)', () => {
     const dir = site({
       'offline/index.html': page(),
       'pagefind/pagefind-entry.json': JSON.stringify({ version: '1', languages: {} }),
       'pagefind/pagefind.js': 'engine',
       'pagefind/index/en_1.pf_index': 'i'.repeat(500),
-      'pagefind/fragment/en_1.pf_fragment': 'f'.repeat(300),
+      'pagefind/search-map.json': JSON.stringify({ version: 1, pages: {} }),
     });
     const plan = planOffline(dir, B);
     const size = (file: string) => wireSize(path.join(dir, file));
     expect(plan.shellBytes).toBe(plan.shell.reduce((sum, file) => sum + size(file), 0));
-    expect(plan.shellBytes - plan.shellBytesWithoutIndex).toBe(
-      size('pagefind/index/en_1.pf_index') + size('pagefind/fragment/en_1.pf_fragment'),
-    );
+    expect(plan.shellBytes - plan.shellBytesWithoutIndex).toBe(size('pagefind/index/en_1.pf_index') + size('pagefind/search-map.json'));
   });
 });
 

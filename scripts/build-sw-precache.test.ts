@@ -1,10 +1,12 @@
 /**
  * What the generated sw.js really precaches, read from the worker itself: exactly the app shell
  * of the plan, every kind of file in it (the offline page, the pages' scripts and styles, the
- * icons, the study tools (their data is stored on first use), Pagefind's engine and index), under the base path, and
- * nothing else (no other page, nothing loaded on demand).
+ * icons, the study tools (their data is stored on first use), Pagefind's engine, word index and
+ * the search map), under the base path, and nothing else (no other page, nothing loaded on
+ * demand, no result fragment: the search map lists results offline without them).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ function site(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sw-precache-'));
   const page = (title: string, extra = '') =>
     `<!DOCTYPE html><title>${title}</title><link rel="stylesheet" href="${B}_astro/site.css"><link rel="icon" href="${B}icons/favicon.svg"><script type="module" src="${B}_astro/site.js"></script>${extra}`;
-  const files: Record<string, string> = {
+  const files: Record<string, string | Buffer> = {
     'index.html': page('Home'),
     '404.html': page('Not found'),
     'offline/index.html': page('Offline'),
@@ -36,7 +38,8 @@ function site(): string {
     'pagefind/pagefind.en_1.pf_meta': 'meta',
     'pagefind/wasm.en.pagefind': 'wasm',
     'pagefind/index/en_a.pf_index': 'index',
-    'pagefind/fragment/en_b.pf_fragment': 'fragment',
+    'pagefind/pagefind-worker.js': 'worker',
+    'pagefind/fragment/en_b.pf_fragment': gzipSync(`pagefind_dcd${JSON.stringify({ url: '/guides/', meta: { title: 'Guides' } })}`),
   };
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -74,11 +77,11 @@ describe('the precache list in sw.js', () => {
       js: [`${B}_astro/Diagrams.js`, `${B}_astro/shared.js`, `${B}_astro/site.js`],
       svg: [`${B}icons/favicon.svg`],
       search: [
-        `${B}pagefind/fragment/en_b.pf_fragment`,
         `${B}pagefind/index/en_a.pf_index`,
         `${B}pagefind/pagefind-entry.json`,
         `${B}pagefind/pagefind.en_1.pf_meta`,
         `${B}pagefind/pagefind.js`,
+        `${B}pagefind/search-map.json`,
         `${B}pagefind/wasm.en.pagefind`,
       ],
     });
@@ -91,7 +94,15 @@ describe('the precache list in sw.js', () => {
     const dir = site();
     await buildServiceWorker(dir, B);
     const urls = precachedUrls(readFileSync(path.join(dir, 'sw.js'), 'utf8'));
-    for (const left of ['index.html', '404.html', 'guides/index.html', 'prompts/feed/index.html', '_astro/mermaid.core.x.js']) {
+    for (const left of [
+      'index.html',
+      '404.html',
+      'guides/index.html',
+      'prompts/feed/index.html',
+      '_astro/mermaid.core.x.js',
+      'pagefind/fragment/en_b.pf_fragment',
+      'pagefind/pagefind-worker.js',
+    ]) {
       expect(urls).not.toContain(`${B}${left}`);
     }
   });

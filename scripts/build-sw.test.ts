@@ -7,13 +7,29 @@
  * within the precache budget (the browser side is in tests/e2e/offline.test.ts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PRECACHE_BUDGET_BYTES, SHELL_BUDGET_BYTES, buildServiceWorker, moduleImports, planOffline } from './build-sw.ts';
+import {
+  PRECACHE_BUDGET_BYTES,
+  SHELL_BUDGET_BYTES,
+  FRAGMENT_SCRIPT,
+  buildServiceWorker,
+  fragmentScript,
+  moduleImports,
+  planOffline,
+  searchFragments,
+  writeSearchMap,
+} from './build-sw.ts';
+import { SEARCH_MAP_FILE, type SearchMap } from '../src/scripts/search/config.ts';
 import { TEST_BASE, TEST_OUT_DIR } from '../tests/e2e/global-setup.ts';
 
-function site(files: Record<string, string>): string {
+/** A Pagefind fragment file as Pagefind writes it: gzip of its signature and the JSON. */
+const fragmentFile = (json: unknown) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(json)}`));
+
+function site(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sw-site-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -59,7 +75,13 @@ function realisticSite(): string {
     'pagefind/pagefind-highlight.js': 'highlight',
     'pagefind/index/en_1.pf_index': 'index',
     'pagefind/filter/en_1.pf_filter': 'filter',
-    'pagefind/fragment/en_1.pf_fragment': 'fragment',
+    'pagefind/fragment/en_1.pf_fragment': fragmentFile({
+      url: '/loop/recruiter/',
+      content: 'The recruiter call.',
+      meta: { title: 'Recruiter' },
+      filters: { type: ['Round'] },
+      anchors: [],
+    }),
   });
 }
 
@@ -73,8 +95,10 @@ describe('the built modules', () => {
 });
 
 describe('the offline plan', () => {
-  it('precaches the app shell and nothing loaded on demand', () => {
-    const plan = planOffline(realisticSite(), B);
+  it('precaches the app shell and nothing loaded on demand: no result fragment, no Pagefind worker', () => {
+    const dir = realisticSite();
+    writeSearchMap(dir);
+    const plan = planOffline(dir, B);
     expect(plan.shell).toEqual([
       '_astro/ClientDiagrams.js',
       '_astro/chunk.js',
@@ -84,13 +108,12 @@ describe('the offline plan', () => {
       'icons/sprite.svg',
       'offline/index.html',
       'pagefind/filter/en_1.pf_filter',
-      'pagefind/fragment/en_1.pf_fragment',
       'pagefind/index/en_1.pf_index',
       'pagefind/pagefind-component-ui.css',
       'pagefind/pagefind-entry.json',
-      'pagefind/pagefind-worker.js',
       'pagefind/pagefind.en_abc.pf_meta',
       'pagefind/pagefind.js',
+      'pagefind/search-map.json',
       'pagefind/wasm.en.pagefind',
       'practice/index.html',
       'styles/print.css',
@@ -108,7 +131,10 @@ describe('the offline plan', () => {
     const feed = manifest.sections[2]!.pages[0]!;
     // mermaid and what it imports statically; never ELK; nothing already in the shell.
     expect(feed.assets).toEqual([`${B}_astro/dagre.js`, `${B}_astro/mermaid.core.abc.js`]);
-    expect(Object.keys(manifest.assets).sort()).toEqual(feed.assets);
+    // A saved page brings its search fragment, so its results keep their excerpts offline.
+    const recruiter = manifest.sections[1]!.pages[1]!;
+    expect(recruiter.assets).toEqual([`${B}pagefind/fragment/en_1.pf_fragment`]);
+    expect(Object.keys(manifest.assets).sort()).toEqual([...feed.assets, ...recruiter.assets]);
     expect(manifest.sections[1]!.pages[0]!.assets).toEqual([]);
     expect(feed.bytes).toBeGreaterThan(50);
   });
@@ -116,6 +142,95 @@ describe('the offline plan', () => {
   it('fails without the offline page', () => {
     const dir = site({ 'index.html': page('Home') });
     expect(() => planOffline(dir, B)).toThrow(`${path.join(dir, 'offline/index.html')} is missing`);
+  });
+});
+
+describe('the search map', () => {
+  it('gives each result id its page address, title and type, from single fragments and fragment groups', () => {
+    const dir = site({
+      'pagefind/pagefind-entry.json': '{}',
+      'pagefind/fragment/en_a.pf_fragment': fragmentFile({
+        url: '/stack/zuul/',
+        meta: { title: ' Zuul ' },
+        filters: { type: ['Stack component'] },
+      }),
+      // Not compressed: Pagefind reads the signature either way.
+      'pagefind/fragment/en_b.pf_fragment': `pagefind_dcd${JSON.stringify({ url: '/about/', meta: { title: 'About' }, filters: {} })}`,
+      'pagefind/fragment/grp_1.pf_fragment': fragmentFile({
+        en_c: { url: '/loop/', meta: { title: 'Loop' }, filters: { type: ['Round'] } },
+        en_d: { url: '/mistakes/', meta: { title: 'Mistakes' } },
+      }),
+    });
+    const map = writeSearchMap(dir);
+    const expected: SearchMap = {
+      version: 1,
+      pages: {
+        en_a: ['/stack/zuul/', 'Zuul', 'Stack component'],
+        en_b: ['/about/', 'About', null],
+        en_c: ['/loop/', 'Loop', 'Round'],
+        en_d: ['/mistakes/', 'Mistakes', null],
+      },
+    };
+    expect(map).toEqual(expected);
+    expect(JSON.parse(readFileSync(path.join(dir, SEARCH_MAP_FILE), 'utf8'))).toEqual(expected);
+    expect(searchFragments(dir).find((f) => f.id === 'en_d')!.file).toBe('pagefind/fragment/grp_1.pf_fragment');
+  });
+
+  it('fails naming the fragment file when a result has no title, or the file is not a fragment', () => {
+    const untitled = site({ 'pagefind/fragment/en_x.pf_fragment': fragmentFile({ url: '/x/', meta: {} }) });
+    expect(() => searchFragments(untitled)).toThrow(
+      `${path.join(untitled, 'pagefind/fragment/en_x.pf_fragment')}: search result en_x has no title`,
+    );
+    const garbage = site({ 'pagefind/fragment/en_y.pf_fragment': gzipSync('not a fragment') });
+    expect(() => searchFragments(garbage)).toThrow('en_y.pf_fragment is not a Pagefind fragment');
+  });
+
+  it('is not written for a site without a search index', () => {
+    const dir = site({ 'index.html': '' });
+    expect(writeSearchMap(dir)).toBeUndefined();
+    expect(existsSync(path.join(dir, SEARCH_MAP_FILE))).toBe(false);
+  });
+});
+
+describe('the fragment script sw.js imports', () => {
+  /** Runs the script in a fake worker: one cache per name, a network that answers every URL. */
+  async function openPage(pageUrl: string, mode = 'navigate') {
+    const stores = new Map<string, Set<string>>();
+    const map: SearchMap = { version: 1, pages: { en_z: ['/stack/zuul/', 'Zuul', 'Stack component'] } };
+    const listeners: ((event: unknown) => void)[] = [];
+    const fetched: string[] = [];
+    const caches = {
+      match: async (url: string) => (url === `${B}${SEARCH_MAP_FILE}` ? { json: async () => map } : undefined),
+      open: async (name: string) => {
+        const store = stores.get(name) ?? new Set<string>();
+        stores.set(name, store);
+        return { match: async (url: string) => store.has(url) || undefined, add: async (url: string) => void store.add(url) };
+      },
+    };
+    const fetch = async (url: string) => {
+      fetched.push(url);
+      return { json: async () => map };
+    };
+    runInNewContext(fragmentScript(B), {
+      self: { addEventListener: (_: string, l: (e: unknown) => void) => listeners.push(l) },
+      caches,
+      fetch,
+      URL,
+    });
+    const waits: Promise<unknown>[] = [];
+    for (const listener of listeners)
+      listener({ request: { mode, url: `https://x.example${pageUrl}` }, waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    await Promise.all(waits);
+    return { stored: [...(stores.get(`loop-guide-files:${B}`) ?? [])], fetched };
+  }
+
+  it('stores the fragment of a page the reader opens, found through the precached search map', async () => {
+    expect(await openPage(`${B}stack/zuul/`)).toEqual({ stored: [`${B}pagefind/fragment/en_z.pf_fragment`], fetched: [] });
+  });
+
+  it('stores nothing for a page without a fragment, or for a request that is not a page', async () => {
+    expect((await openPage(`${B}offline/`)).stored).toEqual([]);
+    expect((await openPage(`${B}stack/zuul/`, 'cors')).stored).toEqual([]);
   });
 });
 
@@ -131,6 +246,12 @@ describe('the service worker build', () => {
     expect(sw).not.toContain('mermaid.core');
     expect(sw).not.toContain(`url:"${B}loop/index.html"`);
     expect(sw).not.toContain('wasm.unknown');
+    // Fragments are stored as fetched or saved, not precached; the search map stands in for them.
+    expect(sw).not.toContain('.pf_fragment');
+    expect(sw).not.toContain('pagefind-worker.js');
+    expect(sw).toContain(`url:"${B}${SEARCH_MAP_FILE}"`);
+    expect(sw).toContain(`importScripts("${FRAGMENT_SCRIPT}")`);
+    expect(readFileSync(path.join(dir, FRAGMENT_SCRIPT), 'utf8')).toBe(fragmentScript(B));
     expect(sw).toContain(`fallbackURL:"${B}offline/index.html"`);
     expect(sw).toContain(`"loop-guide-pages:${B}"`);
     expect(sw).toContain('"navigate"===');
@@ -169,7 +290,12 @@ describe.skipIf(!existsSync(path.join(TEST_OUT_DIR, 'sw.js')))(`the precache of 
     const plan = planOffline(TEST_OUT_DIR, TEST_BASE);
     expect(plan.shellBytes).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
     expect(plan.shellBytesWithoutIndex).toBeLessThanOrEqual(SHELL_BUDGET_BYTES);
-    expect(plan.shell.filter((file) => /mermaid|elk|pagefind-(?:ui|modular-ui|highlight)\.|wasm\.unknown/.test(file))).toEqual([]);
+    expect(
+      plan.shell.filter((file) =>
+        /mermaid|elk|pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown|\.pf_fragment$/.test(file),
+      ),
+    ).toEqual([]);
+    expect(plan.shell).toContain(SEARCH_MAP_FILE);
     expect(plan.shell.filter((file) => file.endsWith('.html') && !/^(?:offline|practice)\//.test(file))).toEqual([]);
   });
 });

@@ -179,7 +179,7 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     `✓ Built ${counts.pages} pages into ${outDir}/ (base ${base}) in ${timings.total.toFixed(1)} s`,
     `  Diagrams: ${counts.diagrams} (${counts.diagrams - counts.browserDiagrams} drawn at build time, ${counts.browserDiagrams} in the browser)`,
     `  Search index: ${indexed ? `${indexed} pages, ` : ''}${kilobytes(folderSize(path.join(outDir, 'pagefind')))}`,
-    `  Offline precache: ${worker.count} files, ${megabytes(worker.size)} before compression`,
+    `  Offline precache: ${worker.count} files, ${megabytes(worker.plan.shellBytes)} gzip as served, ${megabytes(worker.size)} before compression`,
     `  Checks passed: content (${content}/) before the build, built site (links, #fragments, third parties, CSP, ids) after it`,
     `  Steps: ${Object.entries(timings)
       .filter(([name]) => name !== 'total')

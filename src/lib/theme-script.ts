@@ -14,5 +14,4 @@ export const THEME_SCRIPT = `(() => {
     // Storage blocked (private mode): keep the light theme.
   }
   document.documentElement.dataset.theme = theme;
-  document.documentElement.dataset.pfTheme = theme;
 })();`;

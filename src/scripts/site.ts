@@ -17,7 +17,6 @@ const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 
 function applyTheme(theme: 'light' | 'dark'): void {
   root.dataset.theme = theme;
-  root.dataset.pfTheme = theme;
   toggle?.setAttribute('aria-pressed', String(theme === 'dark'));
 }
 

@@ -30,7 +30,7 @@ function loadManifest(): Promise<OfflineManifest> {
 /** Addresses (paths) already stored by visits or earlier saves. */
 async function cachedPaths(): Promise<Set<string>> {
   const paths = new Set<string>();
-  for (const name of [names.pages, names.assets]) {
+  for (const name of [names.pages, names.assets, names.files]) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) paths.add(new URL(request.url).pathname);
   }
@@ -61,7 +61,10 @@ async function download(
   sizes: Map<string, number>,
   progress: (doneBytes: number, doneFiles: number) => void,
 ): Promise<string[]> {
-  const [pages, assets] = await Promise.all([caches.open(names.pages), caches.open(names.assets)]);
+  const [pages, assets, files] = await Promise.all([caches.open(names.pages), caches.open(names.assets), caches.open(names.files)]);
+  // Each file goes where the service worker looks for it: pages, hashed scripts, and other files
+  // (a page's search fragment, which gives its results excerpts offline).
+  const cacheFor = (url: string) => (url.includes('/_astro/') ? assets : url.includes('/pagefind/') ? files : pages);
   const failed: string[] = [];
   let next = 0;
   let doneBytes = 0;
@@ -70,7 +73,7 @@ async function download(
     while (next < urls.length) {
       const url = urls[next++]!;
       try {
-        await (url.includes('/_astro/') ? assets : pages).add(url);
+        await cacheFor(url).add(url);
       } catch {
         failed.push(url);
       }

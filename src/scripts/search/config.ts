@@ -43,3 +43,21 @@ export const RECENT_STORAGE_KEY = 'search-recent';
 
 /** Pause after the last keystroke before searching. */
 export const TYPING_DELAY_MS = 120;
+
+/**
+ * Written by the build beside Pagefind's index (scripts/build-sw.ts) and precached: for each
+ * result id (the fragment hash Pagefind's results carry as `id`), what a result shows without
+ * its fragment. Fragments (the excerpts) are not precached; offline, a result whose fragment is
+ * not on the device is listed from this map by title and link.
+ */
+export const SEARCH_MAP_FILE = 'pagefind/search-map.json';
+
+/** A result without its fragment: the page's address as Pagefind stores it (no base), title and content type. */
+export type SearchMapEntry = [url: string, title: string, type: string | null];
+
+export interface SearchMap {
+  /** Bumped when the format changes. */
+  version: 1;
+  /** Result id to its page. */
+  pages: Record<string, SearchMapEntry>;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, sectionsOf, summaryText, type FragmentLike } from './excerpt.ts';
+import { NO_EXCERPT_NOTE, excerptParts, fromSearchMap, sectionsOf, summaryText, type FragmentLike } from './excerpt.ts';
 
 describe('excerptParts', () => {
   it('splits marked words from plain text and decodes entities', () => {
@@ -70,5 +70,37 @@ describe('summaryText', () => {
     expect(summaryText({ query: 'cdn', total: 0, shown: 0, type: null })).toBe('No results for “cdn”.');
     expect(summaryText({ query: 'cdn', total: 1, shown: 1, type: null })).toBe('1 result for “cdn”.');
     expect(summaryText({ query: 'cache', total: 23, shown: 5, type: 'Prompt' })).toBe('23 results for “cache” in Prompt, showing 5.');
+  });
+});
+
+describe('summaryText without excerpts', () => {
+  it('adds the offline note only when some results shown have no excerpt', () => {
+    expect(summaryText({ query: 'zuul', total: 3, shown: 3, type: null, withoutExcerpt: 0 })).toBe('3 results for “zuul”.');
+    expect(summaryText({ query: 'zuul', total: 3, shown: 3, type: null, withoutExcerpt: 2 })).toBe(
+      `3 results for “zuul”. ${NO_EXCERPT_NOTE}`,
+    );
+    expect(summaryText({ query: 'zuul', total: 9, shown: 3, type: null, withoutExcerpt: 1 })).toBe(
+      `9 results for “zuul”, showing 3. ${NO_EXCERPT_NOTE}`,
+    );
+    expect(summaryText({ query: 'zuul', total: 0, shown: 0, type: null, withoutExcerpt: 1 })).toBe('No results for “zuul”.');
+  });
+});
+
+describe('fromSearchMap', () => {
+  const map = {
+    version: 1 as const,
+    pages: { en_a: ['/stack/zuul/', 'Zuul', 'Stack component'], en_b: ['https://x.example/p/', 'Elsewhere', null] } as Record<
+      string,
+      [string, string, string | null]
+    >,
+  };
+  it('gives the title, type and address under the base path, joined as Pagefind joins them', () => {
+    expect(fromSearchMap(map, 'en_a', '/netflix-sd/')).toEqual({ url: '/netflix-sd/stack/zuul/', title: 'Zuul', type: 'Stack component' });
+    expect(fromSearchMap(map, 'en_a', '/')).toEqual({ url: '/stack/zuul/', title: 'Zuul', type: 'Stack component' });
+    expect(fromSearchMap(map, 'en_b', '/netflix-sd/')).toEqual({ url: 'https://x.example/p/', title: 'Elsewhere', type: null });
+  });
+  it('is undefined for an id the map lacks, including inherited names', () => {
+    expect(fromSearchMap(map, 'en_missing', '/')).toBeUndefined();
+    expect(fromSearchMap(map, 'constructor', '/')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * excerpt around the matched words) and the excerpt text split into plain and marked parts, so
  * the dialog builds it with text nodes and never parses HTML from the index.
  */
-import { SUB_RESULTS_SHOWN } from './config.ts';
+import { SUB_RESULTS_SHOWN, type SearchMap } from './config.ts';
 
 /** The part of Pagefind's result fragment the dialog uses. */
 export interface FragmentLike {
@@ -81,12 +81,34 @@ export function sectionsOf(fragment: FragmentLike, shown = SUB_RESULTS_SHOWN): S
   return best.map(({ sub }) => ({ heading: sub.title, url: sub.url, excerpt: excerptParts(sub.excerpt) }));
 }
 
+/** Said after the count when some results on screen have no excerpt (their fragment could not load). */
+export const NO_EXCERPT_NOTE = 'Pages not saved on this device are listed by title; their excerpts appear once you are online.';
+
 /** The sentence the screen reader hears when results change. */
-export function summaryText(state: { query: string; total: number; shown: number; type: string | null }): string {
+export function summaryText(state: { query: string; total: number; shown: number; type: string | null; withoutExcerpt?: number }): string {
   const where = state.type ? ` in ${state.type}` : '';
   if (state.total === 0) return `No results for “${state.query}”${where}.`;
   const count = `${state.total} result${state.total === 1 ? '' : 's'}`;
+  const note = state.withoutExcerpt ? ` ${NO_EXCERPT_NOTE}` : '';
   return state.shown < state.total
-    ? `${count} for “${state.query}”${where}, showing ${state.shown}.`
-    : `${count} for “${state.query}”${where}.`;
+    ? `${count} for “${state.query}”${where}, showing ${state.shown}.${note}`
+    : `${count} for “${state.query}”${where}.${note}`;
+}
+
+/** A result shown without its fragment: its page from the search map, or undefined when the map lacks it. */
+export interface MapResult {
+  url: string;
+  title: string;
+  type: string | null;
+}
+
+/**
+ * The search map's entry for a result id, with the page's address under the site's base path
+ * (joined as Pagefind joins its baseUrl and a fragment's url, so both kinds of result link alike).
+ */
+export function fromSearchMap(map: SearchMap, id: string, base: string): MapResult | undefined {
+  const entry = Object.hasOwn(map.pages, id) ? map.pages[id] : undefined;
+  if (!entry) return undefined;
+  const [url, title, type] = entry;
+  return { url: /^(https?:)?\/\//.test(url) ? url : `${base}/${url}`.replace(/\/+/g, '/'), title, type };
 }

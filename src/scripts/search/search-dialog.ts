@@ -5,13 +5,27 @@
  * only for the results on screen (PAGE_SIZE first; the next NEXT_PAGE_SIZE when the reader
  * scrolls to the end of the list or presses "More results").
  *
+ * Offline, the engine and the word index come from the service worker's precache, but a result's
+ * fragment (its excerpt) only when the reader has opened or saved the page, or searched for it
+ * online; a result without its fragment is listed by title and link from the search map
+ * (SEARCH_MAP_FILE, precached), and the summary says excerpts appear once online.
+ *
  * Keyboard: arrows move through results, Enter opens one, Escape clears the query and then
  * closes; focus goes back to the control that opened the dialog. The result count is announced
  * (role="status"), and recent searches, kept on this device, are offered when the query is empty.
  */
 import { SEARCH_TYPES } from '../../lib/search.ts';
-import { DEMOTE_FILTER, EXCERPT_WORDS, NEXT_PAGE_SIZE, PAGE_SIZE, RANKING, TYPING_DELAY_MS } from './config.ts';
-import { sectionsOf, summaryText, type ExcerptPart, type FragmentLike } from './excerpt.ts';
+import {
+  DEMOTE_FILTER,
+  EXCERPT_WORDS,
+  NEXT_PAGE_SIZE,
+  PAGE_SIZE,
+  RANKING,
+  SEARCH_MAP_FILE,
+  TYPING_DELAY_MS,
+  type SearchMap,
+} from './config.ts';
+import { fromSearchMap, sectionsOf, summaryText, type ExcerptPart, type FragmentLike, type MapResult } from './excerpt.ts';
 import { demote } from './rank.ts';
 import { clearRecent, loadRecent, saveRecent } from './recent.ts';
 
@@ -63,6 +77,21 @@ function loadEngine(): Promise<Pagefind> {
     engine = undefined;
   });
   return engine;
+}
+
+let searchMap: Promise<SearchMap> | undefined;
+/** The search map, fetched once (from the precache when offline) the first time a fragment fails to load. */
+function loadSearchMap(): Promise<SearchMap> {
+  searchMap ??= fetch(`${base}${SEARCH_MAP_FILE}`).then(async (response) => {
+    if (!response.ok) throw new Error(`${SEARCH_MAP_FILE}: HTTP ${response.status}`);
+    const map = (await response.json()) as Partial<SearchMap>;
+    if (map.version !== 1 || typeof map.pages !== 'object') throw new Error(`${SEARCH_MAP_FILE} is from another version of the site.`);
+    return map as SearchMap;
+  });
+  searchMap.catch(() => {
+    searchMap = undefined;
+  });
+  return searchMap;
 }
 
 let stylesheet: Promise<void> | undefined;
@@ -120,8 +149,10 @@ interface State {
   counts: Record<string, number>;
   active: number;
   sequence: number;
+  /** Results on screen listed without an excerpt (their fragment did not load). */
+  withoutExcerpt: number;
 }
-const state: State = { query: '', type: null, ranked: [], shown: 0, total: 0, counts: {}, active: -1, sequence: 0 };
+const state: State = { query: '', type: null, ranked: [], shown: 0, total: 0, counts: {}, active: -1, sequence: 0, withoutExcerpt: 0 };
 
 function build(): Parts {
   const dialog = el('dialog', { class: 'search-dialog', 'aria-label': 'Search the guide' });
@@ -317,24 +348,45 @@ function renderTypes(): void {
   parts.types.hidden = buttons.length === 0;
 }
 
+/**
+ * Each result's fragment, or, when it cannot be fetched (offline, and the page neither opened nor
+ * saved on this device), its page from the search map; a result in neither is left out.
+ */
+async function resultData(results: PagefindResult[]): Promise<(FragmentLike | MapResult)[]> {
+  const fragments = await Promise.all(results.map((result) => result.data().catch(() => undefined)));
+  if (!fragments.includes(undefined)) return fragments as FragmentLike[];
+  const map = await loadSearchMap().catch(() => undefined);
+  return fragments.flatMap((fragment, i) => fragment ?? (map ? (fromSearchMap(map, results[i]!.id, base) ?? []) : []));
+}
+
+const isFragment = (data: FragmentLike | MapResult): data is FragmentLike => 'meta' in data;
+
 async function renderPage(results: PagefindResult[], sequence: number): Promise<boolean> {
-  const fragments = await Promise.all(results.map((result) => result.data()));
+  const shown = await resultData(results);
   if (!parts || sequence !== state.sequence) return false;
-  for (const fragment of fragments) {
-    const type = (fragment as FragmentLike & { filters?: Record<string, string[]> }).filters?.type?.[0];
-    const title = fragment.meta.title ?? fragment.url;
+  for (const data of shown) {
+    const fragment = isFragment(data) ? data : undefined;
+    const type = fragment
+      ? (fragment as FragmentLike & { filters?: Record<string, string[]> }).filters?.type?.[0]
+      : (data as MapResult).type;
+    const title = fragment ? (fragment.meta.title ?? fragment.url) : (data as MapResult).title;
     const group = el('div', { role: 'group', 'aria-label': title, class: 'search-group' });
     const page = el('a', {
       role: 'option',
       id: optionId(),
-      class: 'search-hit search-page',
-      href: fragment.url,
+      class: fragment ? 'search-hit search-page' : 'search-hit search-page search-no-excerpt',
+      href: data.url,
       tabindex: '-1',
       'aria-selected': 'false',
     });
     page.append(el('span', { class: 'search-title' }, title));
     if (type) page.append(el('span', { class: 'search-badge' }, type));
     group.append(page);
+    parts.list.append(group);
+    if (!fragment) {
+      state.withoutExcerpt += 1;
+      continue;
+    }
     for (const section of sectionsOf(fragment)) {
       if (section.heading === null) {
         page.append(excerptNode(section.excerpt));
@@ -351,7 +403,6 @@ async function renderPage(results: PagefindResult[], sequence: number): Promise<
       link.append(el('span', { class: 'search-heading' }, section.heading), excerptNode(section.excerpt));
       group.append(link);
     }
-    parts.list.append(group);
   }
   return true;
 }
@@ -386,12 +437,13 @@ async function runSearch(): Promise<void> {
   state.total = state.ranked.length;
   state.counts = (response.totalFilters ?? response.filters).type ?? {};
   state.shown = Math.min(PAGE_SIZE, state.total);
+  state.withoutExcerpt = 0;
   resetList();
   if (!(await renderPage(state.ranked.slice(0, state.shown), sequence))) return;
   renderTypes();
   parts.more.hidden = state.shown >= state.total;
   parts.input.setAttribute('aria-expanded', String(state.total > 0));
-  setSummary(summaryText({ query, total: state.total, shown: state.shown, type: state.type }));
+  setSummary(summaryText({ query, total: state.total, shown: state.shown, type: state.type, withoutExcerpt: state.withoutExcerpt }));
   parts.dialog.dataset.state = 'done';
   loadIfInView();
 }
@@ -415,7 +467,9 @@ async function showMore(focusFirst: boolean): Promise<void> {
   if (!(await renderPage(next, sequence))) return;
   state.shown += next.length;
   parts.more.hidden = state.shown >= state.total;
-  setSummary(summaryText({ query: state.query, total: state.total, shown: state.shown, type: state.type }));
+  setSummary(
+    summaryText({ query: state.query, total: state.total, shown: state.shown, type: state.type, withoutExcerpt: state.withoutExcerpt }),
+  );
   parts.dialog.dataset.state = 'done';
   if (focusFirst) setActive(first);
   parts.input.focus();
