@@ -11,7 +11,8 @@ import type { Code, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { ESTIMATE_LANG, runChain, type EvaluatedChain } from '../lib/estimate/index.ts';
+import { ESTIMATE_LANG, type EvaluatedChain } from '../lib/estimate/index.ts';
+import { runChainOnce } from '../lib/estimate/memo.ts';
 import { loadFigures } from '../lib/estimate/load.ts';
 import { chainTree, type HNode } from '../lib/estimate/render.ts';
 import { resolveToken, TOKEN } from '../lib/estimate/blocks.ts';
@@ -61,7 +62,8 @@ export default function remarkEstimates() {
       const figures = loadFigures();
       for (const { node, index, parent } of blocks) {
         const fenceLine = node.position?.start.line ?? 0;
-        const result = runChain(node.value, figures, chains);
+        // The content loader has usually evaluated this page's chains already (src/lib/estimate/memo.ts).
+        const result = runChainOnce(node.value, figures, chains);
         const first = result.errors[0];
         if (!result.chain || first) {
           throw new EstimateError(

@@ -9,8 +9,10 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { FigureTable } from './figures.ts';
-import { chainsOfBody } from './blocks.ts';
+import type { EvaluatedChain } from './index.ts';
+import { describeErrors, findEstimateBlocks } from './blocks.ts';
 import { dataTokens, resolveDataTokens } from './frontmatter.ts';
+import { runChainOnce } from './memo.ts';
 
 type Store = LoaderContext['store'];
 type Entry = Parameters<Store['set']>[0];
@@ -20,13 +22,27 @@ export function figuresKey(figures: FigureTable): string {
   return JSON.stringify([...figures.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * Every chain of a body, as `chainsOfBody` (./blocks.ts) evaluates them, through the per-build memo
+ * (./memo.ts): the remark plugin then reuses these results instead of evaluating each chain again.
+ */
+function chainsOfBodyOnce(body: string, figures: FigureTable): Map<string, EvaluatedChain> {
+  const chains = new Map<string, EvaluatedChain>();
+  for (const block of findEstimateBlocks(body)) {
+    const result = runChainOnce(block.text, figures, chains);
+    if (!result.chain) throw new Error(describeErrors(result.errors, block.fenceLine));
+    chains.set(result.chain.id, result.chain);
+  }
+  return chains;
+}
+
 /** The entry with its front-matter tokens resolved from its body's chains (unchanged without tokens). */
 export function resolveEntry(entry: Entry, figures: FigureTable): Entry {
   if (dataTokens(entry.data).length === 0) return entry;
   const file = entry.filePath ?? entry.id;
   let chains;
   try {
-    chains = chainsOfBody(entry.body ?? '', figures);
+    chains = chainsOfBodyOnce(entry.body ?? '', figures);
   } catch (error) {
     throw new Error(
       `${file}: a chain does not evaluate, so its front-matter tokens cannot be resolved (npm run check:content shows where):\n${(error as Error).message}`,
