@@ -37,6 +37,8 @@ export default {
   timeoutFactor: 2,
   // The sandbox copies the project; built sites, caches and reports stay out of it.
   ignorePatterns: [
+    // Another folder's sandbox, when two folders are tested at once.
+    '/.stryker-tmp-*',
     'dist',
     'dist-*',
     '.astro',
