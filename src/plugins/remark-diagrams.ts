@@ -1,6 +1,7 @@
 /**
  * Turns ```mermaid blocks into figures at build time: an inline SVG (beautiful-mermaid) with its
- * caption, text alternative and source. Types beautiful-mermaid cannot draw become a figure the
+ * caption, text alternative and source, and its phone layout (phone.ts), shown instead of the
+ * drawing in a column too narrow for it. Types beautiful-mermaid cannot draw become a figure the
  * browser draws with mermaid, and the page is told to load it (frontmatter.clientDiagrams).
  * A block that does not parse, or lacks accTitle/accDescr, fails the build with file and line.
  */
@@ -12,6 +13,8 @@ import { readDiagramSource, isBuildTimeType } from '../lib/mermaid/source.ts';
 import { checkDiagram } from '../lib/mermaid/validate.ts';
 import { diagramHash, renderDiagramCached } from '../lib/mermaid/render.ts';
 import { diagramFigure } from '../lib/mermaid/figure.ts';
+import { readDiagramLinks } from '../lib/mermaid/links.ts';
+import { phoneLayout } from '../lib/mermaid/phone.ts';
 
 export class DiagramError extends Error {
   readonly file: string;
@@ -73,6 +76,7 @@ export default function remarkDiagrams() {
             svg: rendered.svg,
             type: read.type,
             width: rendered.width,
+            phone: phoneLayout(node.value, read.type, readDiagramLinks(node.value, read.type).links),
           });
         } catch (error) {
           if (error instanceof DiagramError) throw error;

@@ -4,13 +4,16 @@
  * back and returns focus to the diagram. Loaded by site.ts only on pages that have a diagram.
  *
  * Opened by clicking or tapping a diagram (a link in it is still followed), by Enter or Space on
- * a focused diagram, or by the figure's "Open full screen" button. CSP-safe: no inline script,
+ * a focused diagram, or by the figure's "Open full screen" button, which also opens the drawing
+ * where the phone layout stands in for it (global.css hides the canvas there). CSP-safe: no inline script,
  * and styles are set through the CSSOM (element.style), never as style attributes in markup.
  */
 import { actionForKey, fitView, panBy, scaleLimits, zoomAt, ZOOM_STEP, type Size, type View } from './diagram-zoom.ts';
 
 interface Open {
   canvas: HTMLElement;
+  /** Where focus goes back on close: what had it before (the canvas, or the button when the phone layout hides the canvas). */
+  returnTo: HTMLElement;
   svg: SVGSVGElement;
   drawing: Size;
   view: View;
@@ -168,14 +171,14 @@ function wirePointer(): void {
   );
 }
 
-/** Puts the SVG back in its figure and focus back on the diagram. */
+/** Puts the SVG back in its figure and focus back where it was. */
 function restore(): void {
   if (!current) return;
-  const { canvas, svg } = current;
+  const { canvas, svg, returnTo } = current;
   for (const property of ['transform', 'width', 'height']) svg.style.removeProperty(property);
   canvas.append(svg);
   current = undefined;
-  canvas.focus();
+  returnTo.focus();
 }
 
 export async function openDiagram(canvas: HTMLElement): Promise<void> {
@@ -187,9 +190,13 @@ export async function openDiagram(canvas: HTMLElement): Promise<void> {
   heading.textContent = figure?.querySelector('.diagram-caption')?.textContent ?? 'Diagram';
   // The figure's type selects type-specific rules (the halo behind sequence labels) in here too.
   dialog.dataset.diagramType = figure?.dataset.diagramType ?? '';
+  // The canvas is hidden (display: none) where the phone layout stands in for it: the box is
+  // then empty and the drawing's own width and height attributes give its size.
   const box = svg.getBoundingClientRect();
   const drawing = { width: box.width || svg.width.baseVal.value, height: box.height || svg.height.baseVal.value };
-  current = { canvas, svg, drawing, view: { scale: 1, x: 0, y: 0 } };
+  const focused = document.activeElement;
+  const returnTo = focused instanceof HTMLElement && figure?.contains(focused) ? focused : canvas;
+  current = { canvas, svg, returnTo, drawing, view: { scale: 1, x: 0, y: 0 } };
   // Pinned to the size it had in the page, so a drawing sized "100%" (mermaid's) keeps its shape.
   svg.style.width = `${drawing.width}px`;
   svg.style.height = `${drawing.height}px`;

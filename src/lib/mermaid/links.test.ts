@@ -46,7 +46,11 @@ describe('reading click lines', () => {
     expect(readDiagramLinks('flowchart LR\n  click Z "/a/"\n  click Z "/b/"', 'flowchart').problems[0]!.message).toBe(
       '"Z" already has a link (line 2).',
     );
-    expect(readDiagramLinks('sequenceDiagram\n  click A "/a/"', 'sequenceDiagram').problems[0]!.message).toMatch(/only flowchart boxes/);
+    expect(readDiagramLinks('classDiagram\n  click A "/a/"', 'classDiagram').problems[0]!.message).toMatch(/only flowchart boxes/);
+    expect(readDiagramLinks('sequenceDiagram\n  click A "/a/"', 'sequenceDiagram')).toEqual({
+      links: [{ nodeId: 'A', href: '/a/', line: 2 }],
+      problems: [],
+    });
   });
 
   it('is reported by the build check, on the click line', async () => {
@@ -80,6 +84,46 @@ describe('linked boxes in the drawing', () => {
   it('names a click line whose box does not exist', () => {
     const { missingLinks } = renderDiagram(`${LINKED}\n  click Q "/stack/evcache/"`, { idPrefix: 'dg-l', title: 'T', description: 'D' });
     expect(missingLinks).toEqual([{ nodeId: 'Q', href: '/stack/evcache/', line: 7 }]);
+  });
+
+  it('links a sequence participant, a state and an ER entity, nested groups included', async () => {
+    const sequence = `sequenceDiagram
+  accTitle: T
+  accDescr: D
+  participant Z as Zuul
+  actor U as Member
+  U->>Z: request
+  click Z "/stack/zuul/"
+  click U "/loop/"`;
+    expect(await checkDiagram(sequence)).toEqual([]);
+    const { svg, missingLinks } = renderDiagram(sequence, { idPrefix: 'dg-s', title: 'T', description: 'D' });
+    expect(missingLinks).toBeUndefined();
+    expect(svg).toMatch(
+      /<a class="diagram-link" href="\/stack\/zuul\/"><g class="actor linked"[^>]*>\s*<rect[^>]*\/>\s*<text[^>]*>Zuul<\/text>\s*<\/g><\/a>/,
+    );
+    // The actor's icon is a nested group: the whole figure, label included, is inside the link.
+    expect(svg).toMatch(
+      /<a class="diagram-link" href="\/loop\/"><g class="actor linked"[^>]*>\s*<g [^>]*>[\s\S]*?<\/g>\s*<text[^>]*>Member<\/text>\s*<\/g><\/a>/,
+    );
+    const state = 'stateDiagram-v2\n  accTitle: T\n  accDescr: D\n  [*] --> Open\n  click Open "/a/"';
+    expect(await checkDiagram(state)).toEqual([]);
+    expect(renderDiagram(state, { idPrefix: 'dg-t', title: 'T', description: 'D' }).svg).toMatch(
+      /<a class="diagram-link" href="\/a\/"><g class="node linked"/,
+    );
+    const er = 'erDiagram\n  accTitle: T\n  accDescr: D\n  TITLE ||--o{ SEASON : has\n  click SEASON "/b/"';
+    expect(await checkDiagram(er)).toEqual([]);
+    expect(renderDiagram(er, { idPrefix: 'dg-e', title: 'T', description: 'D' }).svg).toMatch(
+      /<a class="diagram-link" href="\/b\/"><g class="entity linked"/,
+    );
+  });
+
+  it('names a sequence click line whose participant does not exist', () => {
+    const { missingLinks } = renderDiagram('sequenceDiagram\n  A->>B: hi\n  click C "/c/"', {
+      idPrefix: 'dg-m',
+      title: 'T',
+      description: 'D',
+    });
+    expect(missingLinks).toEqual([{ nodeId: 'C', href: '/c/', line: 3 }]);
   });
 
   it('escapes what it writes into the attribute', () => {

@@ -9,8 +9,11 @@
  *
  * Only the link form is accepted: a site-relative path (rehype-content gives it the deployment
  * base path, as it does every link in content), never a URL with a scheme, a protocol-relative "//host", a callback ("call" or a
- * function name) or a target such as "_blank". Only flowcharts take links: beautiful-mermaid has
- * no node ids in the other types to attach them to.
+ * function name) or a target such as "_blank". Flowchart boxes, sequence participants, states
+ * and ER entities take links (by the id written in the source: `participant Z as Zuul` →
+ * `click Z "/stack/zuul/"`); the link is on the box in the drawing and on the name in the phone
+ * layout (phone.ts). Mermaid itself knows click lines only in flowcharts, so validate.ts hides
+ * them from its parser in the other types.
  */
 
 export interface DiagramLink {
@@ -29,7 +32,14 @@ export interface DiagramLinkProblem {
 }
 
 /** Diagram types whose nodes can carry a link. */
-export const LINKABLE_TYPES: ReadonlySet<string> = new Set(['flowchart', 'graph']);
+export const LINKABLE_TYPES: ReadonlySet<string> = new Set([
+  'flowchart',
+  'graph',
+  'sequenceDiagram',
+  'stateDiagram',
+  'stateDiagram-v2',
+  'erDiagram',
+]);
 
 /** A site path: lowercase segments of letters, digits, "-" and "_", ending in "/", with an optional #anchor. */
 const SITE_PATH = /^\/(?:[a-z0-9_-]+\/)*(?:#[A-Za-z0-9_-]+)?$/;
@@ -51,7 +61,7 @@ export function readDiagramLinks(source: string, type: string): { links: Diagram
     if (!LINKABLE_TYPES.has(type)) {
       problems.push({
         line,
-        message: `A link on a ${type} is not supported; only flowchart boxes can link to a page.`,
+        message: `A link on a ${type} is not supported; only flowchart boxes, sequence participants, states and ER entities can link to a page.`,
         fix: 'Remove the click line, or link the page from the text next to the diagram.',
       });
       return;
@@ -102,9 +112,24 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The end of the <g> element that opens at `start`, counting nested groups (an actor's icon is one). */
+function groupEnd(svg: string, start: number): number {
+  const tags = /<g\b[^>]*?(\/?)>|<\/g>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let tag = tags.exec(svg); tag; tag = tags.exec(svg)) {
+    if (tag[0] === '</g>') depth--;
+    else if (!tag[1]) depth++;
+    if (depth === 0) return tag.index + tag[0].length;
+  }
+  return -1;
+}
+
 /**
- * Wraps each linked node's group in the SVG in an <a href>; the box's visible text is the link's
- * accessible name (an aria-label would drift from it, as with a label broken over lines). Returns the node ids that were not found, so the caller can name the line.
+ * Wraps each linked node's group in the SVG in an <a href>: a flowchart or state box
+ * (class "node"), a sequence participant (class "actor") or an ER entity (class "entity"). The
+ * box's visible text is the link's accessible name (an aria-label would drift from it, as with a
+ * label broken over lines). Returns the links whose id was not found, so the caller can name the line.
  * Must run before data-* attributes are stripped: the node ids are read from data-id.
  */
 export function linkNodes(svg: string, links: readonly DiagramLink[]): { svg: string; missing: DiagramLink[] } {
@@ -112,16 +137,15 @@ export function linkNodes(svg: string, links: readonly DiagramLink[]): { svg: st
   let out = svg;
   for (const link of links) {
     const id = link.nodeId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const group = new RegExp(`<g class="node" data-id="${id}"([^>]*)>([\\s\\S]*?)</g>`);
-    const found = group.exec(out);
-    if (!found) {
+    const found = new RegExp(`<g class="(node|actor|entity)" data-id="${id}"`).exec(out);
+    const end = found ? groupEnd(out, found.index) : -1;
+    if (!found || end < 0) {
       missing.push(link);
       continue;
     }
-    const anchor =
-      `<a class="diagram-link" href="${escapeAttribute(link.href)}">` +
-      `<g class="node linked" data-id="${link.nodeId}"${found[1]}>${found[2]}</g></a>`;
-    out = out.slice(0, found.index) + anchor + out.slice(found.index + found[0].length);
+    const group = out.slice(found.index, end).replace(/^<g class="(\w+)"/, '<g class="$1 linked"');
+    const anchor = `<a class="diagram-link" href="${escapeAttribute(link.href)}">${group}</a>`;
+    out = out.slice(0, found.index) + anchor + out.slice(end);
   }
   return { svg: out, missing };
 }

@@ -127,6 +127,36 @@ describe('the figure markup', () => {
     expect(html).toContain('A --&gt; B');
     expect(html).toContain('aria-labelledby="dg-x-caption"');
   });
+  it('adds the phone layout and the width bucket to a drawing that has one', () => {
+    const html = diagramFigure({
+      idPrefix: 'dg-p',
+      caption: 'C',
+      description: 'D',
+      source: 'flowchart LR\n A --> B',
+      type: 'flowchart',
+      svg: '<svg></svg>',
+      width: 640,
+      phone: '<ul class="diagram-nodes"></ul>',
+    });
+    expect(html).toMatch(/^<figure class="diagram diagram--phone diagram--w700" /);
+    expect(html).toContain(
+      '<div class="diagram-steps" role="group" aria-labelledby="dg-p-caption" data-pagefind-ignore><ul class="diagram-nodes"></ul></div>',
+    );
+    // The layout follows the drawing, before the caption, and "Open full screen" stays.
+    expect(html.indexOf('diagram-canvas')).toBeLessThan(html.indexOf('diagram-steps'));
+    expect(html).toContain('data-diagram-open');
+    const plain = diagramFigure({
+      idPrefix: 'dg-q',
+      caption: 'C',
+      description: 'D',
+      source: 'x',
+      type: 'classDiagram',
+      svg: '<svg></svg>',
+      width: 900,
+    });
+    expect(plain).toMatch(/^<figure class="diagram" /);
+    expect(plain).not.toContain('diagram-steps');
+  });
   it('marks browser-drawn diagrams for the client script', () => {
     const html = diagramFigure({ idPrefix: 'dg-y', caption: 'C', description: 'D', source: 'gantt', type: 'gantt' });
     expect(html).toContain('data-mermaid-client="dg-y"');

@@ -23,7 +23,8 @@ export interface RenderedDiagram {
  * The renderer draws box labels at 13 px and edge and message labels at 11 px. Shown at this
  * scale, edge labels are 13 px and box labels about 15 px: never smaller than the body's small
  * text (0.8rem).
- * The figure never shrinks a diagram below this size; a wider one scrolls in its canvas and
+ * The figure never shrinks a drawing below this size: where its column is narrower, the
+ * diagram's phone layout (phone.ts) is shown instead (figure.ts, global.css), and the drawing
  * opens full-screen (diagram-viewer.ts).
  */
 export const DISPLAY_SCALE = 13 / 11;
@@ -32,7 +33,7 @@ export const DISPLAY_SCALE = 13 / 11;
 const LAYOUT = { padding: 12, nodeSpacing: 24, layerSpacing: 40 };
 
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
-const RENDERER_VERSION = '10';
+const RENDERER_VERSION = '11';
 
 /** Colors come from CSS (see .diagram in global.css), so the renderer's values are unused. */
 const THEME = { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true, ...LAYOUT };

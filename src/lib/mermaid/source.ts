@@ -76,15 +76,29 @@ export function readDiagramSource(source: string): DiagramSource {
 export const TYPES_WITHOUT_ACCESSIBILITY_SYNTAX: ReadonlySet<string> = new Set(['mindmap', 'kanban', 'sankey-beta', 'block-beta']);
 
 /**
+ * Types where the site accepts click lines (links.ts) but mermaid's grammar has none: their
+ * click lines become "%%" comments before mermaid checks the block.
+ */
+export const TYPES_WITHOUT_CLICK_SYNTAX: ReadonlySet<string> = new Set(['sequenceDiagram', 'stateDiagram', 'stateDiagram-v2', 'erDiagram']);
+
+/**
  * The block as mermaid should read it, for checking at build time and for drawing in the
  * browser: unchanged, except that for the types above the accTitle/accDescr lines (a multi-line
- * accDescr block included) become "%%" comments, so every other line keeps its number.
+ * accDescr block included), or the click lines, become "%%" comments, so every other line keeps
+ * its number.
  */
 export function sourceForMermaid(source: string): string {
   const normalized = source.replace(/\r\n/g, '\n');
-  if (!TYPES_WITHOUT_ACCESSIBILITY_SYNTAX.has(readDiagramSource(normalized).type)) return source;
-  const lines = normalized.split('\n');
+  const type = readDiagramSource(normalized).type;
   const comment = (line: string) => `${/^\s*/.exec(line)![0]}%% ${line.trim()}`;
+  if (TYPES_WITHOUT_CLICK_SYNTAX.has(type)) {
+    return normalized
+      .split('\n')
+      .map((line) => (/^click\s/.test(line.trim()) ? comment(line) : line))
+      .join('\n');
+  }
+  if (!TYPES_WITHOUT_ACCESSIBILITY_SYNTAX.has(type)) return source;
+  const lines = normalized.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const trimmed = lines[i]!.trim();
     if (/^acc(Title|Descr)\s*:/.test(trimmed)) lines[i] = comment(lines[i]!);
