@@ -1,5 +1,5 @@
 /**
- * Links on diagram boxes (`click Z href "/stack/zuul/"` in a ```mermaid block) are checked like
+ * Links on diagram boxes and sequence participants (`click Z href "/stack/zuul/"` in a ```mermaid block) are checked like
  * every other link in the fast content check: a box that links to no page is reported on the
  * click line, with the nearest page. Runs against a copy of the bad-links fixture with one
  * more guide, so the shared fixture's expected problem list stays as it is.
@@ -36,6 +36,17 @@ flowchart TD
   click B href "/loop/coding/#local-heading"
   click C href "/loop/codng/"
 \`\`\`
+
+\`\`\`mermaid
+sequenceDiagram
+  accTitle: Linked participants
+  accDescr: One participant links to a page that exists, one to a page that does not.
+  participant L as The loop
+  participant S as The coding round
+  L->>S: next
+  click L "/loop/"
+  click S "/loop/codin/"
+\`\`\`
 `;
 
 describe('links on diagram boxes', () => {
@@ -46,6 +57,8 @@ describe('links on diagram boxes', () => {
     const problems = (await checkLinks(buildContext(files, strays))).filter((p) => p.file.endsWith('system-design.mdx'));
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [19, 'The link "/loop/codng/" goes to no page: the site has nothing at /loop/codng/. Did you mean "/loop/coding/"?'],
+      // A sequence participant's click line is checked the same way, on its own line.
+      [30, 'The link "/loop/codin/" goes to no page: the site has nothing at /loop/codin/. Did you mean "/loop/coding/"?'],
     ]);
   });
 });
