@@ -1,0 +1,331 @@
+// @vitest-environment happy-dom
+/**
+ * The progress dashboard island on a real DOM (happy-dom), driven as a reader does: the figures
+ * from saved data, export, import with its preview (merge, replace, cancel, a bad or too large
+ * file), and reset, including the browser refusing to save and the page shown inside a frame. The
+ * browser side is in tests/e2e/progress.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { STORAGE_KEY } from './store.ts';
+import { emptyStudyData, type StudyData } from './schema.ts';
+import { exportStudyData } from './transfer.ts';
+import { IMPORT_LIMITS } from './validate.ts';
+import { FRAMED_MESSAGE } from './framing.ts';
+
+const T1 = '2026-02-01T10:00:00.000Z';
+
+const MANIFEST = [
+  {
+    label: 'Guides',
+    pages: [
+      { key: 'guides/loop', title: 'The loop', path: '/netflix-sd/guides/loop/' },
+      { key: 'guides/scoping', title: 'Scoping', path: '/netflix-sd/guides/scoping/' },
+    ],
+  },
+  { label: 'Stack & tools', pages: [{ key: 'stack/evcache', title: 'EVCache', path: '/netflix-sd/stack/evcache/' }] },
+];
+
+/** The markup progress.astro renders around the island, from this test only. */
+function page(): void {
+  const pages = MANIFEST.flatMap((s) => s.pages);
+  const html = `
+    <script type="application/json" id="study-manifest">${JSON.stringify(MANIFEST)}</script>
+    <div data-progress-dashboard>
+      <strong data-overall>0 of 3 pages studied (0%).</strong>
+      <span data-next>Next: <a href="${pages[0]!.path}">${pages[0]!.title}</a>.</span>
+      <progress data-overall-bar max="3" value="0">0%</progress>
+      <table><tbody>
+        ${MANIFEST.map((s) => `<tr data-section="${s.label}"><th>${s.label}</th><td data-studied>0</td><td>${s.pages.length}</td></tr>`).join('')}
+      </tbody></table>
+      <ul>${pages.map((p) => `<li data-page="${p.key}"><a href="${p.path}">${p.title}</a> <span data-page-state>not studied</span></li>`).join('')}</ul>
+      <button type="button" data-export>Export to a file</button>
+      <input type="file" data-import />
+      <div data-import-preview hidden>
+        <p data-import-summary role="status"></p>
+        <button type="button" data-import-merge>Merge with this device</button>
+        <button type="button" data-import-replace>Replace this device's data</button>
+        <button type="button" data-import-cancel>Cancel</button>
+      </div>
+      <p data-import-error role="alert"></p>
+      <p data-import-done role="status"></p>
+      <button type="button" data-reset>Reset all study data…</button>
+      <dialog data-reset-dialog><form method="dialog"></form></dialog>
+    </div>`;
+  document.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+}
+
+/** The browser's storage as the island sees it: `refuse` makes writes throw; `unreadable` makes reads throw. */
+const storage = {
+  items: new Map<string, string>(),
+  refuse: null as DOMException | null,
+  unreadable: false,
+  getItem(key: string) {
+    if (this.unreadable) throw new DOMException('The operation is insecure.', 'SecurityError');
+    return this.items.get(key) ?? null;
+  },
+  setItem(key: string, value: string) {
+    if (this.refuse) throw this.refuse;
+    this.items.set(key, value);
+  },
+  removeItem(key: string) {
+    if (this.refuse) throw this.refuse;
+    this.items.delete(key);
+  },
+};
+const saved = (): StudyData | null => JSON.parse(storage.items.get(STORAGE_KEY) ?? 'null') as StudyData | null;
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const text = (selector: string) => $(selector).textContent?.trim();
+const pageState = (key: string) => $(`li[data-page="${key}"] [data-page-state]`).textContent;
+
+function data(overrides: Partial<StudyData> = {}): StudyData {
+  return { ...emptyStudyData(), ...overrides };
+}
+
+function seed(overrides: Partial<StudyData>): void {
+  storage.items.set(STORAGE_KEY, JSON.stringify(data(overrides)));
+}
+
+async function load(): Promise<void> {
+  vi.resetModules();
+  await import('./progress-dashboard.ts');
+}
+
+/** Chooses a file in the import field, as the reader does, and waits for it to be read. */
+async function choose(file: { name: string; size: number; text: () => Promise<string> }): Promise<void> {
+  const input = $<HTMLInputElement>('[data-import]');
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change'));
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+const fileOf = (name: string, contents: string) => ({ name, size: contents.length, text: async () => contents });
+
+beforeEach(() => {
+  storage.items.clear();
+  storage.refuse = null;
+  storage.unreadable = false;
+  vi.spyOn(window, 'localStorage', 'get').mockReturnValue(storage as unknown as Storage);
+  page();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('the figures', () => {
+  it('shows what is studied and ticked, overall, by section and by page, and the next page', async () => {
+    seed({ studied: { 'guides/loop': T1 }, tasks: { 'guides/scoping#a': T1, 'guides/scoping#b': T1, 'guides/loop#x': T1 } });
+    await load();
+    expect(text('[data-overall]')).toBe('1 of 3 pages studied (33%).');
+    const bar = $<HTMLProgressElement>('[data-overall-bar]');
+    expect(bar.value).toBe(1);
+    expect(bar.textContent).toBe('33%');
+    expect(text('[data-next]')).toBe('Next: Scoping.');
+    expect($<HTMLAnchorElement>('[data-next] a').getAttribute('href')).toBe('/netflix-sd/guides/scoping/');
+    expect(text('tr[data-section="Guides"] [data-studied]')).toBe('1');
+    expect(text('tr[data-section="Stack & tools"] [data-studied]')).toBe('0');
+    expect(pageState('guides/loop')).toBe('studied, 1 item ticked');
+    expect(pageState('guides/scoping')).toBe('not studied, 2 items ticked');
+    expect(pageState('stack/evcache')).toBe('not studied');
+    expect(text('[data-import-error]')).toBe('');
+  });
+
+  it('says when every page is studied', async () => {
+    seed({ studied: { 'guides/loop': T1, 'guides/scoping': T1, 'stack/evcache': T1 } });
+    await load();
+    expect(text('[data-overall]')).toBe('3 of 3 pages studied (100%).');
+    expect(text('[data-next]')).toBe('You have studied every page.');
+    expect($('[data-next] a')).toBeNull();
+  });
+
+  it('says why when the saved data cannot be read', async () => {
+    storage.unreadable = true;
+    await load();
+    expect(text('[data-import-error]')).toBe('This browser does not let the site read its storage, so saved study data cannot be shown.');
+    expect(text('[data-overall]')).toBe('0 of 3 pages studied (0%).');
+  });
+});
+
+describe('export', () => {
+  it('downloads every record as a dated JSON file', async () => {
+    vi.useFakeTimers({ now: new Date('2026-03-05T12:00:00Z'), toFake: ['Date', 'setTimeout'] });
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    const create = vi.fn((_blob: Blob) => 'blob:export');
+    const revoke = vi.fn();
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
+    const clicks: [string | null, string][] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push([this.getAttribute('href'), this.download]);
+    });
+    $('[data-export]').click();
+    expect(clicks).toEqual([['blob:export', 'netflix-loop-guide-study-2026-03-05.json']]);
+    expect(document.querySelector('a[download]')).toBeNull();
+    const blob = create.mock.calls[0]![0];
+    expect(blob.type).toBe('application/json');
+    expect(await blob.text()).toBe(exportStudyData(data({ studied: { 'guides/loop': T1 } }), new Date('2026-03-05T12:00:00Z')));
+    expect(text('[data-import-done]')).toBe('Exported. The file is in your downloads.');
+    vi.advanceTimersByTime(999);
+    expect(revoke).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(revoke).toHaveBeenCalledWith('blob:export');
+  });
+});
+
+describe('import', () => {
+  const incoming = data({ studied: { 'stack/evcache': T1 }, tasks: { 'stack/evcache#a': T1 } });
+
+  it('previews the file against this device, then merges it', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    await choose(fileOf('backup.json', exportStudyData(incoming)));
+    expect($('[data-import-preview]').hidden).toBe(false);
+    expect(text('[data-import-summary]')).toBe(
+      '"backup.json" holds 1 studied page, 1 ticked item, 0 flashcards reviewed, 0 mock rounds and 0 stories. ' +
+        'This device has 1 studied page, 0 ticked items, 0 flashcards reviewed, 0 mock rounds and 0 stories. ' +
+        'Merge keeps both; replace keeps only the file.',
+    );
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+    $('[data-import-merge]').click();
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1, 'stack/evcache': T1 });
+    expect(text('[data-import-done]')).toBe('Merged. Your progress now includes the file.');
+    expect($('[data-import-preview]').hidden).toBe(true);
+    expect($<HTMLInputElement>('[data-import]').value).toBe('');
+    expect(text('[data-overall]')).toBe('2 of 3 pages studied (66%).');
+    // The preview is closed: the buttons do nothing more.
+    storage.items.delete(STORAGE_KEY);
+    $('[data-import-merge]').click();
+    $('[data-import-replace]').click();
+    expect(saved()).toBeNull();
+  });
+
+  it('replaces this device’s data with the file', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    await choose(fileOf('backup.json', exportStudyData(incoming)));
+    $('[data-import-replace]').click();
+    expect(saved()?.studied).toEqual({ 'stack/evcache': T1 });
+    expect(text('[data-import-done]')).toBe("Replaced. This device now holds the file's data.");
+    expect(text('[data-overall]')).toBe('1 of 3 pages studied (33%).');
+  });
+
+  it('cancels without changing anything', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    await choose(fileOf('backup.json', exportStudyData(incoming)));
+    $('[data-import-cancel]').click();
+    expect($('[data-import-preview]').hidden).toBe(true);
+    expect(text('[data-import-done]')).toBe('Import cancelled; nothing changed.');
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+    $('[data-import-merge]').click();
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+  });
+
+  it('refuses a file that is not a study export, saying why', async () => {
+    await load();
+    await choose(fileOf('notes.json', 'not json'));
+    expect($('[data-import-preview]').hidden).toBe(true);
+    expect(text('[data-import-error]')).toBe(
+      'Nothing was imported and your data is unchanged. The file is not valid JSON, so it is not a study export (or it is damaged).',
+    );
+  });
+
+  it('refuses a file too large to be an export before reading it', async () => {
+    await load();
+    const read = vi.fn(async () => exportStudyData(incoming));
+    await choose({ name: 'huge.json', size: IMPORT_LIMITS.fileBytes + 1, text: read });
+    expect(read).not.toHaveBeenCalled();
+    expect(text('[data-import-error]')).toMatch(/^Nothing was imported and your data is unchanged\. The file is 2\.0 MB; /);
+  });
+
+  it('says the file could not be read when the browser fails to read it', async () => {
+    await load();
+    await choose({ name: 'x.json', size: 10, text: () => Promise.reject(new Error('NotReadableError')) });
+    expect(text('[data-import-error]')).toBe('Nothing was imported and your data is unchanged. The file could not be read.');
+  });
+
+  it('does nothing when no file is chosen, and clears earlier messages', async () => {
+    await load();
+    $('[data-import-error]').textContent = 'old';
+    $('[data-import-done]').textContent = 'old';
+    const input = $<HTMLInputElement>('[data-import]');
+    Object.defineProperty(input, 'files', { value: [], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    expect(text('[data-import-error]')).toBe('');
+    expect(text('[data-import-done]')).toBe('');
+    expect($('[data-import-preview]').hidden).toBe(true);
+  });
+
+  it('keeps the previous data and says why when the browser does not store the import', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    await choose(fileOf('backup.json', exportStudyData(incoming)));
+    storage.refuse = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    $('[data-import-merge]').click();
+    expect(text('[data-import-error]')).toBe(
+      "Nothing was imported and your previous data is unchanged. This browser's storage for the site is full, so the change was not saved.",
+    );
+    expect(text('[data-import-done]')).toBe('');
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+  });
+
+  it('refuses to replace inside another site’s frame', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    await choose(fileOf('backup.json', exportStudyData(incoming)));
+    vi.spyOn(window, 'top', 'get').mockReturnValue({} as Window);
+    $('[data-import-replace]').click();
+    expect(text('[data-import-error]')).toBe(FRAMED_MESSAGE);
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+    expect($('[data-import-preview]').hidden).toBe(false);
+  });
+});
+
+describe('reset', () => {
+  it('asks, then deletes every record', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    $('[data-import-done]').textContent = 'Exported.';
+    $('[data-reset]').click();
+    const dialog = $<HTMLDialogElement>('[data-reset-dialog]');
+    expect(dialog.open).toBe(true);
+    expect(text('[data-import-done]')).toBe('');
+    dialog.close('cancel');
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+    $('[data-reset]').click();
+    dialog.close('confirm');
+    expect(storage.items.has(STORAGE_KEY)).toBe(false);
+    expect(text('[data-import-done]')).toBe('All study data on this device was deleted.');
+    expect(text('[data-overall]')).toBe('0 of 3 pages studied (0%).');
+  });
+
+  it('says why when the browser does not delete', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    $('[data-reset]').click();
+    storage.refuse = new DOMException('The operation is insecure.', 'SecurityError');
+    $<HTMLDialogElement>('[data-reset-dialog]').close('confirm');
+    expect(text('[data-import-error]')).toBe(
+      'Nothing was deleted. This browser refused to save the change (its storage may be turned off or read-only).',
+    );
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+  });
+
+  it('refuses inside another site’s frame, before asking and after', async () => {
+    seed({ studied: { 'guides/loop': T1 } });
+    await load();
+    const top = vi.spyOn(window, 'top', 'get').mockReturnValue({} as Window);
+    $('[data-reset]').click();
+    expect(text('[data-import-error]')).toBe(FRAMED_MESSAGE);
+    expect($<HTMLDialogElement>('[data-reset-dialog]').open).toBe(false);
+    top.mockRestore();
+    $('[data-reset]').click();
+    expect(text('[data-import-error]')).toBe('');
+    vi.spyOn(window, 'top', 'get').mockReturnValue({} as Window);
+    $<HTMLDialogElement>('[data-reset-dialog]').close('confirm');
+    expect(text('[data-import-error]')).toBe(FRAMED_MESSAGE);
+    expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
+  });
+});
