@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { buildFixtureSite, type FixtureBuild } from '../lib/build-fixture.ts';
 import { checkDist } from './index.ts';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import { THEME_SCRIPT } from '../../src/lib/theme-script.ts';
@@ -15,15 +15,29 @@ const FIXTURES = path.join('scripts', 'check-dist', '__fixtures__');
 const BASE = '/netflix-sd/';
 const builds: Record<string, FixtureBuild> = {};
 
+/**
+ * Under mutation testing (npm run test:mutation sets MUTATION_TARGET) each fixture site is built
+ * once per Stryker sandbox, on the dry run, and reused by every mutant: the build runs in a child
+ * process, which no mutant reaches, so it is the same each time, and three builds per mutant took
+ * hours. Everywhere else the sites are built afresh, so a change to the site is always tested.
+ */
+function fixtureBuild(name: string): FixtureBuild {
+  const fixtureDir = path.join(FIXTURES, name);
+  const stamp = path.join(fixtureDir, '.astro-cache', 'built-for-mutation-testing');
+  if (process.env.MUTATION_TARGET && existsSync(stamp)) {
+    return { outDir: path.join(fixtureDir, 'dist'), base: BASE, log: '', ok: true };
+  }
+  const build = buildFixtureSite(fixtureDir, BASE);
+  if (!build.ok) throw new Error(`Fixture site ${name} did not build:\n${build.log}`);
+  if (process.env.MUTATION_TARGET) writeFileSync(stamp, '');
+  return build;
+}
+
 beforeAll(() => {
   // links-broken and third-party hold a raw <a> and images from another host, which the content
   // check refuses before compiling; built anyway here, they prove the built-site check catches them too.
   process.env.BUILD_UNCHECKED_CONTENT_FOR_TESTS = '1';
-  for (const name of ['links-good', 'links-broken', 'third-party']) {
-    const build = buildFixtureSite(path.join(FIXTURES, name), BASE);
-    if (!build.ok) throw new Error(`Fixture site ${name} did not build:\n${build.log}`);
-    builds[name] = build;
-  }
+  for (const name of ['links-good', 'links-broken', 'third-party']) builds[name] = fixtureBuild(name);
 });
 
 const summary = (problems: ReturnType<typeof checkDist>) =>
