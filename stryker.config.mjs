@@ -23,7 +23,8 @@ export default {
   // need every related test file, fixture-site builds included, for hours in all; they are
   // reported as ignored rather than tested.
   ignoreStatic: true,
-  mutate: [...mutate, '!**/*.test.ts', '!**/__fixtures__/**', '!**/*.d.ts'],
+  // Test helpers (test-helpers.ts) are test code: no mutants.
+  mutate: [...mutate, '!**/*.test.ts', '!**/test-helpers.ts', '!**/__fixtures__/**', '!**/*.d.ts'],
   // The machine running it is often shared; npm run test:mutation passes MUTATION_CONCURRENCY.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   incremental: true,

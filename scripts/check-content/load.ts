@@ -74,32 +74,39 @@ export function loadContent(contentDir: string): { files: ContentFile[]; strays:
         strays.push(file);
         continue;
       }
-      const raw = readFileSync(path.join(dir, rel), 'utf8');
-      const isMdx = EXTENSIONS[collection] === '.mdx';
-      const split = isMdx ? splitFrontMatter(raw) : { yaml: raw, body: '', bodyStartLine: 1 };
-      const lineCounter = new LineCounter();
-      const yaml = split?.yaml ?? '';
-      const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
-      const yamlStartLine = isMdx ? 2 : 1;
-      const firstError = document.errors[0];
-      files.push({
-        collection,
-        id: entryIdFromPath(rel),
-        file,
-        source: raw,
-        data: document.errors.length ? undefined : document.toJS(),
-        document,
-        lineCounter,
-        yamlStartLine,
-        body: split?.body ?? raw,
-        bodyStartLine: split?.bodyStartLine ?? 1,
-        parseError: !split
-          ? { line: 1, message: 'The file has no front matter block.' }
-          : firstError
-            ? { line: yamlStartLine - 1 + lineCounter.linePos(firstError.pos[0]).line, message: firstError.message.split('\n')[0]! }
-            : undefined,
-      });
+      files.push(parseContentFile(collection, rel, file, readFileSync(path.join(dir, rel), 'utf8')));
     }
   }
   return { files, strays };
+}
+
+/**
+ * One content file as the rules see it, from its text: `rel` is its path inside the collection
+ * folder (it gives the id), `file` the path problems name.
+ */
+export function parseContentFile(collection: CollectionName, rel: string, file: string, raw: string): ContentFile {
+  const isMdx = EXTENSIONS[collection] === '.mdx';
+  const split = isMdx ? splitFrontMatter(raw) : { yaml: raw, body: '', bodyStartLine: 1 };
+  const lineCounter = new LineCounter();
+  const yaml = split?.yaml ?? '';
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlStartLine = isMdx ? 2 : 1;
+  const firstError = document.errors[0];
+  return {
+    collection,
+    id: entryIdFromPath(rel),
+    file,
+    source: raw,
+    data: document.errors.length ? undefined : document.toJS(),
+    document,
+    lineCounter,
+    yamlStartLine,
+    body: split?.body ?? raw,
+    bodyStartLine: split?.bodyStartLine ?? 1,
+    parseError: !split
+      ? { line: 1, message: 'The file has no front matter block.' }
+      : firstError
+        ? { line: yamlStartLine - 1 + lineCounter.linePos(firstError.pos[0]).line, message: firstError.message.split('\n')[0]! }
+        : undefined,
+  };
 }
