@@ -5,8 +5,10 @@
  * each figure's growth. `npm run bench -- --update-readme` also rewrites the figures in README.md.
  *
  * - Build: `npm run build` (scripts/build.ts) end to end from empty caches, the median of three
- *   runs: wall time, CPU seconds and peak memory, pages per second, and each step's time (the
- *   content check overlaps Astro) (scripts/bench/measure.ts).
+ *   runs (`--runs N` for another number): wall time, CPU seconds and peak memory, pages per
+ *   second, each step's time, and the load average around each run; then one warm build with the
+ *   caches the cold ones left (scripts/bench/measure.ts). With BUILD_LOCK=<file>, each build takes
+ *   that lock (shared with other builds on the machine) before it clears the caches.
  * - Bytes: per page type, what the server sends on a first load (every request Chromium makes,
  *   gzip as the server sends it, headers included), and the budgeted part (HTML without diagram
  *   SVG, CSS, JS) against its budget (scripts/quality/budgets.ts); the service worker's
@@ -16,12 +18,14 @@
  *   the query set in tests/search-relevance/queries.ts.
  * - Offline: what the service worker precaches (files, raw and gzip).
  * - Lighthouse (mobile and desktop presets): the four category scores, LCP, TBT and CLS, each the
- *   median of three runs per page.
+ *   median of three runs per page (or --runs).
+ * At --scale N, the copy's figures come from its last cold build's output: one site, built once
+ * more warm, serves the bytes, search and Lighthouse figures.
  *
  * Timings vary by machine, so they are reported here and never asserted in tests.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
@@ -29,7 +33,16 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { serveStatic } from './lib/static-server.ts';
 import { BUDGETS, checkBudgets, gzipSize, pageWeight } from './quality/budgets.ts';
-import { coldBuilds, firstLoad, median, serviceWorkerDownload, type BuildFigures, type WireLoad } from './bench/measure.ts';
+import {
+  coldBuilds,
+  firstLoad,
+  median,
+  serviceWorkerDownload,
+  timedBuild,
+  type BuildFigures,
+  type BuildRun,
+  type WireLoad,
+} from './bench/measure.ts';
 import { scaleContent } from './bench/scale-content.ts';
 import { checkTargets } from './quality/targets.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.ts';
@@ -145,7 +158,7 @@ async function runLighthouse(siteUrl: string): Promise<LighthouseRow[]> {
   return rows;
 }
 
-/** Lighthouse three times over; each figure is the median of the three runs for its page and preset. */
+/** Lighthouse `runs` times over; each figure is the median of the runs for its page and preset. */
 async function lighthouseMedians(siteUrl: string, runs = 3): Promise<LighthouseRow[]> {
   const all: LighthouseRow[][] = [];
   for (let run = 0; run < runs; run += 1) all.push(await runLighthouse(siteUrl));
@@ -174,7 +187,7 @@ function markdownReport(report: ReturnType<typeof assemble>): string {
   const lines = [
     `Measured on ${report.date.slice(0, 10)} (${report.pages} pages, ${process.platform}, Node ${process.version}).`,
     '',
-    `- Build, cold, median of three: ${report.build.wallSeconds.toFixed(1)} s wall (${(report.pages / report.build.wallSeconds).toFixed(1)} pages/s), ${report.build.cpuSeconds.toFixed(1)} CPU s, peak memory ${report.build.peakMemoryMb} MB.`,
+    `- Build, cold, median of ${report.build.runs.length}: ${report.build.wallSeconds.toFixed(1)} s wall (${(report.pages / report.build.wallSeconds).toFixed(1)} pages/s), ${report.build.cpuSeconds.toFixed(1)} CPU s, peak memory ${report.build.peakMemoryMb} MB.`,
     `- First search ("open connect"): ${kb(report.search.total)} fetched (search UI ${kb(report.search.ui)}, Pagefind engine, index and fragments ${kb(report.search.index)}).`,
     `- First search by query length (Pagefind's floor = engine + index chunks): ${report.search.perQuery.map((q) => `${q.query.split(' ').length} word${q.query.includes(' ') ? 's' : ''} "${q.query}" ${kb(q.total)}, floor ${kb(q.floor)}`).join('; ')}.`,
     `- Search relevance (${report.search.relevance.cases} queries): top-1 ${pct(report.search.relevance.top1)}, top-3 ${pct(report.search.relevance.top3)}, MRR ${report.search.relevance.mrr.toFixed(2)}.`,
@@ -201,6 +214,8 @@ function assemble(parts: {
   /** For scripts/quality/targets.ts: the cold build's median wall time. */
   builds: { label: string; total: number }[];
   build: BuildFigures;
+  /** One build right after the cold ones, with the caches they left. */
+  warm: BuildRun;
   bytes: {
     type: string;
     path: string;
@@ -220,23 +235,32 @@ function assemble(parts: {
   return { date: new Date().toISOString(), ...parts };
 }
 
-/** The number after --scale (1 when absent). */
-function scaleArgument(argv: readonly string[]): number {
-  const at = argv.indexOf('--scale');
-  if (at === -1) return 1;
+/** The number after `flag` (`fallback` when absent), a whole number of at least `least`. */
+export function wholeArgument(argv: readonly string[], flag: string, fallback: number, least: number, example: string): number {
+  const at = argv.indexOf(flag);
+  if (at === -1) return fallback;
   const value = Number(argv[at + 1]);
-  if (!Number.isInteger(value) || value < 2)
-    throw new Error(`--scale takes a whole number of 2 or more, such as --scale 10 (got "${argv[at + 1] ?? ''}").`);
+  if (!Number.isInteger(value) || value < least)
+    throw new Error(`${flag} takes a whole number of ${least} or more, such as ${flag} ${example} (got "${argv[at + 1] ?? ''}").`);
   return value;
 }
 
+/** How many cold builds and Lighthouse passes the medians are taken over (--runs, three by default). */
+export const DEFAULT_RUNS = 3;
+
+const clock = () => new Date().toISOString().slice(11, 19);
+
 /** Everything measured on one copy of the content. */
-async function measure(label: string, contentDir: string, outDir: string) {
-  console.log(`▶ ${label}: three cold builds of ${contentDir}/ (empty caches)…`);
-  const build = coldBuilds({ contentDir, outDir, cacheDir: path.join('node_modules', `.astro-bench-${label}`), base: BASE });
+async function measure(label: string, contentDir: string, outDir: string, runs: number) {
+  console.log(`▶ ${clock()} ${label}: ${runs} cold build${runs === 1 ? '' : 's'} of ${contentDir}/ (empty caches)…`);
+  const buildOptions = { contentDir, outDir, cacheDir: path.join('node_modules', `.astro-bench-${label}`), base: BASE };
+  const build = coldBuilds(buildOptions, runs);
+  // Then once more with the caches the last cold build left (Astro's content store, the diagrams).
+  console.log(`▶ ${clock()} ${label}: one warm build (caches kept)…`);
+  const warm = timedBuild({ ...buildOptions, warm: true });
   const server = await serveStatic({ root: outDir, base: BASE });
   try {
-    console.log(`▶ ${label}: bytes on the wire per page type, the service worker's download, search…`);
+    console.log(`▶ ${clock()} ${label}: bytes on the wire per page type, the service worker's download, search…`);
     const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
     const wire: Record<string, WireLoad> = {};
     for (const budget of BUDGETS) wire[budget.type] = await firstLoad(browser, new URL(budget.path.slice(1), server.url).href);
@@ -248,12 +272,18 @@ async function measure(label: string, contentDir: string, outDir: string) {
       return { type: budget.type, path: budget.path, ...weight, budget: budget.maxBytes, requests: load.requests, wire: load.bytes };
     });
     const search = await searchFigures(server.url);
-    console.log(`▶ ${label}: Lighthouse, mobile and desktop, three runs per page (takes several minutes)…`);
-    const lighthouse = await lighthouseMedians(server.url);
+    console.log(
+      `▶ ${clock()} ${label}: Lighthouse, mobile and desktop, ${runs} run${runs === 1 ? '' : 's'} per page (takes several minutes)…`,
+    );
+    const lighthouse = await lighthouseMedians(server.url, runs);
     return assemble({
       pages: build.pages,
-      builds: [{ label: 'cold', total: build.wallSeconds }],
+      builds: [
+        { label: 'cold', total: build.wallSeconds },
+        { label: 'warm', total: warm.wallSeconds },
+      ],
       build,
+      warm,
       bytes,
       serviceWorker,
       search,
@@ -270,8 +300,12 @@ function comparedFigures(report: Awaited<ReturnType<typeof measure>>): [string, 
   const s = (value: number) => `${value.toFixed(1)} s`;
   const rows: [string, number, (value: number) => string][] = [
     ['Pages', report.pages, String],
-    ['Build, wall (median of 3 cold)', report.build.wallSeconds, s],
+    [`Build, wall (median of ${report.build.runs.length} cold)`, report.build.wallSeconds, s],
     ['Build, CPU (user + system)', report.build.cpuSeconds, s],
+    ['Build, CPU ms per page', (1000 * report.build.cpuSeconds) / report.pages, (v) => `${v.toFixed(0)} ms`],
+    ['Build, load average before → after', report.build.load[0], (v) => v.toFixed(1)],
+    ['Warm build, wall (caches kept)', report.warm.wallSeconds, s],
+    ['Warm build, CPU', report.warm.cpuSeconds, s],
     ['Build, pages per second', report.pages / report.build.wallSeconds, (v) => v.toFixed(1)],
     ['Build, milliseconds per page', (1000 * report.build.wallSeconds) / report.pages, (v) => `${v.toFixed(0)} ms`],
     ['Build, peak memory', report.build.peakMemoryMb, (v) => `${v.toFixed(0)} MB`],
@@ -307,14 +341,24 @@ function printReport(report: Awaited<ReturnType<typeof measure>>, label: string)
   const { pages, search } = report;
   const lighthouseRows = report.lighthouse;
   console.log(`\n══ ${label}: ${pages} pages ══`);
-  console.log('\nBuild (npm run build, end to end, empty caches; median of three runs; the content check runs beside astro build)');
+  console.log(
+    `\nBuild (npm run build, end to end, empty caches; median of ${report.build.runs.length} runs; the content check runs first, then astro build)`,
+  );
   const parts = Object.entries(report.build.steps)
     .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
     .join(', ');
   console.log(
     `  ${report.build.wallSeconds.toFixed(1)} s wall, ${report.build.cpuSeconds.toFixed(1)} CPU s, peak ${report.build.peakMemoryMb} MB, for ${pages} pages = ${(pages / report.build.wallSeconds).toFixed(1)} pages/s (${parts})`,
   );
-  console.log(`  runs: ${report.build.runs.map((r) => `${r.wallSeconds.toFixed(1)} s / ${r.cpuSeconds.toFixed(1)} CPU s`).join(', ')}`);
+  console.log(
+    `  runs: ${report.build.runs.map((r) => `${r.wallSeconds.toFixed(1)} s / ${r.cpuSeconds.toFixed(1)} CPU s (load ${r.load.join(' → ')})`).join(', ')}`,
+  );
+  const warm = report.warm;
+  console.log(
+    `  warm (caches kept): ${warm.wallSeconds.toFixed(1)} s wall, ${warm.cpuSeconds.toFixed(1)} CPU s (${Object.entries(warm.steps)
+      .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+      .join(', ')}; load ${warm.load.join(' → ')})`,
+  );
   console.log(
     '\nFirst load: on the wire (every request, as the server sends it) and the budgeted part (gzip; HTML without inline diagram SVG)',
   );
@@ -356,18 +400,28 @@ function printReport(report: Awaited<ReturnType<typeof measure>>, label: string)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const scale = scaleArgument(process.argv);
-  const reports = [await measure('1x', 'content', OUT_DIR)];
+  const scale = wholeArgument(process.argv, '--scale', 1, 2, '10');
+  const runs = wholeArgument(process.argv, '--runs', DEFAULT_RUNS, 1, '3');
+  console.log(
+    `Load average at the start (1, 5, 15 min): ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; ${os.cpus().length} CPUs`,
+  );
+  const reports = [await measure('1x', 'content', OUT_DIR, runs)];
   const labels = ['1x'];
   // Each scale's figures print as soon as they are measured: a 10x run is long.
   printReport(reports[0]!, '1x');
+  // Kept even if a long --scale run stops later: what the 1x run measured.
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(path.join('bench-results', 'bench-1x.json'), `${JSON.stringify(reports[0], null, 2)}\n`);
   let scaledDir: string | undefined;
   if (scale > 1) {
     scaledDir = path.join(tmpdir(), `loop-guide-content-${scale}x`);
     rmSync(scaledDir, { recursive: true, force: true });
     const added = scaleContent('content', scaledDir, scale);
     console.log(`▶ ${scale}x: ${added} entries added to a copy of the content in ${scaledDir}/`);
-    reports.push(await measure(`${scale}x`, scaledDir, `${OUT_DIR}-${scale}x`));
+    reports.push(await measure(`${scale}x`, scaledDir, `${OUT_DIR}-${scale}x`, runs));
     labels.push(`${scale}x`);
     printReport(reports[1]!, `${scale}x`);
   }
@@ -386,6 +440,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (over.length > 0) process.exitCode = 1;
     if (scaledDir) rmSync(scaledDir, { recursive: true, force: true });
   }
+  console.log(
+    `\nLoad average at the end (1, 5, 15 min): ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   const targets = checkTargets(report);
   console.log('\nTargets');
   for (const t of targets) console.log(`  ${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}`);

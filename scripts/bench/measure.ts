@@ -1,13 +1,15 @@
 /**
  * What `npm run bench` measures, at any scale (scripts/bench.ts runs it at 1x and at --scale N):
- * - cold builds: `npm run build` from empty caches, three runs, median wall time with the CPU
- *   seconds (user + system, the build and its workers) and peak memory beside it, and each step;
+ * - cold builds: `npm run build` from empty caches, three runs (or --runs), median wall time with
+ *   the CPU seconds (user + system, the build and its workers) and peak memory beside it, each
+ *   step, and the load average before and after; then one warm build (the caches kept);
  * - what a visitor's browser downloads on a first load, per page type: every request Chromium
  *   makes, in the bytes the server sends (its gzip, headers included), the service worker blocked;
  * - what the service worker downloads in the background after that first visit, reported apart.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 
@@ -23,6 +25,8 @@ export interface BuildRun {
   cpuSeconds: number;
   peakMemoryMb: number;
   steps: Record<string, number>;
+  /** The machine's 1-minute load average before and after the build. */
+  load: [number, number];
 }
 
 export interface BuildFigures extends BuildRun {
@@ -30,12 +34,45 @@ export interface BuildFigures extends BuildRun {
   pages: number;
 }
 
-/** One cold `npm run build` (scripts/build.ts), timed by /usr/bin/time for CPU and memory. */
-export function coldBuild(options: { contentDir: string; outDir: string; cacheDir: string; base: string }): BuildRun {
-  rmSync(path.join('node_modules', '.cache', 'netflix-loop-guide'), { recursive: true, force: true });
-  rmSync(options.cacheDir, { recursive: true, force: true });
+/** The caches a cold build starts without: ours (diagram drawings and parses) and Astro's (content store). */
+export function buildCaches(cacheDir: string): string[] {
+  return [path.join('node_modules', '.cache', 'netflix-loop-guide'), cacheDir];
+}
+
+/**
+ * The command of one timed build: `npm run build` (scripts/build.ts) under /usr/bin/time for CPU
+ * seconds and peak memory. With `lock` (a lock file shared with the other builds on the machine),
+ * the caches are cleared after the lock is taken, so a build that held the lock meanwhile cannot
+ * refill them, and no other locked build runs during a timed one. `clear` is empty for a warm build.
+ */
+export function buildCommand(options: { timingsFile: string; clear: readonly string[]; lock?: string }): string[] {
+  const time = ['/usr/bin/time', '-f', 'BENCH %e %U %S %M', process.execPath, 'scripts/build.ts', '--timings', options.timingsFile];
+  // sh -c 'rm -rf "$@"; exec …' with the paths as arguments: no path is ever parsed by the shell.
+  const script = `rm -rf -- ${options.clear.map((_, i) => `"$${i + 1}"`).join(' ')} && exec ${time.map((_, i) => `"$${options.clear.length + i + 1}"`).join(' ')}`;
+  const inShell = options.clear.length > 0 ? ['sh', '-c', script, 'sh', ...options.clear, ...time] : time;
+  return options.lock ? ['flock', options.lock, ...inShell] : inShell;
+}
+
+/** Reads /usr/bin/time's line ("BENCH wall user sys maxKB") from a build's stderr. */
+export function parseTimeLine(stderr: string): { wallSeconds: number; cpuSeconds: number; peakMemoryMb: number } | undefined {
+  const line = /BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
+  if (!line) return undefined;
+  return { wallSeconds: Number(line[1]), cpuSeconds: Number(line[2]) + Number(line[3]), peakMemoryMb: Math.round(Number(line[4]) / 1024) };
+}
+
+/** The machine's 1-minute load average now: other work on a shared machine shows up here. */
+export const loadAverage = (): number => Number(os.loadavg()[0]!.toFixed(2));
+
+/**
+ * One `npm run build` (scripts/build.ts), timed by /usr/bin/time for CPU and memory: cold (our
+ * caches and Astro's cleared first) or warm (`warm: true`: the caches the previous build left).
+ */
+export function timedBuild(options: { contentDir: string; outDir: string; cacheDir: string; base: string; warm?: boolean }): BuildRun {
+  if (!existsSync('/usr/bin/time'))
+    throw new Error('The benchmark needs /usr/bin/time (Debian: apt-get install time) to count CPU seconds.');
   mkdirSync('bench-results', { recursive: true });
   const timingsFile = path.resolve('bench-results', `build-${path.basename(options.outDir)}.json`);
+  rmSync(timingsFile, { force: true });
   const env = {
     ...process.env,
     CONTENT_DIR: options.contentDir,
@@ -44,43 +81,46 @@ export function coldBuild(options: { contentDir: string; outDir: string; cacheDi
     BASE_PATH: options.base,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const timeFormat = 'BENCH %e %U %S %M';
   // BUILD_LOCK: a lock file shared with other builds on the machine, so none runs during a timed one.
-  const lock = process.env.BUILD_LOCK ? ['flock', process.env.BUILD_LOCK] : [];
-  const command = [...lock, '/usr/bin/time', '-f', timeFormat, process.execPath, 'scripts/build.ts', '--timings', timingsFile];
-  const result = existsSync('/usr/bin/time')
-    ? spawnSync(command[0]!, command.slice(1), {
-        env,
-        encoding: 'utf8',
-        stdio: ['ignore', 'ignore', 'pipe'],
-      })
-    : undefined;
-  if (!result) throw new Error('The benchmark needs /usr/bin/time (Debian: apt-get install time) to count CPU seconds.');
-  const line = /BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
-  if (result.status !== 0 || !line) {
-    throw new Error(`A cold build of ${options.contentDir} failed (exit ${result.status}):\n${result.stderr.slice(-3000)}`);
+  const command = buildCommand({ timingsFile, clear: options.warm ? [] : buildCaches(options.cacheDir), lock: process.env.BUILD_LOCK });
+  const loadBefore = loadAverage();
+  const result = spawnSync(command[0]!, command.slice(1), { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const time = parseTimeLine(result.stderr);
+  if (result.status !== 0 || !time) {
+    throw new Error(
+      `A ${options.warm ? 'warm' : 'cold'} build of ${options.contentDir} failed (exit ${result.status}):\n${result.stderr.slice(-3000)}`,
+    );
   }
   const steps = JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>;
   delete steps.total;
-  return {
-    wallSeconds: Number(line[1]),
-    cpuSeconds: Number(line[2]) + Number(line[3]),
-    peakMemoryMb: Math.round(Number(line[4]) / 1024),
-    steps,
-  };
+  return { ...time, steps, load: [loadBefore, loadAverage()] };
 }
 
-/** Three cold builds; the figures are each measure's median. */
+/** One cold build: empty caches. */
+export const coldBuild = (options: Omit<Parameters<typeof timedBuild>[0], 'warm'>): BuildRun => timedBuild({ ...options, warm: false });
+
+/** `runs` cold builds (three by default); the figures are each measure's median. */
 export function coldBuilds(options: Parameters<typeof coldBuild>[0], runs = 3): BuildFigures {
-  const all = Array.from({ length: runs }, () => coldBuild(options));
+  const all: BuildRun[] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    all.push(coldBuild(options));
+    const last = all.at(-1)!;
+    console.log(
+      `  cold build ${run}/${runs}: ${last.wallSeconds.toFixed(1)} s wall, ${last.cpuSeconds.toFixed(1)} CPU s (load ${last.load.join(' → ')})`,
+    );
+  }
+  return { ...medianRun(all), runs: all, pages: countPages(options.outDir) };
+}
+
+/** Each figure of the runs, the median. */
+export function medianRun(all: readonly BuildRun[]): BuildRun {
   const stepNames = Object.keys(all[0]!.steps);
   return {
-    runs: all,
     wallSeconds: median(all.map((r) => r.wallSeconds)),
     cpuSeconds: median(all.map((r) => r.cpuSeconds)),
     peakMemoryMb: median(all.map((r) => r.peakMemoryMb)),
     steps: Object.fromEntries(stepNames.map((name) => [name, median(all.map((r) => r.steps[name] ?? 0))])),
-    pages: countPages(options.outDir),
+    load: [median(all.map((r) => r.load[0])), median(all.map((r) => r.load[1]))],
   };
 }
 
