@@ -18,13 +18,18 @@ describe('buildCommand', () => {
   it('takes the lock first, then clears the caches inside it, so a build waiting on the lock cannot refill them', () => {
     const command = buildCommand({ timingsFile: '/tmp/t.json', clear: buildCaches('node_modules/.astro-x'), lock: '/tmp/l.lock' });
     expect(command.slice(0, 4)).toEqual(['flock', '/tmp/l.lock', 'sh', '-c']);
-    expect(command[4]).toMatch(/^rm -rf -- "\$1" "\$2" && exec /);
+    expect(command[4]).toMatch(/^rm -rf -- "\$\{1\}" "\$\{2\}" && exec "\$\{3\}" .* "\$\{9\}"$/);
     expect(command.slice(6, 8)).toEqual([path.join('node_modules', '.cache', 'netflix-loop-guide'), 'node_modules/.astro-x']);
   });
 
   it('passes every path as an argument: the shell never reads one as code', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-cmd-'));
-    const odd = [path.join(dir, 'a cache $(touch pwned)'), path.join(dir, "b'cache")];
+    // Enough paths that the timed command's arguments go past $9 (sh reads "$10" as "$1" then "0").
+    const odd = [
+      path.join(dir, 'a cache $(touch pwned)'),
+      path.join(dir, "b'cache"),
+      ...['c', 'd', 'e'].map((name) => path.join(dir, name)),
+    ];
     for (const folder of odd) {
       mkdirSync(folder);
       writeFileSync(path.join(folder, 'entry'), 'x');

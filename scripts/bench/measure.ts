@@ -48,7 +48,8 @@ export function buildCaches(cacheDir: string): string[] {
 export function buildCommand(options: { timingsFile: string; clear: readonly string[]; lock?: string }): string[] {
   const time = ['/usr/bin/time', '-f', 'BENCH %e %U %S %M', process.execPath, 'scripts/build.ts', '--timings', options.timingsFile];
   // sh -c 'rm -rf "$@"; exec …' with the paths as arguments: no path is ever parsed by the shell.
-  const script = `rm -rf -- ${options.clear.map((_, i) => `"$${i + 1}"`).join(' ')} && exec ${time.map((_, i) => `"$${options.clear.length + i + 1}"`).join(' ')}`;
+  // (${10}, not $10, which sh reads as $1 followed by 0.)
+  const script = `rm -rf -- ${options.clear.map((_, i) => `"\${${i + 1}}"`).join(' ')} && exec ${time.map((_, i) => `"\${${options.clear.length + i + 1}}"`).join(' ')}`;
   const inShell = options.clear.length > 0 ? ['sh', '-c', script, 'sh', ...options.clear, ...time] : time;
   return options.lock ? ['flock', options.lock, ...inShell] : inShell;
 }
