@@ -49,17 +49,6 @@ export function positionOfPath(file: ContentFile, path: readonly PropertyKey[]):
   return { line: file.yamlStartLine - 1 + position.line, column: position.col };
 }
 
-/** Lines of the MDX body with their file line numbers, and whether each is inside a code fence. */
-export function bodyLines(file: ContentFile): { text: string; line: number; inFence: boolean }[] {
-  let fence: string | undefined;
-  return file.body.split('\n').map((text, index) => {
-    const opener = /^\s*(```|~~~)/.exec(text)?.[1];
-    const wasInFence = fence !== undefined;
-    if (opener) fence = fence ? (text.trim().startsWith(fence) ? undefined : fence) : opener;
-    return { text, line: file.bodyStartLine + index, inFence: wasInFence || opener !== undefined };
-  });
-}
-
 export const TEMPLATE_HINT: Record<CollectionName, string> = {
   guides: 'content/_templates/guide.mdx',
   prompts: 'content/_templates/prompt.mdx',
