@@ -7,13 +7,15 @@
 import { getViteConfig } from 'astro/config';
 
 /**
- * Tests of other modules that happen to run a whole folder's code on the whole content: for that
- * folder they would cover (and be rerun for) nearly every mutant, for tens of seconds each, while
- * the folder's own tests must be what catches its mutants. They still run for their own folder.
+ * Tests that run a folder's code on the whole content: in that folder's mutation run they would
+ * cover (and be rerun for) nearly every mutant, for seconds to tens of seconds each, while the
+ * folder's rule tests, on a few lines each, must be what catches its mutants. npm test, and the
+ * mutation runs of other folders, still run them.
  */
-const OUTSIDE_TESTS: Record<string, string[]> = {
-  // Copies content/, runs `npm run new` in child processes and the whole content check twice.
-  'check-content': ['scripts/new.test.ts'],
+const WHOLE_CONTENT_TESTS: Record<string, string[]> = {
+  // Copies content/, runs `npm run new` in child processes and the whole content check twice;
+  // and the safety rules on every content file (5 s, rerun for each safety mutant).
+  'check-content': ['scripts/new.test.ts', 'scripts/check-content/real-content.test.ts'],
 };
 
 export default getViteConfig({
@@ -26,7 +28,7 @@ export default getViteConfig({
       // red-team.test.ts the plugin.
       'scripts/build.test.ts',
       'src/plugins/content-safety.test.ts',
-      ...(OUTSIDE_TESTS[process.env.MUTATION_TARGET ?? ''] ?? []),
+      ...(WHOLE_CONTENT_TESTS[process.env.MUTATION_TARGET ?? ''] ?? []),
       '**/node_modules/**',
     ],
     testTimeout: 600_000,
