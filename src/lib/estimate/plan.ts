@@ -25,7 +25,9 @@ function literalValue(node: MathNode, names: ReadonlySet<string>): number | unde
   });
   if (!literal) return undefined;
   const value = node.compile().evaluate(new Map(UNIT_SCOPE)) as unknown;
-  return math.isUnit(value) ? ((value as { value: number | null }).value ?? 1) : (value as number);
+  if (!math.isUnit(value)) return value as number;
+  // A unit written alone ("/ day") is one of it in SI units (86,400 seconds), as mathjs computes it in the build.
+  return (value as { value: number | null }).value ?? (math.multiply(1, value) as unknown as { value: number }).value;
 }
 
 function compileNode(node: MathNode, names: ReadonlySet<string>): PlanNode {
