@@ -372,6 +372,123 @@ describe('deleting a story', () => {
   });
 });
 
+describe('details a reader relies on', () => {
+  it('does nothing on a page without the story bank', async () => {
+    document.body.replaceChildren();
+    await expect(load()).resolves.toBeUndefined();
+  });
+
+  it('clears a field’s error once it is fixed, and when editing is cancelled', async () => {
+    seed([story()]);
+    await load();
+    write('');
+    const submitted = new Event('submit', { cancelable: true });
+    $<HTMLFormElement>('[data-story-form]').dispatchEvent(submitted);
+    expect(submitted.defaultPrevented).toBe(true);
+    expect(input('title').getAttribute('aria-invalid')).toBe('true');
+    write('Fixed');
+    submit();
+    expect(input('title').hasAttribute('aria-invalid')).toBe(false);
+    expect(text('[data-error-for="title"]')).toBe('');
+
+    button('Edit').click();
+    write('');
+    submit();
+    expect(text('[data-error-for="title"]')).not.toBe('');
+    $('[data-cancel]').click();
+    expect(text('[data-error-for="title"]')).toBe('');
+    expect(input('title').hasAttribute('aria-invalid')).toBe(false);
+    expect(document.activeElement).toBe(input('title'));
+  });
+
+  it('scrolls to the form when the reader starts a story or edits one', async () => {
+    seed([story()]);
+    await load();
+    const scrolled: [Element, unknown][] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element, options?: unknown) {
+      scrolled.push([this, options]);
+    });
+    button('Edit').click();
+    $('[data-write-for="candor"]').click();
+    expect(scrolled).toEqual([
+      [$('[data-form-heading]'), { block: 'start' }],
+      [$('[data-form-heading]'), { block: 'start' }],
+    ]);
+  });
+
+  it('keeps editing when another tab changes something else', async () => {
+    seed([story(), story({ id: 's2', title: 'Other' })]);
+    await load();
+    button('Edit').click();
+    seed([story(), story({ id: 's2', title: 'Other, renamed elsewhere' })]);
+    window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }));
+    expect(text('[data-form-heading]')).toBe('Edit “Pushed back on a launch date”');
+    expect($<HTMLButtonElement>('[data-cancel]').hidden).toBe(false);
+    expect(listedTitles()).toEqual(['Pushed back on a launch date', 'Other, renamed elsewhere']);
+  });
+
+  it('saves an edit to the story edited, leaving the others as they were', async () => {
+    seed([story(), story({ id: 's2', title: 'Second' })]);
+    await load();
+    [...document.querySelectorAll<HTMLButtonElement>('[data-story-list] li:nth-child(2) button')]
+      .find((b) => b.textContent?.startsWith('Edit'))!
+      .click();
+    input('title').value = 'Second, edited';
+    submit();
+    expect(saved().stories.map((s) => [s.id, s.title])).toEqual([
+      ['s1', 'Pushed back on a launch date'],
+      ['s2', 'Second, edited'],
+    ]);
+  });
+
+  it('tells apart two damaged records without ids, deleting only the one chosen', async () => {
+    seed([{ title: 'First damaged' }, { title: 'Second damaged' }]);
+    await load();
+    button('Delete').click();
+    $<HTMLDialogElement>('[data-delete-dialog]').close('confirm');
+    expect(listedTitles()).toEqual(['Second damaged']);
+    expect(saved().stories).toEqual([{ title: 'Second damaged' }]);
+  });
+
+  it('shows only the value names of a damaged record, not what else its list holds', async () => {
+    seed([story({ values: [7, 'candor', null] as unknown as string[] })]);
+    await load();
+    expect($('[data-story-list] .story-item-meta').textContent).toBe('Shows: Candor.');
+  });
+
+  it('marks up the list and the matrix for the page’s styles and for screen readers', async () => {
+    seed([story()]);
+    await load();
+    const item = $('[data-story-list] li');
+    expect(item.className).toBe('story-item');
+    expect([...item.querySelectorAll('p')].map((p) => p.className)).toEqual(['story-item-meta', 'story-item-meta']);
+    expect([...item.querySelectorAll('button')].map((b) => [b.className, b.type])).toEqual([
+      ['icon-button', 'button'],
+      ['icon-button danger-button', 'button'],
+    ]);
+    // Each button and the disclosure name the story for a screen reader, in text hidden on screen.
+    expect([...item.querySelectorAll('.sr-only')].map((span) => span.textContent)).toEqual([
+      ' “Pushed back on a launch date”',
+      ' “Pushed back on a launch date”',
+      ' “Pushed back on a launch date”',
+    ]);
+    expect(item.querySelector('summary')!.textContent).toBe('Read the story “Pushed back on a launch date”');
+    expect(item.querySelector('.tool-actions')).not.toBeNull();
+    const table = $<HTMLTableElement>('[data-coverage-table]');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'))).toEqual(['col', 'col', 'col']);
+    expect([...table.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent)).toEqual(['Candor', 'Context, not control']);
+    expect(table.querySelectorAll('tr.story-group-row')).toHaveLength(2);
+    // The ✓ and – marks are hidden from screen readers, which hear "Shows it" or "No".
+    // (Set as the ariaHidden property, which browsers reflect to aria-hidden; happy-dom does not reflect it.)
+    const marks = [...table.querySelectorAll<HTMLElement>('tbody td span:not(.sr-only)')]
+      .filter((span) => span.ariaHidden === 'true')
+      .map((span) => span.textContent);
+    expect(marks).toEqual(['✓ ', '–']);
+    expect([...table.querySelectorAll('tbody td .sr-only')].map((span) => span.textContent)).toEqual(['No']);
+    expect(table.querySelector('td.story-gap')!.textContent).toBe('No story yet');
+  });
+});
+
 describe('downloading the stories', () => {
   it('downloads every story as one Markdown file and names it', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-05T12:00:00Z'), toFake: ['Date', 'setTimeout'] });
@@ -383,6 +500,8 @@ describe('downloading the stories', () => {
       Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
       const clicks: HTMLAnchorElement[] = [];
       vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        // Some browsers download only from a link that is in the page.
+        expect(this.isConnected).toBe(true);
         clicks.push(this);
       });
       $('[data-export-markdown]').click();
