@@ -158,6 +158,8 @@ describe('export', () => {
     Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
     const clicks: [string | null, string][] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      // Some browsers download only from a link that is in the page.
+      expect(this.isConnected).toBe(true);
       clicks.push([this.getAttribute('href'), this.download]);
     });
     $('[data-export]').click();
@@ -199,6 +201,8 @@ describe('import', () => {
     $('[data-import-merge]').click();
     $('[data-import-replace]').click();
     expect(saved()).toBeNull();
+    expect(text('[data-import-error]')).toBe('');
+    expect(text('[data-import-done]')).toBe('Merged. Your progress now includes the file.');
   });
 
   it('replaces this device’s data with the file', async () => {
@@ -280,6 +284,69 @@ describe('import', () => {
     expect(text('[data-import-error]')).toBe(FRAMED_MESSAGE);
     expect(saved()?.studied).toEqual({ 'guides/loop': T1 });
     expect($('[data-import-preview]').hidden).toBe(false);
+  });
+});
+
+describe('details a reader relies on', () => {
+  it('does nothing on a page without the dashboard', async () => {
+    document.body.replaceChildren();
+    await expect(load()).resolves.toBeUndefined();
+  });
+
+  it('skips a section the page has no row for', async () => {
+    $('tr[data-section="Stack & tools"]').remove();
+    seed({ studied: { 'stack/evcache': T1 } });
+    await load();
+    expect(text('[data-overall]')).toBe('1 of 3 pages studied (33%).');
+  });
+
+  it('counts one story in the singular in the import preview', async () => {
+    await load();
+    await choose(
+      fileOf(
+        'one.json',
+        exportStudyData(
+          data({
+            stories: [
+              { id: 's', title: 'T', situation: '', decision: '', friction: '', outcome: '', learned: '', values: [], updatedAt: T1 },
+            ],
+          }),
+        ),
+      ),
+    );
+    expect(text('[data-import-summary]')).toContain(
+      'holds 0 studied pages, 0 ticked items, 0 flashcards reviewed, 0 mock rounds and 1 story.',
+    );
+  });
+
+  it('closes the preview of an earlier file when the next one is refused', async () => {
+    await load();
+    await choose(fileOf('good.json', exportStudyData(data({ studied: { 'guides/loop': T1 } }))));
+    expect($('[data-import-preview]').hidden).toBe(false);
+    await choose(fileOf('bad.json', '{'));
+    expect($('[data-import-preview]').hidden).toBe(true);
+    $('[data-import-merge]').click();
+    expect(saved()).toBeNull();
+  });
+
+  it('reads a file field with no file list as no file', async () => {
+    await load();
+    const input = $<HTMLInputElement>('[data-import]');
+    Object.defineProperty(input, 'files', { value: null, configurable: true });
+    input.dispatchEvent(new Event('change'));
+    expect(text('[data-import-error]')).toBe('');
+  });
+
+  it('clears an earlier error when the reader merges or replaces', async () => {
+    await load();
+    await choose(fileOf('good.json', exportStudyData(data({ studied: { 'guides/loop': T1 } }))));
+    $('[data-import-error]').textContent = 'An earlier problem.';
+    $('[data-import-merge]').click();
+    expect(text('[data-import-error]')).toBe('');
+    await choose(fileOf('good.json', exportStudyData(data({ studied: { 'guides/loop': T1 } }))));
+    $('[data-import-error]').textContent = 'An earlier problem.';
+    $('[data-import-replace]').click();
+    expect(text('[data-import-error]')).toBe('');
   });
 });
 
