@@ -109,6 +109,11 @@ describe('sequence diagrams', () => {
     expect(hostile).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('does not repeat a block label that says what its kind word says', () => {
+    const doc = layout('sequenceDiagram\n  par in parallel\n    A->>B: x\n  and\n    A->>C: y\n  end', 'sequenceDiagram');
+    expect([...doc.querySelectorAll('.diagram-block-label')].map(seen)).toEqual(['In parallel', 'And']);
+  });
+
   it('parses par/and, critical/option, rect and a box of participants', () => {
     const diagram = parseSequence(`sequenceDiagram
   box Edge

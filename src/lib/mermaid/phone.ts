@@ -103,7 +103,8 @@ export function sequenceLayout(source: string, links: readonly DiagramLink[]): s
             const word = index === 0 ? BLOCK_WORDS[item.type]! : (DIVIDER_WORDS[item.type] ?? 'Else');
             const label =
               `<p class="diagram-block-label"><span class="diagram-block-kind">${word}</span>` +
-              `${branch.label ? ` ${htmlLabel(branch.label)}` : ''}</p>`;
+              // "par in parallel" would read "In parallel in parallel".
+              `${branch.label && branch.label.toLowerCase() !== word.toLowerCase() ? ` ${htmlLabel(branch.label)}` : ''}</p>`;
             return label + (branch.items.length ? `<ol class="diagram-seq">${items(branch.items)}</ol>` : '');
           })
           .join('');
