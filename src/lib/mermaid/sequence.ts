@@ -112,7 +112,9 @@ export function parseSequence(source: string): SequenceDiagram {
     }
     const opening = /^(loop|alt|opt|par|critical|break|rect)\b\s*(.*)$/.exec(line);
     if (opening) {
-      const block: Block = { kind: 'block', type: opening[1] as Block['type'], branches: [{ label: labelText(opening[2]!), items: [] }] };
+      const type = opening[1] as Block['type'];
+      // A rect's argument is its color, not a label.
+      const block: Block = { kind: 'block', type, branches: [{ label: type === 'rect' ? '' : labelText(opening[2]!), items: [] }] };
       target().push(block);
       stack.push(block);
       continue;
