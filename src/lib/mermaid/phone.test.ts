@@ -114,7 +114,7 @@ describe('sequence diagrams', () => {
     expect([...doc.querySelectorAll('.diagram-block-label')].map(seen)).toEqual(['In parallel', 'And']);
   });
 
-  it('parses par/and, critical/option, rect and a box of participants', () => {
+  it('parses par/and, critical/option, rect (whose argument is a color, not a label) and a box of participants', () => {
     const diagram = parseSequence(`sequenceDiagram
   box Edge
     participant A
@@ -135,7 +135,7 @@ describe('sequence diagrams', () => {
     expect(diagram.participants.map((p) => p.id)).toEqual(['A', 'B', 'C']);
     expect(
       diagram.items.map((item) => (item.kind === 'block' ? `${item.type}:${item.branches.map((b) => b.label).join('|')}` : item.kind)),
-    ).toEqual(['par:one|two', 'critical:lock|timeout', 'rect:rgb(0,0,0)']);
+    ).toEqual(['par:one|two', 'critical:lock|timeout', 'rect:']);
   });
 });
 
