@@ -151,6 +151,50 @@ describe('the calculator', () => {
     expect(text('[data-calc-status]')).toMatch(/^All fields are back to their defaults\./);
   });
 
+  it('leaves the address as the shared link wrote it until the reader changes a field', async () => {
+    await load('?session=30&unknown=5');
+    expect(location.search).toBe('?session=30&unknown=5');
+    $('[data-calc-reset]').click();
+    expect(location.href.endsWith('/netflix-sd/practice/calculator/#inputs')).toBe(true);
+  });
+
+  it('does not rewrite a field’s error while typing elsewhere, so it is not announced again', async () => {
+    await load();
+    type('session', 'fast');
+    const error = $('[data-error-for="session"]');
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(error, { childList: true, characterData: true, subtree: true });
+    const other = rows.find((row) => row.name !== 'session')!.name;
+    type(other, '7');
+    await Promise.resolve();
+    observer.disconnect();
+    expect(changes).toEqual([]);
+    expect(error.textContent).toBe('“fast” is not a number. Use digits, such as 45.');
+  });
+
+  it('skips a result the table has no row or cell for', async () => {
+    const step = steps[0]!.name;
+    $(`[data-name="${step}"] .est-result`).remove();
+    const other = steps[1]!.name;
+    $(`[data-name="${other}"]`).remove();
+    await load();
+    type('session', '30');
+    expect(text('[data-concurrency-sentence]')).toContain('it is about 24,000 starts a second');
+  });
+
+  it('does nothing on a page without the calculator or without its plan', async () => {
+    document.body.replaceChildren();
+    await expect(load()).resolves.toBeUndefined();
+    page();
+    $('#calc-plan').remove();
+    await load();
+    expect($('[data-calc-actions]').hidden).toBe(true);
+    page();
+    $('[data-calculator]').remove();
+    await expect(load()).resolves.toBeUndefined();
+  });
+
   it('takes the reader to the results on Enter instead of submitting', async () => {
     await load();
     const submit = new Event('submit', { cancelable: true });
