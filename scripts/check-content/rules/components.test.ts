@@ -63,6 +63,10 @@ describe('components rule', () => {
     ]);
   });
 
+  it('leaves ids written as expressions, and spread props, to the content-safety rule', () => {
+    expect(run({ 'guides/loop/g.mdx': mdx(['title: G'], ["<Cite id={'none'} />", '', '<Cite {...props} />']) })).toEqual([]);
+  });
+
   it('skips YAML entries and MDX that does not parse', () => {
     expect(run({ 'mistakes/m.yaml': 'x: <Cite id="none" />', 'guides/loop/bad.mdx': mdx(['title: B'], ['<Cite id="none"', '{']) })).toEqual(
       [],

@@ -27,6 +27,8 @@ describe('placeholder rule', () => {
     expect(bare).toMatchObject({ line: 2, message: 'A template TODO is still here.' });
     expect(bare!.fix).toBe('Replace the TODO and its instruction with real content; no placeholder ships.');
     expect(lower).toMatchObject({ line: 3, message: 'A template TODO is still here: "TODO b"' });
+    // Only the punctuation right after the marker goes, and the spaces at the end.
+    expect(check('x: TODO(owner) write it   \n')[0]!.message).toBe('A template TODO is still here: "TODO (owner) write it"');
   });
 
   it('reports other placeholder text as written, and not words that only contain a marker', () => {

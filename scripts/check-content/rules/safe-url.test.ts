@@ -9,6 +9,8 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(' ja\tva\nscr\u0000ipt\u200b:x ')).toBe('javascript:x');
     // An entity that decodes to whitespace is removed as well.
     expect(normalizeUrl('a&#32;b')).toBe('ab');
+    // Even when the last round of decoding makes the space.
+    expect(normalizeUrl('x&amp;amp;amp;amp;#32;y')).toBe('xy');
   });
 
   it('stops after five rounds of decoding', () => {
