@@ -249,6 +249,8 @@ describe('a round on your own', () => {
     start({ prompt: 'bare', format: '60' });
     await minutes(60);
     expect(visiblePanel()).toEqual(['score']);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(text('[data-mock-announce]')).toMatch(/ Time is up\. Score your round\.$/);
     expect(text('[data-score-intro]')).toMatch(/^Time is up\. Tick what you covered in "Design a rate limiter"/);
     expect($('[data-level-checks]').hidden).toBe(true);
     expect($('[data-answer-review]').hidden).toBe(true);
