@@ -98,7 +98,10 @@ function serve(cards: Flashcard[] | 'fail'): void {
   urls = [];
   vi.stubGlobal('fetch', async (input: string | URL) => {
     urls.push(String(input));
-    return cards === 'fail' ? { ok: false, status: 500 } : { ok: true, status: 200, json: async () => structuredClone(cards) };
+    // A refusal may still carry a JSON body; it is never read as cards.
+    return cards === 'fail'
+      ? { ok: false, status: 500, json: async () => [] }
+      : { ok: true, status: 200, json: async () => structuredClone(cards) };
   });
 }
 
@@ -328,6 +331,83 @@ describe('a review session', () => {
     // The session moves on instead of offering the same card again, and the counts include the review.
     expect(text('[data-front-text]')).toBe('What is Zuul?');
     expect(counts('stack')[0]).toEqual(['new', '1']);
+  });
+});
+
+describe('details a reader relies on', () => {
+  it('does nothing on a page without flashcards', async () => {
+    document.body.replaceChildren();
+    await expect(load()).resolves.toBeUndefined();
+    expect(urls).toEqual([]);
+  });
+
+  it('marks up the deck tiles for the page’s styles and for screen readers', async () => {
+    await load();
+    const tile = $('[data-deck="stack"]');
+    expect(tile.className).toBe('cards-deck');
+    expect(tile.querySelector('dl')!.className).toBe('cards-deck-counts');
+    const study = studyDeck('stack') as HTMLButtonElement;
+    expect([study.type, study.className]).toEqual(['button', 'icon-button']);
+    expect(study.querySelector('span')!.className).toBe('sr-only');
+  });
+
+  it('names a card’s deck by its id when the page does not list that deck', async () => {
+    const extra: Flashcard = { id: 'estimation:qps', deck: 'estimation', front: 'QPS?', back: 'Starts a second.', path: '/x/' };
+    serve([...CARDS, extra]);
+    seed({ 'estimation:qps': reviewed(60) });
+    await load();
+    $('[data-study-due]').click();
+    expect(text('[data-review-meta]')).toBe('estimation · review · 0 reviewed this session');
+  });
+
+  it('counts reviews due now without naming a next one when none is later', async () => {
+    seed({ 'stack:zuul': reviewed(60) });
+    await load();
+    expect(text('[data-upcoming]')).toBe('Reviews due by the end of today: 1. In the next 7 days: 1.');
+  });
+
+  it('clears the last result and the finished note when a new session starts', async () => {
+    await load();
+    studyDeck('culture').click();
+    $('[data-show]').click();
+    grade('4').click();
+    expect(text('[data-result]')).toMatch(/^Rated Easy\./);
+    expect($('[data-review-done]').hidden).toBe(false);
+    expect(text('[data-cards-error]')).toBe('');
+    studyDeck('stack').click();
+    expect(text('[data-result]')).toBe('');
+    expect($('[data-review-done]').hidden).toBe(true);
+  });
+
+  it('ignores the answer and rating buttons outside their moment', async () => {
+    await load();
+    $('[data-show]').click();
+    grade('3').click();
+    $('[data-stop]').click();
+    $('[data-back]').click();
+    expect(saved()).toBeNull();
+    expect($('[data-answer]').hidden).toBe(true);
+    studyDeck('stack').click();
+    grade('3').click();
+    expect(saved()).toBeNull();
+    expect(text('[data-review-meta]')).toBe('Netflix stack · new card · 0 reviewed this session');
+  });
+
+  it('recounts the decks on stopping, for cards that fell due during the session', async () => {
+    seed({ 'stack:zuul': { ...reviewed(0), due: new Date(T0 + 10 * 60_000).toISOString() } });
+    await load();
+    studyDeck('culture').click();
+    vi.setSystemTime(T0 + 11 * 60_000);
+    $('[data-stop]').click();
+    expect(counts('stack')[1]).toEqual(['due', '1']);
+    expect(text('[data-study-due]')).toBe('Study all due cards (1)');
+  });
+
+  it('takes keys pressed with nothing focused', async () => {
+    await load();
+    studyDeck('stack').click();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', cancelable: true }));
+    expect($('[data-answer]').hidden).toBe(false);
   });
 });
 

@@ -33,6 +33,7 @@ const decks = JSON.parse(document.getElementById('flashcard-decks')?.textContent
 const deckName = (id: Deck) => decks.find((d) => d.id === id)?.name ?? id;
 
 const pick = <T extends HTMLElement = HTMLElement>(selector: string): T => {
+  // Stryker disable next-line OptionalChaining: pick runs only once root was found (below).
   const element = root?.querySelector<T>(selector);
   if (!element) throw new Error(`Flashcards: missing ${selector}`);
   return element;
@@ -61,6 +62,7 @@ function countsList(counts: Counts): HTMLDListElement {
 function setCounts(container: Element, counts: Counts): void {
   for (const key of ['new', 'due', 'total'] as const) {
     const value = container.querySelector(`[data-count="${key}"]`);
+    // Stryker disable next-line ConditionalExpression: countsList wrote every count this looks for.
     if (value) value.textContent = String(counts[key]);
   }
 }
@@ -101,13 +103,7 @@ function start(cards: Flashcard[]): void {
   const unsaved: Saved = {};
   const schedules = (data: StudyData = store.read()): Saved => ({ ...data.cards, ...unsaved });
 
-  // Deck tiles, built once; their counts are refreshed by render().
-  const initial = deckCounts(
-    decks.map((d) => d.id),
-    cards,
-    store.read().cards,
-    new Date(),
-  );
+  // Deck tiles, built once; render() below fills in their counts before anything is shown.
   for (const deck of decks) {
     const item = document.createElement('li');
     item.className = 'cards-deck';
@@ -123,10 +119,11 @@ function start(cards: Flashcard[]): void {
     hidden.textContent = `: ${deck.name}`;
     button.append('Study this deck', hidden);
     button.addEventListener('click', () => begin({ deck: deck.id, includeNew: true }, deck.name, button));
-    item.append(heading, countsList(initial.decks.get(deck.id) ?? { new: 0, due: 0, total: 0 }), button);
+    item.append(heading, countsList({ new: 0, due: 0, total: 0 }), button);
     deckList.append(item);
   }
   studyDue.hidden = false;
+  // Stryker disable next-line ObjectLiteral: a scope without includeNew leaves new cards out too; the flag says so.
   studyDue.addEventListener('click', () => begin({ includeNew: false }, 'all decks (due cards only)', studyDue));
 
   function render(data: StudyData): void {
@@ -139,6 +136,7 @@ function start(cards: Flashcard[]): void {
     );
     for (const item of deckList.querySelectorAll<HTMLElement>('[data-deck]')) {
       const deckCount = counts.decks.get(item.dataset.deck as Deck);
+      // Stryker disable next-line ConditionalExpression: every tile is a deck that deckCounts counted.
       if (deckCount) setCounts(item, deckCount);
     }
     studyDue.textContent = `Study all due cards (${counts.all.due})`;
@@ -152,6 +150,7 @@ function start(cards: Flashcard[]): void {
   }
 
   function begin(scope: Scope, title: string, opener: HTMLElement): void {
+    // Stryker disable next-line BooleanLiteral: showNext sets revealed to false before the card is shown.
     session = { scope, title, opener, card: null, revealed: false, reviewed: 0 };
     result.textContent = '';
     idle.hidden = true;
@@ -249,6 +248,7 @@ function start(cards: Flashcard[]): void {
     announce.textContent = '';
     render(store.read());
     // "Study all due" is disabled once nothing is due; focus then goes to the first deck instead.
+    // Stryker disable next-line OptionalChaining: the page always lists its decks, each with a button, so one is found.
     (opener instanceof HTMLButtonElement && opener.disabled ? deckList.querySelector<HTMLElement>('button') : opener)?.focus();
   }
 
