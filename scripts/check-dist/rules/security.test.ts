@@ -1,0 +1,154 @@
+/** The security rule on built pages written here: the policy, scripts, styles and risky markup. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, withCspMeta } from '../../../src/lib/csp.ts';
+import { THEME_SCRIPT } from '../../../src/lib/theme-script.ts';
+import { page, siteOf } from '../test-helpers.ts';
+import { checkSecurity, isScriptUrl } from './security.ts';
+
+const BASE = '/b/';
+/** A page as the build leaves it: the site's policy first in <head>. */
+const built = (body: string, source?: string) => withCspMeta(page({ body, source }));
+const messages = (files: Record<string, string>) => checkSecurity(siteOf(files, BASE)).map((p) => `${p.rule} ${p.message}`);
+
+describe('the policy', () => {
+  it('accepts the policy the site writes, with or without browser-drawn diagrams', () => {
+    expect(messages({ 'index.html': built('<p>x</p>'), 'd/index.html': built('<div data-mermaid-client>graph</div>') })).toEqual([]);
+  });
+
+  it('refuses a page without it, with it in a template or after another meta, and with a changed policy', () => {
+    const policy = contentSecurityPolicy({ browserDrawnDiagrams: false });
+    const meta = (equiv: string, content = policy) => `<meta http-equiv="${equiv}" content="${content}">`;
+    const problems = messages({
+      'none/index.html': page({ body: '<p>x</p>' }),
+      'template/index.html': page({ head: `<template>${meta('Content-Security-Policy')}</template>` }),
+      'body/index.html': page({ body: meta('Content-Security-Policy') }),
+      'second/index.html': page({ head: `${meta('refresh', '0;url=/x')}${meta('Content-Security-Policy')}` }),
+      'upper/index.html': page({ head: meta('CONTENT-SECURITY-POLICY') }),
+      'changed/index.html': page({ head: meta('Content-Security-Policy', `${policy}; img-src *`) }),
+      'diagram/index.html': page({ head: meta('Content-Security-Policy'), body: '<div data-mermaid-client>graph</div>' }),
+    });
+    const notFirst = (page: string) => `csp /${page}/ has no Content-Security-Policy first in <head>.`;
+    const changed = (page: string) =>
+      `csp /${page}/: its Content-Security-Policy is not the one the site writes (something changed the policy or the page after the build).`;
+    const extra = (equiv: string, page: string) =>
+      `unsafe-html <meta http-equiv="${equiv}"> on /${page}/: only the site's own Content-Security-Policy may be set this way.`;
+    // Pages in file order; an upper-case http-equiv is the same policy.
+    expect(problems).toEqual([
+      notFirst('body'),
+      extra('Content-Security-Policy', 'body'),
+      changed('changed'),
+      changed('diagram'),
+      notFirst('none'),
+      notFirst('second'),
+      extra('refresh', 'second'),
+      extra('Content-Security-Policy', 'second'),
+      notFirst('template'),
+      extra('Content-Security-Policy', 'template'),
+    ]);
+    expect(problems.filter((p) => p.includes('/upper/'))).toEqual([]);
+  });
+});
+
+describe('scripts', () => {
+  it('accepts the theme script, the site data blocks and the site bundles', () => {
+    const body =
+      `<script>${THEME_SCRIPT}</script><script type=" Text/JavaScript ">${THEME_SCRIPT}</script>` +
+      '<script type="application/json" id="study-manifest">{}</script><script type="application/ld+json" id="calc-plan">{}</script>' +
+      '<script type="module" src="/b/_astro/a.js"></script><script src="../_astro/a.js"></script><script src="/b/_astro/caf%C3%A9.js"></script>';
+    expect(messages({ 'p/index.html': built(body), '_astro/a.js': '', '_astro/café.js': '' })).toEqual([]);
+  });
+
+  it('refuses every other script, naming it', () => {
+    const body = [
+      '<script type="module">import "x"</script>',
+      `<script type="text/plain">${THEME_SCRIPT}</script>`,
+      '<script type="application/json" id="other">{}</script>',
+      '<script type="application/json">{}</script>',
+      '<script type="text/html" id="study-manifest">x</script>',
+      `<script>${'a'.repeat(70)}</script>`,
+      '<script>\n  first line\n  second\n</script>',
+      '<script src="https://x.example/a.js"></script>',
+      '<script src="/b/_astro/a.js?v=1"></script>',
+      '<script src="/b/_astro/a.js#x"></script>',
+      '<script src="/b/_astro/a.css"></script>',
+      '<script src="/b/other/a.js"></script>',
+      '<script src="/b/_astro/missing.js"></script>',
+      '<script src="http://[bad"></script>',
+    ].join('');
+    expect(messages({ 'p/index.html': built(body), '_astro/a.js': '', '_astro/a.css': '' })).toEqual([
+      'unsafe-html An inline <script> on /p/ that the site does not write: "import \\"x\\"".',
+      `unsafe-html An inline <script> on /p/ that the site does not write: ${JSON.stringify(`${THEME_SCRIPT.replace(/\s+/g, ' ').slice(0, 60)}…`)}.`,
+      'unsafe-html An inline <script> on /p/ that the site does not write: "{}".',
+      'unsafe-html An inline <script> on /p/ that the site does not write: "{}".',
+      'unsafe-html An inline <script> on /p/ that the site does not write: "x".',
+      `unsafe-html An inline <script> on /p/ that the site does not write: "${'a'.repeat(60)}…".`,
+      'unsafe-html An inline <script> on /p/ that the site does not write: "first line second".',
+      ...[
+        'https://x.example/a.js',
+        '/b/_astro/a.js?v=1',
+        '/b/_astro/a.js#x',
+        '/b/_astro/a.css',
+        '/b/other/a.js',
+        '/b/_astro/missing.js',
+        'http://[bad',
+      ].map((src) => `unsafe-html <script src="${src}"> on /p/ is not one of the site's own scripts (/b/_astro/).`),
+    ]);
+  });
+
+  it('points at the content line that wrote the script, by its first line of code', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'security-source-'));
+    const source = path.join(dir, 'page.mdx');
+    writeFileSync(source, ['---', 'title: T', '---', 'Some text', 'first line of it'].join('\n'));
+    const [problem] = checkSecurity(siteOf({ 'p/index.html': built('<script>\n  first line of it\n</script>', source) }, BASE));
+    expect(problem).toMatchObject({ file: source, line: 5, rule: 'unsafe-html' });
+    expect(problem!.fix).toBe(
+      "Content cannot run code: remove it. The policy allows only the site's own scripts; a tool's behavior belongs in src/scripts/, loaded by a component.",
+    );
+  });
+});
+
+describe('styles and risky markup', () => {
+  it('refuses style elements and attributes, foreign elements, handlers, script URLs and unsafe new tabs', () => {
+    const body = [
+      '<style>p { color: red }</style>',
+      '<p STYLE="display:none">x</p>',
+      '<iframe src="/b/x/"></iframe><base href="/"><portal></portal>',
+      '<img src="/b/a.png" onerror="x()"><p onClick="y()">z</p><p data-onx="1" on="2">w</p>',
+      '<a href=" java\tscript:x">a</a><form action="vbscript:x"></form><svg><animate to="javascript:x"></animate></svg><a data-href="javascript:x">ok</a>',
+      '<a href="/b/" target="_blank">t1</a><a href="/b/" target="_blank" rel="noopener">t2</a><a target="_blank" rel="noreferrer noopener">t3</a><a target="_blank">t4</a><a href="/b/" target="_self">t5</a>',
+    ].join('');
+    expect(messages({ 'p/index.html': built(body) })).toEqual([
+      'unsafe-html A <style> element on /p/: the site writes no inline styles, so this one came from content ("p { color: red }").',
+      'unsafe-html A style attribute on <p> on /p/ ("display:none"): the site writes no inline styles.',
+      'unsafe-html An <iframe> element on /p/: the site never writes one (it embeds another document or plugin, or changes where links point).',
+      'unsafe-html An <base> element on /p/: the site never writes one (it embeds another document or plugin, or changes where links point).',
+      'unsafe-html An <portal> element on /p/: the site never writes one (it embeds another document or plugin, or changes where links point).',
+      'unsafe-html <img onerror=…> on /p/: event-handler attributes are not allowed.',
+      'unsafe-html <p onclick=…> on /p/: event-handler attributes are not allowed.',
+      'unsafe-html A javascript: URL on /p/.',
+      'unsafe-html A javascript: URL on /p/.',
+      'unsafe-html A javascript: URL on /p/.',
+      'unsafe-html A link opening a new tab on /p/ lacks rel="noopener noreferrer" (/b/).',
+      'unsafe-html A link opening a new tab on /p/ lacks rel="noopener noreferrer" (/b/).',
+      'unsafe-html A link opening a new tab on /p/ lacks rel="noopener noreferrer" (no href).',
+    ]);
+  });
+
+  it('recognizes script URLs as a browser reads them', () => {
+    for (const url of [
+      'javascript:x',
+      'JavaScript:x',
+      '\u0001 javascript:x',
+      'java\tscr\nipt:x',
+      'vbscript:x',
+      'x; javascript:y',
+      ';javascript:y',
+    ])
+      expect(isScriptUrl(url), JSON.stringify(url)).toBe(true);
+    for (const url of ['/b/x/', 'https://a/javascript:x', 'x javascript:y', '', 'notjavascript:x'])
+      expect(isScriptUrl(url), JSON.stringify(url)).toBe(false);
+  });
+});
