@@ -34,6 +34,7 @@ const validDate = (text: unknown): Date | undefined => {
 
 const STATES: readonly number[] = [State.New, State.Learning, State.Review, State.Relearning];
 
+// Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything not a number; the typeof check narrows the type.
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** A ts-fsrs Card as saved: dates as ISO strings, no undefined fields (JSON would drop them anyway). */
@@ -74,6 +75,7 @@ export function fromStored(stored: CardState): Card | null {
     state: stored.state,
   };
   const lastReview = validDate(stored.last_review);
+  // Stryker disable next-line ConditionalExpression: an undefined last_review schedules and saves the same as none.
   if (lastReview) card.last_review = lastReview;
   return card;
 }
