@@ -15,9 +15,9 @@ import { describe, expect, it } from 'vitest';
 import {
   PRECACHE_BUDGET_BYTES,
   SHELL_BUDGET_BYTES,
-  FRAGMENT_SCRIPT,
+  STORE_SCRIPT,
   buildServiceWorker,
-  fragmentScript,
+  storeScript,
   moduleImports,
   planOffline,
   searchFragments,
@@ -192,12 +192,13 @@ describe('the search map', () => {
   });
 });
 
-describe('the fragment script sw.js imports', () => {
-  /** Runs the script in a fake worker: one cache per name, a network that answers every URL. */
-  async function openPage(pageUrl: string, mode = 'navigate') {
+describe('the store script sw.js imports', () => {
+  const ORIGIN = 'https://x.example';
+  /** Runs the script in a fake worker (one cache per name, a network that answers every URL) and sends it one event. */
+  async function run(event: { type: 'fetch'; url: string; mode?: string } | { type: 'activate'; windows: string[] }) {
     const stores = new Map<string, Set<string>>();
     const map: SearchMap = { version: 1, pages: { en_z: ['/stack/zuul/', 'Zuul', 'Stack component'] } };
-    const listeners: ((event: unknown) => void)[] = [];
+    const listeners = new Map<string, (event: unknown) => void>();
     const fetched: string[] = [];
     const caches = {
       match: async (url: string) => (url === `${B}${SEARCH_MAP_FILE}` ? { json: async () => map } : undefined),
@@ -211,26 +212,43 @@ describe('the fragment script sw.js imports', () => {
       fetched.push(url);
       return { json: async () => map };
     };
-    runInNewContext(fragmentScript(B), {
-      self: { addEventListener: (_: string, l: (e: unknown) => void) => listeners.push(l) },
-      caches,
-      fetch,
-      URL,
-    });
+    const windows = event.type === 'activate' ? event.windows : [];
+    const self = {
+      location: { origin: ORIGIN },
+      addEventListener: (type: string, listener: (e: unknown) => void) => listeners.set(type, listener),
+      clients: { matchAll: async () => windows.map((url) => ({ url })) },
+    };
+    runInNewContext(storeScript(B), { self, caches, fetch, URL });
     const waits: Promise<unknown>[] = [];
-    for (const listener of listeners)
-      listener({ request: { mode, url: `https://x.example${pageUrl}` }, waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    const waitUntil = (p: Promise<unknown>) => waits.push(p);
+    if (event.type === 'fetch')
+      listeners.get('fetch')!({ request: { mode: event.mode ?? 'navigate', url: `${ORIGIN}${event.url}` }, waitUntil });
+    else listeners.get('activate')!({ waitUntil });
     await Promise.all(waits);
-    return { stored: [...(stores.get(`loop-guide-files:${B}`) ?? [])], fetched };
+    const cache = (name: string) => [...(stores.get(name) ?? [])].sort();
+    return { pages: cache(`loop-guide-pages:${B}`), files: cache(`loop-guide-files:${B}`), fetched };
   }
 
   it('stores the fragment of a page the reader opens, found through the precached search map', async () => {
-    expect(await openPage(`${B}stack/zuul/`)).toEqual({ stored: [`${B}pagefind/fragment/en_z.pf_fragment`], fetched: [] });
+    expect(await run({ type: 'fetch', url: `${B}stack/zuul/` })).toEqual({
+      pages: [],
+      files: [`${B}pagefind/fragment/en_z.pf_fragment`],
+      fetched: [],
+    });
   });
 
   it('stores nothing for a page without a fragment, or for a request that is not a page', async () => {
-    expect((await openPage(`${B}offline/`)).stored).toEqual([]);
-    expect((await openPage(`${B}stack/zuul/`, 'cors')).stored).toEqual([]);
+    expect((await run({ type: 'fetch', url: `${B}offline/` })).files).toEqual([]);
+    expect((await run({ type: 'fetch', url: `${B}stack/zuul/`, mode: 'cors' })).files).toEqual([]);
+  });
+
+  it('stores the pages open when it starts, with their fragments, and nothing outside the site', async () => {
+    const stored = await run({
+      type: 'activate',
+      windows: [`${ORIGIN}${B}stack/zuul/?q=1#top`, `${ORIGIN}${B}`, `${ORIGIN}/other-site/`, `https://elsewhere.example${B}x/`],
+    });
+    expect(stored.pages).toEqual([B, `${B}stack/zuul/`]);
+    expect(stored.files).toEqual([`${B}pagefind/fragment/en_z.pf_fragment`]);
   });
 });
 
@@ -250,8 +268,8 @@ describe('the service worker build', () => {
     expect(sw).not.toContain('.pf_fragment');
     expect(sw).not.toContain('pagefind-worker.js');
     expect(sw).toContain(`url:"${B}${SEARCH_MAP_FILE}"`);
-    expect(sw).toContain(`importScripts("${FRAGMENT_SCRIPT}")`);
-    expect(readFileSync(path.join(dir, FRAGMENT_SCRIPT), 'utf8')).toBe(fragmentScript(B));
+    expect(sw).toContain(`importScripts("${STORE_SCRIPT}")`);
+    expect(readFileSync(path.join(dir, STORE_SCRIPT), 'utf8')).toBe(storeScript(B));
     expect(sw).toContain(`fallbackURL:"${B}offline/index.html"`);
     expect(sw).toContain(`"loop-guide-pages:${B}"`);
     expect(sw).toContain('"navigate"===');

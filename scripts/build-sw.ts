@@ -13,7 +13,7 @@
  *   "Save for offline" downloads it with its page; offline, a result without its fragment is
  *   listed by title from the search map.
  * - Pages are cached as they are visited (network first, so a reader online always gets the
- *   current page). A page neither cached nor reachable gets the offline page, which offers to
+ *   current page; the page that installed the worker is stored when it starts, see storeScript). A page neither cached nor reachable gets the offline page, which offers to
  *   save it next time; the browser's error page never shows.
  * - "Save for offline" (src/scripts/offline/save.ts) downloads sections or the whole site from
  *   offline-manifest.json: every page with its gzip size and the on-demand files it needs.
@@ -260,18 +260,24 @@ export function writeSearchMap(outDir: string): SearchMap | undefined {
   return map;
 }
 
-/** The worker's own addition (imported by sw.js): a page's search fragment is stored as the page is. */
-export const FRAGMENT_SCRIPT = 'sw-fragments.js';
+/** The worker's own code (imported by sw.js before Workbox's): see storeScript. */
+export const STORE_SCRIPT = 'sw-store.js';
 
 /**
- * The code sw.js imports before Workbox's: when the reader opens a page, the worker also stores
- * that page's search fragment (in the files cache, where search finds it offline), so a page read
- * on this device keeps its excerpt in offline search. It finds the fragment through the search
- * map (precached), and only listens: Workbox answers the request as before.
+ * What sw.js imports before Workbox's code. It only listens (Workbox answers every request as
+ * before) and stores, in the worker's own caches:
+ * - the pages open when the worker first starts (the page that installed it loaded before it,
+ *   so no request of the worker's stored it), so the first page of a visit opens offline too;
+ * - the search fragment of each page the reader opens (found through the precached search map),
+ *   in the files cache where search finds it offline, so a page read on this device keeps its
+ *   excerpt in offline search.
+ * Pagefind writes one fragment file per page (no fragment groups on this site); a page without
+ * a fragment (the offline page, the tools) stores none.
  */
-export function fragmentScript(base: string): string {
-  const config = { base, map: `${base}${SEARCH_MAP_FILE}`, cache: offlineCacheNames(base).files };
-  return `// Written by scripts/build-sw.ts: stores the search fragment of each page the reader opens.
+export function storeScript(base: string): string {
+  const names = offlineCacheNames(base);
+  const config = { base, map: `${base}${SEARCH_MAP_FILE}`, pages: names.pages, files: names.files };
+  return `// Written by scripts/build-sw.ts: stores the pages open at install, and each opened page's search fragment.
 (() => {
   const config = ${JSON.stringify(config)};
   let byPage;
@@ -284,17 +290,35 @@ export function fragmentScript(base: string): string {
     byPage.catch(() => { byPage = undefined; });
     return byPage;
   };
+  const storeFragment = (page) =>
+    fragmentsByPage()
+      .then(async (fragments) => {
+        const fragment = fragments.get(page);
+        if (!fragment) return;
+        const cache = await caches.open(config.files);
+        if (!(await cache.match(fragment))) await cache.add(fragment);
+      })
+      .catch(() => undefined);
+  const storePage = async (page) => {
+    const cache = await caches.open(config.pages);
+    if (!(await cache.match(page, { ignoreSearch: true }))) await cache.add(page).catch(() => undefined);
+  };
   self.addEventListener('fetch', (event) => {
     if (event.request.mode !== 'navigate') return;
-    const page = new URL(event.request.url).pathname;
+    event.waitUntil(storeFragment(new URL(event.request.url).pathname));
+  });
+  self.addEventListener('activate', (event) => {
     event.waitUntil(
-      fragmentsByPage()
-        .then(async (fragments) => {
-          const fragment = fragments.get(page);
-          if (!fragment) return;
-          const cache = await caches.open(config.cache);
-          if (!(await cache.match(fragment))) await cache.add(fragment);
-        })
+      self.clients
+        .matchAll({ type: 'window', includeUncontrolled: true })
+        .then((windows) =>
+          Promise.all(
+            windows
+              .map((client) => new URL(client.url))
+              .filter((url) => url.origin === self.location.origin && url.pathname.startsWith(config.base))
+              .map((url) => Promise.all([storePage(url.pathname), storeFragment(url.pathname)])),
+          ),
+        )
         .catch(() => undefined),
     );
   });
@@ -407,8 +431,7 @@ export async function buildServiceWorker(outDir: string, base = siteBase(), opti
     );
   }
   writeFileSync(path.join(outDir, OFFLINE_MANIFEST_FILE), JSON.stringify(plan.manifest));
-  const storesFragments = plan.shell.includes(SEARCH_MAP_FILE);
-  if (storesFragments) writeFileSync(path.join(outDir, FRAGMENT_SCRIPT), fragmentScript(base));
+  writeFileSync(path.join(outDir, STORE_SCRIPT), storeScript(base));
   const caches = offlineCacheNames(base);
   const result = await generateSW({
     globDirectory: outDir,
@@ -422,7 +445,7 @@ export async function buildServiceWorker(outDir: string, base = siteBase(), opti
     // Hashed assets never change under the same name.
     dontCacheBustURLsMatching: /\/_astro\//,
     maximumFileSizeToCacheInBytes: maxFileBytes,
-    importScripts: storesFragments ? [FRAGMENT_SCRIPT] : [],
+    importScripts: [STORE_SCRIPT],
     runtimeCaching: [
       // Pages: the network first (a reader online always gets the current page), stored as they
       // are visited; offline, the stored copy, or the offline page when there is none.

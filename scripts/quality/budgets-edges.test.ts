@@ -92,7 +92,7 @@ describe('checkBudgets', () => {
       {
         file: `${dir}/guide/index.html`,
         rule: 'budget',
-        message: `Guide page /guide/ loads ${kb(weight.total)} KB gzip (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}); the budget is ${((weight.total - 1) / 1024).toFixed(0)} KB.`,
+        message: `Guide page /guide/ loads ${kb(weight.total)} KB gzip (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}); the budget is ${((weight.total - 1) / 1024).toFixed(1)} KB.`,
         fix: 'Load code only where it is used (islands, dynamic import), or trim the page; raise the budget only with a reason in the pull request.',
       },
     ]);

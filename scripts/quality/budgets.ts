@@ -19,27 +19,32 @@ export interface Budget {
 const KB = 1024;
 
 /**
- * One page per type. The target for a guide is 20 KB; since November 2026 every content page also
- * carries progress (a "Mark as studied" switch at its top and end, studied marks in the sidebar:
- * about 3.3 KB of script reading the study store) and the offline save and update code (0.7 KB),
- * and bytes are measured at the host's gzip level 6 rather than 9. The budgets below are what
- * those pages cost now plus a little headroom, so growth still fails; README's performance
- * section reports the 20 KB target as not met and why.
+ * One page per type, each at what it costs now plus at most 1 KB, so growth fails. Measured at
+ * the host's gzip level 6. Study progress ("Mark as studied", checklists, sidebar marks: about
+ * 3.3 KB) and "Save for offline" (2 KB) load only when saved data or the reader calls for them
+ * (ON_INTENT_MODULES), so a first visit no longer pays for them.
+ *
+ * The target for a guide is 20 KB; it is not met (23.0 KB, README's performance section): the
+ * guide's 10.7 KB of HTML and 8.1 KB of CSS (the site's stylesheet and four component
+ * stylesheets) leave 1.2 KB for script, and the page runs 4.8 KB: the entry script (theme, search
+ * opener, service worker, progress loader: 1.7 KB), Vite's module-preload helper that every
+ * dynamic import goes through (0.9 KB) and, because the page has a diagram, the diagram viewer
+ * (2.1 KB), which wires its "Open full screen" button at load.
  */
 export const BUDGETS: readonly Budget[] = [
-  { type: 'Home', path: '/', maxBytes: 20 * KB },
-  { type: 'Guide', path: '/system-design/estimation/', maxBytes: 27 * KB },
-  { type: 'Round', path: '/loop/recruiter/', maxBytes: 24 * KB },
+  { type: 'Home', path: '/', maxBytes: 16.5 * KB },
+  { type: 'Guide', path: '/system-design/estimation/', maxBytes: 24 * KB },
+  { type: 'Round', path: '/loop/recruiter/', maxBytes: 20.5 * KB },
   // Prompt pages carry the 45-minute answer, level expectations and computed estimate tables.
-  { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/', maxBytes: 54 * KB },
-  { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 17 * KB },
-  { type: 'Mistakes catalog', path: '/mistakes/', maxBytes: 24 * KB },
-  { type: 'Culture', path: '/culture/candor/', maxBytes: 22 * KB },
-  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 21 * KB },
+  { type: 'Prompt (diagrams)', path: '/prompts/playback-resume/', maxBytes: 51 * KB },
+  { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 14 * KB },
+  { type: 'Mistakes catalog', path: '/mistakes/', maxBytes: 18 * KB },
+  { type: 'Culture', path: '/culture/candor/', maxBytes: 19 * KB },
+  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 17.5 * KB },
   // The glossary lists every entry (47 today): it grows with the stack.
-  { type: 'Stack glossary', path: '/stack/', maxBytes: 23 * KB },
+  { type: 'Stack glossary', path: '/stack/', maxBytes: 19 * KB },
   // The progress page lists every page a reader can study.
-  { type: 'Study tool', path: '/practice/progress/', maxBytes: 38 * KB },
+  { type: 'Study tool', path: '/practice/progress/', maxBytes: 36.5 * KB },
 ];
 
 /** Gzip at the level the serving host uses (scripts/lib/static-server.ts: zlib's default, 6), not the smallest possible. */
@@ -57,11 +62,23 @@ function fileOf(dir: string, base: string, url: string): string | undefined {
 }
 
 /**
- * Modules a page imports only on the reader's intent, never at load: the search dialog
- * (src/scripts/search/search-dialog.ts), imported by the search opener on hover, focus, "/" or
- * Ctrl+K. Its bytes are counted by the first-search budget (tests/e2e/search-bytes.test.ts).
+ * Modules a page imports only on the reader's intent or saved data, never on a first visit's load:
+ * - the search dialog (src/scripts/search/search-dialog.ts), imported by the search opener on
+ *   hover, focus, "/" or Ctrl+K; its bytes are counted by the first-search budget
+ *   (tests/e2e/search-bytes.test.ts);
+ * - study progress (page-progress.ts, sidebar-progress.ts and the store they share), imported by
+ *   src/scripts/study/progress-loader.ts only when the device has saved study data, the page has
+ *   checklists, or the reader first presses "Mark as studied"; a returning reader with saved
+ *   data pays about 3 KB more, from the service worker's cache;
+ * - "Save for offline" (src/scripts/offline/save.ts), imported by save-loader.ts when the reader
+ *   points at, focuses or presses its button.
  */
-export const ON_INTENT_MODULES: readonly RegExp[] = [/^search-dialog\.[\w-]+\.js$/];
+export const ON_INTENT_MODULES: readonly RegExp[] = [
+  /^search-dialog\.[\w-]+\.js$/,
+  /^page-progress\.[\w-]+\.js$/,
+  /^sidebar-progress\.[\w-]+\.js$/,
+  /^save\.[\w-]+\.js$/,
+];
 
 /**
  * Modules the entry script imports only on pages that contain something: the diagram viewer
@@ -73,8 +90,9 @@ export const CONDITIONAL_MODULES: readonly { file: RegExp; when: RegExp }[] = [
 ];
 
 /**
- * A module and every module it imports, transitively, including dynamic imports: the site's
- * entry script loads the progress code with import() on load, so it counts as first load.
+ * A module and every module it imports, transitively, including dynamic imports (a module
+ * imported with import() at load counts as first load), except ON_INTENT_MODULES and, on pages
+ * without what they serve, CONDITIONAL_MODULES.
  */
 function moduleGraph(file: string, html: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
@@ -137,7 +155,7 @@ export function checkBudgets(dir: string, base: string, budgets: readonly Budget
       problems.push({
         file: `${dir}${budget.path}index.html`,
         rule: 'budget',
-        message: `${budget.type} page ${budget.path} loads ${(weight.total / KB).toFixed(1)} KB gzip (HTML ${(weight.html / KB).toFixed(1)}, CSS ${(weight.css / KB).toFixed(1)}, JS ${(weight.js / KB).toFixed(1)}); the budget is ${(budget.maxBytes / KB).toFixed(0)} KB.`,
+        message: `${budget.type} page ${budget.path} loads ${(weight.total / KB).toFixed(1)} KB gzip (HTML ${(weight.html / KB).toFixed(1)}, CSS ${(weight.css / KB).toFixed(1)}, JS ${(weight.js / KB).toFixed(1)}); the budget is ${(budget.maxBytes / KB).toFixed(1)} KB.`,
         fix: 'Load code only where it is used (islands, dynamic import), or trim the page; raise the budget only with a reason in the pull request.',
       });
     }

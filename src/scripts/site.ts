@@ -2,10 +2,11 @@
  * The only script every page runs: the theme switch, the search opener, and the offline
  * service worker with its "new version" and "offline" notices. Search itself (the dialog in
  * search/search-dialog.ts and Pagefind's engine) loads on intent, see search/opener.ts;
- * study-progress code is a separate script on the pages that track progress (StudyProgress.astro).
+ * study progress (the "Mark as studied" switch, checklists, studied marks in the sidebar) loads
+ * when saved data or the reader's first use calls for it, see study/progress-loader.ts.
  */
 import './search/opener.ts';
-import { offlineCacheNames } from '../lib/offline.ts';
+import './study/progress-loader.ts';
 
 const root = document.documentElement;
 
@@ -72,19 +73,9 @@ addEventListener('offline', showConnection);
 addEventListener('online', showConnection);
 showConnection();
 
-/**
- * Stores the page being read in the service worker's page cache (scripts/build-sw.ts), so the
- * first page of a visit opens offline too. Later pages are stored by the worker as they load.
- */
-async function storeThisPage(base: string): Promise<void> {
-  if (!('caches' in window)) return;
-  const cache = await caches.open(offlineCacheNames(base).pages);
-  const url = location.pathname;
-  if (!(await cache.match(url, { ignoreSearch: true }))) await cache.add(url).catch(() => undefined);
-}
-
 // Only a production build has a service worker (the build writes sw.js after Astro); the dev
-// server would answer every registration with a 404.
+// server would answer every registration with a 404. The worker stores the page that installed
+// it when it starts (storeScript in scripts/build-sw.ts), so the first page opens offline too.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = root.dataset.base ?? '/';
   let updating = false;
@@ -104,8 +95,6 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
     .then((registration) => {
-      // The page that installed the worker loaded before it: store it as later visits are.
-      void navigator.serviceWorker.ready.then(() => storeThisPage(base));
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
       registration.addEventListener('updatefound', () => {
         const installing = registration.installing;

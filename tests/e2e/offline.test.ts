@@ -1,8 +1,10 @@
 /**
- * Offline by intent: one online visit precaches only the app shell, after which search works with
- * the network cut; a result the reader opens comes from the cache or is the offline page with its
- * offer to save the section (never the browser's error page); a saved section opens offline; the
- * study tools work offline; and a new deployment is offered as a reload, never forced.
+ * Offline by intent: one online visit precaches only the app shell (no search fragments: a search
+ * map lists results by title), after which search works with the network cut; a page read online
+ * keeps its excerpt, a page never opened is listed by title with a note; a result the reader
+ * opens comes from the cache or is the offline page with its offer to save the section (never
+ * the browser's error page); a saved section opens offline with its excerpts; the study tools
+ * work offline; and a new deployment is offered as a reload, never forced.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,7 +74,10 @@ describe('offline', () => {
     expect(precache).toContain(`${TEST_BASE}offline/index.html`);
     expect(precache).toContain(`${TEST_BASE}pagefind/pagefind.js`);
     expect(precache.filter((p) => p.endsWith('.html') && !/\/(?:offline|practice)\//.test(p))).toEqual([]);
-    expect(precache.filter((p) => /mermaid|elk|pagefind-ui|wasm\.unknown/.test(p))).toEqual([]);
+    expect(
+      precache.filter((p) => /mermaid|elk|pagefind-(?:ui|component-ui|modular-ui|highlight|worker)|wasm\.unknown|\.pf_fragment$/.test(p)),
+    ).toEqual([]);
+    expect(precache).toContain(`${TEST_BASE}pagefind/search-map.json`);
     // The page that installed the worker is stored too, so it opens offline.
     await expect.poll(async () => (await cachedPaths(page)).pages).toContain(TEST_BASE);
     await context.close();
@@ -95,15 +100,25 @@ describe('offline', () => {
     // navigator.onLine into pages opened afterwards, so it is checked here, on the open page.)
     await expect.poll(() => page.locator('[data-app-status]').innerText()).toMatch(/You are offline/);
 
-    // Search: its dialog, engine and index all come from the precache.
+    // Search: its dialog, engine and index all come from the precache. The page read online kept
+    // its fragment, so its result has its excerpt.
     await searchFor(page, 'zuul');
+    const zuulGroup = page.locator('.search-group', { has: page.locator('.search-page', { hasText: 'Zuul' }) }).first();
+    expect(await zuulGroup.locator('.search-excerpt').count()).toBeGreaterThan(0);
+    expect(await zuulGroup.locator('.search-no-excerpt').count()).toBe(0);
     const zuul = page.locator('.search-page', { hasText: 'Zuul' }).first();
     await Promise.all([page.waitForURL(/\/stack\/zuul\/$/), zuul.click()]);
     expect(await page.locator('h1').innerText()).toMatch(/zuul/i);
 
-    // A result never opened: the offline page, under the address asked for, offering to save it.
+    // A result never opened: listed by title from the search map, without an excerpt, and the
+    // summary says why; opening it gives the offline page under the address asked for, offering
+    // to save it.
     await searchFor(page, 'open connect');
     const openConnect = page.locator('.search-page', { hasText: 'Open Connect' }).first();
+    expect(await openConnect.getAttribute('class')).toContain('search-no-excerpt');
+    expect(await openConnect.locator('.search-title').innerText()).toMatch(/Open Connect/);
+    expect(await openConnect.locator('.search-excerpt').count()).toBe(0);
+    expect(await page.locator('.search-summary').innerText()).toContain('their excerpts appear once you are online');
     await Promise.all([page.waitForURL(/\/stack\/open-connect\/$/), openConnect.click()]);
     expect(await page.locator('h1').innerText()).toBe('This page is not saved on this device');
     expect(page.url()).toBe(siteUrl('/stack/open-connect/'));
@@ -138,6 +153,11 @@ describe('offline', () => {
       await page.goto(siteUrl(entry));
       expect(await page.locator('h1').innerText()).not.toBe('This page is not saved on this device');
     }
+    // Saved pages bring their search fragments: their results keep their excerpts offline.
+    await searchFor(page, 'open connect');
+    const openConnect = page.locator('.search-group', { has: page.locator('.search-page', { hasText: 'Open Connect' }) }).first();
+    expect(await openConnect.locator('.search-excerpt').count()).toBeGreaterThan(0);
+    expect(await openConnect.locator('.search-no-excerpt').count()).toBe(0);
     // Outside the saved section: the offline page.
     await page.goto(siteUrl('/culture/candor/'));
     expect(await page.locator('h1').innerText()).toBe('This page is not saved on this device');

@@ -81,6 +81,42 @@ describe('progress', () => {
     await fresh.context.close();
   });
 
+  it('loads the progress code only once saved data or the reader calls for it, with nothing moving', async () => {
+    const tracked = await trackedContext(browser);
+    const progressCode: string[] = [];
+    tracked.context.on('request', (request) => {
+      // The page's own requests: the service worker precaches these files in the background.
+      if (request.serviceWorker()) return;
+      if (/\/(?:page-progress|sidebar-progress|store)\.[\w-]+\.js$/.test(request.url())) progressCode.push(new URL(request.url()).pathname);
+    });
+    const page = await tracked.newPage();
+    await page.goto(siteUrl('/system-design/estimation/'));
+    const toggle = page.locator('[data-study-toggle] button').first();
+    const box = await toggle.boundingBox();
+    // A first-time reader: the switch is there, as the server rendered it, and no progress code came.
+    expect(await toggle.innerText()).toBe('Mark as studied');
+    await page.waitForLoadState('networkidle');
+    expect(progressCode).toEqual([]);
+
+    // The first press loads it and counts: the page is marked, here and in the sidebar.
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.innerText()).toMatch(/Studied/);
+    expect(progressCode.some((file) => file.includes('page-progress'))).toBe(true);
+    await expect.poll(() => page.locator('.sidebar a[aria-current="page"][data-studied]').count()).toBe(1);
+
+    // Saved data: the next page loads the code at once and shows its state without a press.
+    progressCode.length = 0;
+    await page.goto(siteUrl('/system-design/estimation/'));
+    await expect.poll(() => page.locator('[data-study-toggle] button').first().getAttribute('aria-pressed')).toBe('true');
+    expect(progressCode.some((file) => file.includes('page-progress'))).toBe(true);
+    // Same place as before: the code changes the label, not the layout around it.
+    const after = await page.locator('[data-study-toggle] button').first().boundingBox();
+    expect(after?.y).toBe(box?.y);
+    expect(tracked.errors).toEqual([]);
+    await tracked.context.close();
+  });
+
   it('rejects a corrupt or foreign file and leaves saved data untouched, and resets on confirmation', async () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();

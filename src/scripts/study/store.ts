@@ -12,8 +12,9 @@
  */
 import { emptyStudyData, type StudyData } from './schema.ts';
 import { migrate, StudyDataError } from './migrate.ts';
+import { STORAGE_KEY } from './storage-key.ts';
 
-export const STORAGE_KEY = 'netflix-loop-guide:study';
+export { STORAGE_KEY };
 export const BACKUP_PREFIX = 'netflix-loop-guide:study-unreadable:';
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

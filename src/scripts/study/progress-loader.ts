@@ -1,0 +1,65 @@
+/**
+ * Loads the progress code (page-progress.ts: the "Mark as studied" switch and checklists;
+ * sidebar-progress.ts: studied marks in the sidebar) only when a page needs it, so a first-time
+ * reader does not download it with every page:
+ * - at once when this device has saved study data (the switch and the marks must show it), when
+ *   the page has checklists (they become checkboxes), or when another tab saves study data;
+ * - otherwise on the reader's first use of a "Mark as studied" switch, which then takes effect.
+ * The switch is rendered on the server as it reads with no saved data ("Mark as studied", not
+ * pressed), so nothing moves when the code arrives.
+ */
+import { STORAGE_KEY } from './storage-key.ts';
+
+/** Whether this device has study data saved (readable or not: the store deals with either). */
+export function hasSavedStudy(storage: Pick<Storage, 'getItem'> | undefined): boolean {
+  try {
+    return storage?.getItem(STORAGE_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
+let loading: Promise<unknown> | undefined;
+/** Starts the progress code once; resolves when it has drawn the saved state and listens. */
+export function loadProgress(): Promise<unknown> {
+  loading ??= Promise.all([import('./page-progress.ts'), import('./sidebar-progress.ts')]);
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const switches = [...document.querySelectorAll<HTMLButtonElement>('[data-study-toggle] button')];
+const tracked = switches.length > 0 || document.querySelector('.sidebar a[data-study-key]') !== null;
+
+if (tracked) {
+  if (hasSavedStudy(storage) || document.querySelector('[data-checklist]')) void loadProgress();
+  else {
+    // The first press loads the code, then counts: the loaded switch handles it as its own.
+    const listen = () => switches.forEach((button) => button.addEventListener('click', firstUse));
+    const firstUse = (event: Event) => {
+      const button = event.currentTarget as HTMLButtonElement;
+      event.stopImmediatePropagation();
+      for (const each of switches) each.removeEventListener('click', firstUse);
+      loadProgress().then(
+        () => button.click(),
+        () => {
+          const status = button.parentElement?.querySelector('[data-study-status]');
+          if (status) status.textContent = 'Not saved: the progress code did not load. Check the connection and press again.';
+          listen();
+        },
+      );
+    };
+    listen();
+    addEventListener('storage', (event) => {
+      if (event.key === STORAGE_KEY) void loadProgress();
+    });
+  }
+}
