@@ -170,6 +170,30 @@ describe('the partner’s clock', () => {
     expect(text('[data-elapsed]')).toBe('0:00');
   });
 
+  it('ticks only while the clock runs, and redraws at once when paused', async () => {
+    await load('?prompt=watch-history');
+    expect(vi.getTimerCount()).toBe(0);
+    $('[data-clock-toggle]').click();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(vi.getTimerCount()).toBe(1);
+    await minutes(12);
+    // Three minutes pass without a tick (a background tab), then the partner pauses.
+    vi.setSystemTime(Date.now() + 3 * MINUTE);
+    $('[data-clock-toggle]').click();
+    expect(text('[data-elapsed]')).toBe('15:00');
+    expect(vi.getTimerCount()).toBe(0);
+    $('[data-clock-toggle]').click();
+    expect(vi.getTimerCount()).toBe(1);
+    $('[data-clock-reset]').click();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does nothing on a page without the partner view', async () => {
+    document.body.replaceChildren();
+    await expect(load('?prompt=watch-history')).resolves.toBeUndefined();
+  });
+
   it('stops when time is up', async () => {
     await load('?prompt=bare&speed=60');
     $('[data-clock-toggle]').click();
@@ -181,5 +205,6 @@ describe('the partner’s clock', () => {
     const elapsed = text('[data-elapsed]');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(text('[data-elapsed]')).toBe(elapsed);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
