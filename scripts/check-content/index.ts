@@ -41,8 +41,10 @@ export async function checkContent(directory: string): Promise<Problem[]> {
   return sortProblems(results.flat());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const directory = process.argv[2] ?? contentDir();
-  const problems = await checkContent(directory);
-  process.exitCode = report(problems, `Content check of ${directory}/`);
+/** The command: checks the folder given, else the content folder (CONTENT_DIR or content/); returns the exit code. */
+export async function main(args: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const directory = args[0] ?? contentDir();
+  return report(await checkContent(directory), `Content check of ${directory}/`, env);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();

@@ -18,9 +18,11 @@ export function checkDist(dir: string, base: string): Problem[] {
   return sortProblems([...checkLinks(site), ...checkThirdParty(site), ...checkSecurity(site), ...checkIds(site), ...checkEstimates(site)]);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] ?? process.env.OUT_DIR ?? 'dist';
-  const base = process.env.BASE_PATH ?? '/';
-  const problems = checkDist(dir, base);
-  process.exitCode = report(problems, `Built-site check of ${dir}/ (base ${base})`);
+/** The command: checks the folder given, else OUT_DIR, else dist/, under BASE_PATH (else "/"); returns the exit code. */
+export function main(args: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): number {
+  const dir = args[0] ?? env.OUT_DIR ?? 'dist';
+  const base = env.BASE_PATH ?? '/';
+  return report(checkDist(dir, base), `Built-site check of ${dir}/ (base ${base})`, env);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();

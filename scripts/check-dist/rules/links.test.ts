@@ -129,6 +129,46 @@ describe('links in the built site', () => {
     );
   });
 
+  it('finds the line of a link written with a title, as an element, or only by its fragment', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'links-lines-'));
+    const source = path.join(dir, 'page.mdx');
+    writeFileSync(
+      source,
+      ['---', 'Mentions /gone/ and /gone-too/ in text.', '---', '[x](/gone/ "title")', '<a href="/gone-too/">y</a>', '{#zzz}'].join('\n'),
+    );
+    const body = article('<a href="/b/gone/">x</a><a href="/b/gone-too/">y</a><a href="/b/loop/#zzz">z</a><a href="/b/nowhere/">w</a>');
+    const site = siteOf({ 'index.html': page({ body, source }), 'loop/index.html': target }, BASE);
+    // The plain mention on line 2 is found only when nothing more exact is; a link without a fragment is not looked up by "#".
+    expect(checkLinks(site).map((p) => [p.line, p.message])).toEqual([
+      [4, 'There is no page at /gone/. (on /)'],
+      [5, 'There is no page at /gone-too/. (on /)'],
+      [6, '/loop/ has no anchor "#zzz". (on /)'],
+      [undefined, 'There is no page at /nowhere/. (on /)'],
+    ]);
+  });
+
+  it('reports the same broken layout link on each page, with the link as written', () => {
+    const layout = '<nav><a href=" /b/gone/ ">x</a></nav>';
+    const site = siteOf({ 'a/index.html': page({ body: layout }), 'b/index.html': page({ body: layout }) }, BASE);
+    expect(checkLinks(site).map((p) => [p.file.slice(-12), p.message])).toEqual([
+      ['a/index.html', 'There is no page at /gone/. (in the page layout, link "/b/gone/")'],
+      ['b/index.html', 'There is no page at /gone/. (in the page layout, link "/b/gone/")'],
+    ]);
+  });
+
+  it('treats only a link that starts with javascript: as one, and finds its line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'links-js-'));
+    const source = path.join(dir, 'page.mdx');
+    writeFileSync(source, ['---', 'title: T', '---', '[x](javascript:void(0))'].join('\n'));
+    const site = siteOf(
+      { 'index.html': page({ body: article('<a href="javascript:void(0)">x</a><a href="/b/?q=javascript:1">y</a>'), source }) },
+      BASE,
+    );
+    expect(checkLinks(site).map((p) => [p.line, p.message])).toEqual([
+      [4, 'A javascript: link ("javascript:void(0)") is not allowed. (on /)'],
+    ]);
+  });
+
   it('reports a javascript: link wherever it is, at the content file when there is one', () => {
     const site = siteOf({ 'index.html': page({ body: '<nav><a href="JavaScript:alert(1)">x</a></nav>', source: 'nowhere.mdx' }) }, BASE);
     expect(checkLinks(site)).toEqual([

@@ -61,7 +61,7 @@ export function checkLinks(site: BuiltSite): Problem[] {
       pathname = `/${pathname.slice(site.base.length)}`;
       // As the author wrote it: the base path is added by the build, so look for the link without it.
       const written = href.startsWith(site.base) ? `/${href.slice(site.base.length)}` : href;
-      const needles = [`](${written})`, `](${written} `, `href="${written}"`, written, fragment ? `#${fragment}` : ''];
+      const needles = [`](${written})`, `](${written} `, `href="${written}"`, written, fragment && `#${fragment}`];
       const flag = (message: string, fix: string) => problems.push(problemFor(page, inContent, href, needles, message, fix));
       if (path.posix.extname(pathname)) {
         if (!site.files.has(pathname)) {

@@ -88,5 +88,6 @@ describe('third-party resources', () => {
       ],
     ]);
     expect(problems.at(-1)!.file).toBe(path.relative(process.cwd(), path.join(site.dir, 'styles/site.css')));
+    expect(problems.every((p) => p.rule === 'third-party')).toBe(true);
   });
 });

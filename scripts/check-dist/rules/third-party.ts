@@ -28,7 +28,17 @@ const RESOURCE_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
 ];
 
 /** Link relations that do not fetch anything by themselves. */
-const NON_FETCHING_RELS = new Set(['canonical', 'alternate', 'author', 'license', 'me', 'next', 'prev', 'help', 'search']);
+const NON_FETCHING_RELS: ReadonlySet<string | undefined> = new Set([
+  'canonical',
+  'alternate',
+  'author',
+  'license',
+  'me',
+  'next',
+  'prev',
+  'help',
+  'search',
+]);
 
 function cssImports(css: string): string[] {
   return [...css.matchAll(/(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s]+)/g)].map((m) => m[1]!).filter((u) => ABSOLUTE.test(u));
@@ -40,9 +50,11 @@ export function checkThirdParty(site: BuiltSite): Problem[] {
     const file = page.sourceFile ?? page.htmlFile;
     for (const [selector, attribute] of RESOURCE_ATTRIBUTES) {
       for (const element of page.root.querySelectorAll(selector)) {
-        if (element.tagName === 'LINK' && NON_FETCHING_RELS.has((element.getAttribute('rel') ?? '').toLowerCase())) continue;
-        const value = element.getAttribute(attribute) ?? '';
-        const urls = attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
+        if (element.tagName === 'LINK' && NON_FETCHING_RELS.has(element.getAttribute('rel')?.toLowerCase())) continue;
+        // The selector found the element by this attribute.
+        const value = element.getAttribute(attribute)!;
+        // Stryker disable next-line Regex: after trim() a candidate's URL ends at its first space, one space or several.
+        const urls = attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
         for (const url of urls.filter((u) => ABSOLUTE.test(u))) {
           problems.push({
             file,
@@ -64,7 +76,7 @@ export function checkThirdParty(site: BuiltSite): Problem[] {
       }
     }
     for (const element of page.root.querySelectorAll('[style]')) {
-      for (const url of cssImports(element.getAttribute('style') ?? '')) {
+      for (const url of cssImports(element.getAttribute('style')!)) {
         problems.push({
           file,
           rule: 'third-party',
