@@ -1,0 +1,148 @@
+/** The front-matter rule on entries written here: each kind of problem, its line, message and fix. */
+import { describe, expect, it } from 'vitest';
+import { contextOf, mdx } from '../test-helpers.ts';
+import { allowedKeysAt, checkFrontMatter } from './frontmatter.ts';
+import { createSchemas } from '../../../src/schemas/index.ts';
+import { z } from 'astro/zod';
+
+const SOURCE = [
+  'title: A real title',
+  'publisher: Netflix Technology Blog',
+  'kind: netflix',
+  'url: https://netflixtechblog.com/x',
+  'checkedOn: 2026-01-01',
+  'usedFor: What the site uses this source for, in one sentence.',
+];
+const TEMPLATE = 'content/_templates/source.yaml';
+const run = async (files: Record<string, string>) =>
+  (await checkFrontMatter(contextOf(files))).map(({ file, ...rest }) => ({ file: file.slice(7), ...rest }));
+
+describe('front-matter rule', () => {
+  it('accepts a complete entry', async () => {
+    expect(await run({ 'sources/ok.yaml': SOURCE.join('\n') })).toEqual([]);
+  });
+
+  it('reports a missing field with the schema’s hint, or the template when it has none', async () => {
+    expect(
+      await run({
+        'sources/no-used-for.yaml': SOURCE.filter((l) => !l.startsWith('usedFor')).join('\n'),
+        'sources/no-url.yaml': SOURCE.filter((l) => !l.startsWith('url')).join('\n'),
+      }),
+    ).toEqual([
+      {
+        file: 'sources/no-used-for.yaml',
+        line: 1,
+        rule: 'frontmatter-missing',
+        message: 'Missing required field "usedFor".',
+        fix: `Add "usedFor:" (see the template); ${TEMPLATE} shows every field with a comment.`,
+      },
+      {
+        file: 'sources/no-url.yaml',
+        line: 1,
+        rule: 'frontmatter-missing',
+        message: 'Missing required field "url".',
+        fix: `Add "url:" (A Netflix primary source needs a url so readers can check it.); ${TEMPLATE} shows every field with a comment.`,
+      },
+    ]);
+  });
+
+  it('treats an empty file as one with every required field missing', async () => {
+    const problems = await run({ 'sources/empty.yaml': '' });
+    expect(problems.map((p) => `${p.rule} ${p.message}`)).toEqual(
+      ['title', 'publisher', 'kind', 'checkedOn', 'usedFor'].map((field) => `frontmatter-missing Missing required field "${field}".`),
+    );
+    expect(problems[2]!.fix).toBe(`Add "kind:" (Use one of: netflix, guide, other.); ${TEMPLATE} shows every field with a comment.`);
+  });
+
+  it('reports an unknown key with no near match by listing the allowed keys', async () => {
+    expect(await run({ 'sources/unknown.yaml': [...SOURCE, 'zzzzzzzz: 1'].join('\n') })).toEqual([
+      {
+        file: 'sources/unknown.yaml',
+        line: 7,
+        column: 1,
+        rule: 'frontmatter-unknown-key',
+        message: 'Unknown key "zzzzzzzz".',
+        fix: 'Check the spelling or remove it; the allowed keys are: title, publisher, kind, url, published, checkedOn, usedFor, caveats.',
+      },
+    ]);
+  });
+
+  it('reports a value of the wrong kind at its line, and a file that is not a mapping at all', async () => {
+    expect(
+      await run({
+        'sources/kind.yaml': SOURCE.map((l) => l.replace('kind: netflix', 'kind: 7')).join('\n'),
+        'sources/number.yaml': '42',
+      }),
+    ).toEqual([
+      {
+        file: 'sources/kind.yaml',
+        line: 3,
+        column: 1,
+        rule: 'frontmatter',
+        message: 'kind: 7 is not a valid source kind. Use one of: netflix, guide, other.',
+        fix: `Set "kind" as described, following ${TEMPLATE}.`,
+      },
+      {
+        file: 'sources/number.yaml',
+        line: 1,
+        column: 1,
+        rule: 'frontmatter',
+        message: 'Invalid input: expected object, received number',
+        fix: `Set "the field" as described, following ${TEMPLATE}.`,
+      },
+    ]);
+  });
+
+  it('reports YAML that does not parse, with the template to compare against', async () => {
+    expect(await run({ 'guides/loop/g.mdx': mdx(['title: T', 'title: U']), 'sources/syntax.yaml': 'title: [\n' })).toEqual([
+      {
+        file: 'guides/loop/g.mdx',
+        line: 3,
+        rule: 'frontmatter-syntax',
+        message: 'The front matter is not valid YAML: Map keys must be unique',
+        fix: 'Compare it with content/_templates/guide.mdx; check indentation and quote text containing ": ".',
+      },
+      {
+        file: 'sources/syntax.yaml',
+        line: 2,
+        rule: 'frontmatter-syntax',
+        message: 'The front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        fix: `Compare it with ${TEMPLATE}; check indentation and quote text containing ": ".`,
+      },
+    ]);
+  });
+});
+
+describe('allowedKeysAt', () => {
+  const schemas = createSchemas(() => z.string());
+
+  it('reads the keys of an object through optional, array and refine wrappers', () => {
+    expect(allowedKeysAt(schemas.sources, [])).toEqual([
+      'title',
+      'publisher',
+      'kind',
+      'url',
+      'published',
+      'checkedOn',
+      'usedFor',
+      'caveats',
+    ]);
+    expect(allowedKeysAt(schemas.prompts, ['answer'])).toEqual(expect.arrayContaining(['scoping', 'estimation']));
+    expect(allowedKeysAt(z.object({ list: z.array(z.object({ a: z.string() })).optional() }), ['list', 0])).toEqual(['a']);
+    expect(allowedKeysAt(z.object({ a: z.string().transform((s) => s.length) }), [])).toEqual(['a']);
+    expect(allowedKeysAt(z.object({ a: z.object({ b: z.string() }).default({ b: '' }) }), ['a'])).toEqual(['b']);
+  });
+
+  it('gives nothing where the path leaves the objects', () => {
+    expect(allowedKeysAt(schemas.sources, ['title'])).toBeUndefined();
+    expect(allowedKeysAt(schemas.sources, [0])).toBeUndefined();
+    expect(allowedKeysAt(z.object({ list: z.array(z.object({ a: z.string() })) }), ['list', 'a'])).toBeUndefined();
+    expect(
+      allowedKeysAt(
+        z.object({ a: z.string() }).transform((o) => o.a),
+        [],
+      ),
+    ).toEqual(['a']);
+    expect(allowedKeysAt(z.string(), [])).toBeUndefined();
+  });
+});
