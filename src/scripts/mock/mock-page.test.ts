@@ -196,6 +196,7 @@ describe('a round on your own', () => {
     expect(text('[data-mock-announce]')).toBe('');
     await vi.advanceTimersByTimeAsync(50);
     expect(text('[data-mock-announce]')).toMatch(/^Phase 1 of \d+: Scoping, until /);
+    expect(text('[data-mock-error]')).toBe('');
     expect(text('[data-elapsed]')).toBe('0:00');
     expect(text('[data-remaining]')).toBe('45:00');
     const phases = [...document.querySelectorAll('[data-phase-list] li')];
@@ -251,7 +252,10 @@ describe('a round on your own', () => {
     expect(visiblePanel()).toEqual(['score']);
     await vi.advanceTimersByTimeAsync(50);
     expect(text('[data-mock-announce]')).toMatch(/ Time is up\. Score your round\.$/);
-    expect(text('[data-score-intro]')).toMatch(/^Time is up\. Tick what you covered in "Design a rate limiter"/);
+    // The prompt has no level expectations yet, so the intro asks for none.
+    expect(text('[data-score-intro]')).toBe(
+      'Time is up. Tick what you covered in "Design a rate limiter", rate the round overall and note what to do differently.',
+    );
     expect($('[data-level-checks]').hidden).toBe(true);
     expect($('[data-answer-review]').hidden).toBe(true);
   });
@@ -382,6 +386,138 @@ describe('a round on your own', () => {
     expect(text('[data-mock-error]')).toMatch(
       /^The round was closed here, but the browser did not save that: .* It may come back after a reload\.$/,
     );
+  });
+});
+
+describe('details a reader relies on', () => {
+  /** Intervals and timeouts still pending once announcements have been read. */
+  const pending = async () => {
+    await vi.advanceTimersByTimeAsync(60);
+    return vi.getTimerCount();
+  };
+
+  it('does nothing on a page without the mock interview', async () => {
+    document.body.replaceChildren();
+    await expect(load()).resolves.toBeUndefined();
+  });
+
+  it('ticks only while a round runs: not while paused, after the end, after time is up or after discarding', async () => {
+    await load();
+    expect(await pending()).toBe(0);
+    start({ prompt: 'bare' });
+    expect(await pending()).toBe(1);
+    $('[data-pause]').click();
+    expect(await pending()).toBe(0);
+    $('[data-pause]').click();
+    expect(await pending()).toBe(1);
+    $('[data-end]').click();
+    expect(await pending()).toBe(0);
+    $('[data-discard]').click();
+    $<HTMLDialogElement>('[data-discard-dialog]').close('confirm');
+    start({ prompt: 'bare' });
+    expect(await pending()).toBe(1);
+    $('[data-discard]').click();
+    $<HTMLDialogElement>('[data-discard-dialog]').close('confirm');
+    expect(await pending()).toBe(0);
+    start({ prompt: 'bare' });
+    await minutes(45);
+    expect(visiblePanel()).toEqual(['score']);
+    expect(await pending()).toBe(0);
+  });
+
+  it('does not tick for a restored round that is paused or whose time ran out', async () => {
+    seed({ activeMock: active({ pausedAt: T0 - MINUTE }) });
+    await load();
+    expect(await pending()).toBe(0);
+    seed({ activeMock: active({ startedAt: T0 - 50 * MINUTE }) });
+    showPage(MOCK_PAGE);
+    await load();
+    expect(visiblePanel()).toEqual(['score']);
+    expect(await pending()).toBe(0);
+  });
+
+  it('restores a 60-minute round without taking the reader’s focus', async () => {
+    seed({ activeMock: active({ format: 60 }) });
+    await load();
+    expect(visiblePanel()).toEqual(['round']);
+    expect(text('[data-remaining]')).toBe('50:00');
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('keeps an announcement up between ticks, and clears it when the round ends', async () => {
+    await load();
+    start({ prompt: 'bare' });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(text('[data-mock-announce]')).toMatch(/^Phase 1 /);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(text('[data-mock-announce]')).toMatch(/^Phase 1 /);
+    $('[data-end]').click();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(text('[data-mock-announce]')).toBe('');
+  });
+
+  it('starts each round clean: no earlier curveballs, copy message, score or error', async () => {
+    await load();
+    start({ prompt: 'watch-history', partner: false });
+    await minutes(13);
+    expect(document.querySelectorAll('[data-curveball-list] li')).toHaveLength(1);
+    $('[data-end]').click();
+    submit('[data-score-form]');
+    expect(text('[data-score-error]')).not.toBe('');
+    $<HTMLInputElement>('input[name="rating"][value="2"]').checked = true;
+    $<HTMLTextAreaElement>('textarea[name="notes"]').value = 'Old notes.';
+    $('[data-discard]').click();
+    $<HTMLDialogElement>('[data-discard-dialog]').close('confirm');
+    expect(document.activeElement).toBe($('[data-panel="setup"] h3'));
+    $('[data-copy-status]').textContent = 'Link copied. Send it to your partner.';
+    start({ prompt: 'watch-history', partner: true });
+    expect(document.querySelectorAll('[data-curveball-list] li')).toHaveLength(0);
+    expect(text('[data-copy-status]')).toBe('');
+    expect(text('[data-mock-status]')).toBe('');
+    $('[data-end]').click();
+    expect(text('[data-score-error]')).toBe('');
+    expect($<HTMLInputElement>('input[name="rating"][value="2"]').checked).toBe(false);
+    expect($<HTMLTextAreaElement>('textarea[name="notes"]').value).toBe('');
+  });
+
+  it('clears an earlier error or status when the reader starts again or saves', async () => {
+    await load();
+    choose({ difficulty: 'hard', theme: 'edge' });
+    const first = new Event('submit', { cancelable: true });
+    $('[data-setup-form]').dispatchEvent(first);
+    expect(first.defaultPrevented).toBe(true);
+    expect(text('[data-mock-error]')).not.toBe('');
+    $('[data-mock-status]').textContent = 'Round saved earlier.';
+    start({ prompt: 'bare', difficulty: '', theme: '' });
+    expect(text('[data-mock-error]')).toBe('');
+    expect(text('[data-mock-status]')).toBe('');
+    $('[data-mock-error]').textContent = 'An earlier problem.';
+    $('[data-end]').click();
+    $<HTMLInputElement>('input[name="rating"][value="3"]').checked = true;
+    const save = new Event('submit', { cancelable: true });
+    $('[data-score-form]').dispatchEvent(save);
+    expect(save.defaultPrevented).toBe(true);
+    expect(text('[data-mock-error]')).toBe('');
+  });
+
+  it('ignores the round’s buttons when no round is open', async () => {
+    await load();
+    $('[data-pause]').click();
+    $('[data-end]').click();
+    submit('[data-score-form]');
+    expect(visiblePanel()).toEqual(['setup']);
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expect(text('[data-pause]')).toBe('Pause');
+  });
+
+  it('selects the link for copying by hand when the clipboard is refused', async () => {
+    await load();
+    start({ prompt: 'bare', partner: true });
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.reject(new Error('denied')) } });
+    $('[data-copy]').click();
+    await settle();
+    const input = $<HTMLInputElement>('[data-share-url]');
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, input.value.length]);
   });
 });
 
