@@ -31,7 +31,13 @@ describe('positionOfPath', () => {
     expect(lineOfPath(yaml!, ['tags', 5])).toBe(2);
     expect(lineOfPath(yaml!, ['tags', 'name'])).toBe(2);
     expect(lineOfPath(yaml!, ['title', 'deeper'])).toBe(1);
+    expect(lineOfPath(yaml!, ['title', 0])).toBe(1);
     expect(lineOfPath(yaml!, [])).toBe(1);
+  });
+
+  it('passes over a key-less pair', () => {
+    const [odd] = contextOf({ 'sources/odd.yaml': ': x\ntitle: T' }).files;
+    expect(lineOfPath(odd!, ['title'])).toBe(2);
   });
 
   it('points at the start of a file without front matter data', () => {

@@ -29,21 +29,24 @@ export function lineOfPath(file: ContentFile, path: readonly PropertyKey[]): num
 /** Like lineOfPath, with the 1-based column of the key or item as well. */
 export function positionOfPath(file: ContentFile, path: readonly PropertyKey[]): { line: number; column: number } {
   let node: unknown = file.document.contents;
+  // Stryker disable next-line OptionalChaining: a parsed node always has its range; only an empty document (null) has none.
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
       if (!pair) break;
+      // Stryker disable next-line OptionalChaining: a parsed key always has its range.
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else {
-      break;
+      continue;
     }
+    if (!isSeq(node)) break;
+    // A key that is not an index finds no item.
+    const item = node.items[key as number] as Node | undefined;
+    if (!item) break;
+    // Stryker disable next-line OptionalChaining: a parsed item always has its range.
+    offset = item.range?.[0] ?? offset;
+    node = item;
   }
   const position = file.lineCounter.linePos(offset);
   return { line: file.yamlStartLine - 1 + position.line, column: position.col };
