@@ -67,6 +67,36 @@ describe('front-matter rule', () => {
     ]);
   });
 
+  it('suggests only a key the entry does not already have', async () => {
+    const problems = await run({ 'sources/twice.yaml': [...SOURCE, 'titel: Again'].join('\n') });
+    expect(problems.map((p) => p.message)).toEqual(['Unknown key "titel".']);
+  });
+
+  it('reports an id that is not text, and one with no near entry, as references', async () => {
+    const guide = (sources: string) =>
+      mdx(['title: A guide page title', 'description: What the page covers, in one sentence or so.', `sources: ${sources}`]);
+    const problems = await run({
+      'sources/blog-a.yaml': SOURCE.join('\n'),
+      'guides/loop/a.mdx': guide('[42]'),
+      'guides/loop/b.mdx': guide('[zzzzzz]'),
+    });
+    const at = (file: string) => problems.filter((p) => p.file === file && p.line === 4).map((p) => [p.rule, p.message, p.fix]);
+    expect(at('guides/loop/a.mdx')).toEqual([
+      [
+        'frontmatter',
+        'sources[0]: Write the sources id as text, such as the file name without its extension.',
+        `Set "sources[0]" as described, following content/_templates/guide.mdx.`,
+      ],
+    ]);
+    expect(at('guides/loop/b.mdx')).toEqual([
+      [
+        'reference',
+        'sources[0]: There is no sources entry "zzzzzz".',
+        'Use the id of an existing file in content/sources/, or add that entry.',
+      ],
+    ]);
+  });
+
   it('reports a value of the wrong kind at its line, and a file that is not a mapping at all', async () => {
     expect(
       await run({
