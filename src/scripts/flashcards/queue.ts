@@ -102,7 +102,6 @@ export function upcoming(cards: readonly Flashcard[], saved: Saved, now: Date): 
     if (at < endOfToday.getTime()) result.today += 1;
     if (at < weekEnd) result.week += 1;
     const later = at > now.getTime();
-    // Stryker disable next-line EqualityOperator: for two cards due at the same moment, < and <= both leave a Date of that moment.
     if (later && (!result.next || at < result.next.getTime())) result.next = schedule.due;
   }
   return result;

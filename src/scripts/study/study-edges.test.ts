@@ -158,8 +158,8 @@ describe('import limits, exactly at the limit', () => {
 
 describe('reading an export', () => {
   it('refuses a file that is a list or a plain value', () => {
-    expect(() => readImport('[]')).toThrow();
-    expect(() => readImport('"text"')).toThrow();
+    expect(() => readImport('[]')).toThrow('The data is not an object.');
+    expect(() => readImport('"text"')).toThrow('The data is not an object.');
   });
 });
 

@@ -39,7 +39,7 @@ export function readImport(text: string): StudyData {
   } catch {
     throw new StudyDataError('The file is not valid JSON, so it is not a study export (or it is damaged).');
   }
-  // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: validation drops unknown keys such as exportedAt anyway; removing it first keeps that explicit.
+  // Stryker disable next-line StringLiteral,BlockStatement: validation drops unknown keys such as exportedAt anyway; removing it first keeps that explicit.
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const { exportedAt: _exportedAt, ...rest } = raw as Record<string, unknown>;
     raw = rest;
@@ -47,7 +47,6 @@ export function readImport(text: string): StudyData {
   return validateStudyData(raw);
 }
 
-// Stryker disable next-line EqualityOperator: for two equal dates, >= and > return the same text.
 const later = (a: string, b: string) => (a >= b ? a : b);
 
 function mergeDated(current: Record<string, string>, incoming: Record<string, string>): Record<string, string> {
