@@ -110,6 +110,65 @@ describe('scripts', () => {
   });
 });
 
+describe('where each problem points, and its fix', () => {
+  it('names the content line that wrote each construct, and says what to do instead', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'security-lines-'));
+    const source = path.join(dir, 'page.mdx');
+    writeFileSync(
+      source,
+      [
+        '---',
+        'title: T',
+        '---',
+        '<meta http-equiv="refresh">',
+        '<script src="https://x.example/a.js"></script>',
+        '<style>p{}</style>',
+        '<iframe src="/x"></iframe>',
+        '<p style="color:red">s</p>',
+        '<p onclick="x()">h</p>',
+        '[j](javascript:alert(1))',
+        '<a href="/t/" target="_blank">n</a>',
+      ].join('\n'),
+    );
+    const body =
+      '<meta http-equiv="refresh" content="0"><script src="https://x.example/a.js"></script><script>alert(1)</script><style>p{}</style>' +
+      '<iframe src="/x"></iframe><p style="color:red">s</p><p onclick="x()">h</p><a href="javascript:alert(1)">j</a><a href="/t/" target="_blank">n</a>';
+    const problems = checkSecurity(siteOf({ 'p/index.html': built(body, source) }, BASE));
+    expect(problems.every((p) => p.file === source && p.rule === 'unsafe-html')).toBe(true);
+    expect(problems.map((p) => [p.line, p.fix])).toEqual([
+      [4, 'Remove it: content cannot redirect readers, set headers or change the policy.'],
+      [5, "Content cannot add scripts: remove it. The site's scripts are bundled from src/scripts/ into /b/_astro/."],
+      [
+        5,
+        "Content cannot run code: remove it. The policy allows only the site's own scripts; a tool's behavior belongs in src/scripts/, loaded by a component.",
+      ],
+      [6, "Remove it; style content with the site's components, or change the stylesheets under src/styles/."],
+      [7, 'Remove it; link to the other page instead.'],
+      [8, "Remove it; style content with the site's components, or change the stylesheets under src/styles/."],
+      [9, 'Attach behavior from a script module with addEventListener.'],
+      [10, 'Use a real URL or a button with a script.'],
+      [11, 'Add rel="noopener noreferrer", or do not open a new tab.'],
+    ]);
+  });
+
+  it('points at the built page, with how to restore it, when the policy is missing or changed', () => {
+    const [missing, changed] = checkSecurity(
+      siteOf({ 'a/index.html': page({ source: 'content/a.mdx' }), 'b/index.html': built('<p>x</p>').replace("'self'", "'none'") }, BASE),
+    );
+    expect(missing).toEqual({
+      file: expect.stringMatching(/a\/index\.html$/) as string,
+      rule: 'csp',
+      message: '/a/ has no Content-Security-Policy first in <head>.',
+      fix: 'Build with the csp integration (astro.config.mjs), which adds it to every page.',
+    });
+    expect(changed).toMatchObject({
+      rule: 'csp',
+      fix: 'Let the csp integration (src/plugins/csp.ts) write the policy; code the site runs inline belongs in src/lib/csp.ts, never in a later step.',
+    });
+    expect(changed!.file).toMatch(/b\/index\.html$/);
+  });
+});
+
 describe('styles and risky markup', () => {
   it('refuses style elements and attributes, foreign elements, handlers, script URLs and unsafe new tabs', () => {
     const body = [
