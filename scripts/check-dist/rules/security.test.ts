@@ -69,6 +69,7 @@ describe('scripts', () => {
       '<script type="application/json">{}</script>',
       '<script type="text/html" id="study-manifest">x</script>',
       `<script>${'a'.repeat(70)}</script>`,
+      `<script>${'b'.repeat(60)}</script>`,
       '<script>\n  first line\n  second\n</script>',
       '<script src="https://x.example/a.js"></script>',
       '<script src="/b/_astro/a.js?v=1"></script>',
@@ -85,6 +86,7 @@ describe('scripts', () => {
       'unsafe-html An inline <script> on /p/ that the site does not write: "{}".',
       'unsafe-html An inline <script> on /p/ that the site does not write: "x".',
       `unsafe-html An inline <script> on /p/ that the site does not write: "${'a'.repeat(60)}…".`,
+      `unsafe-html An inline <script> on /p/ that the site does not write: "${'b'.repeat(60)}".`,
       'unsafe-html An inline <script> on /p/ that the site does not write: "first line second".',
       ...[
         'https://x.example/a.js',
@@ -205,6 +207,7 @@ describe('styles and risky markup', () => {
       'vbscript:x',
       'x; javascript:y',
       ';javascript:y',
+      'java script:x',
     ])
       expect(isScriptUrl(url), JSON.stringify(url)).toBe(true);
     for (const url of ['/b/x/', 'https://a/javascript:x', 'x javascript:y', '', 'notjavascript:x'])
