@@ -350,6 +350,108 @@ describe('details a reader relies on', () => {
   });
 });
 
+describe('why an import is refused', () => {
+  const T0 = '2026-01-01T10:00:00.000Z';
+  const round = (over: Record<string, unknown> = {}) => ({
+    id: 'm1',
+    promptId: 'p',
+    format: 45,
+    startedAt: T0,
+    endedAt: T0,
+    covered: [],
+    rubricSize: 3,
+    rating: 3,
+    notes: '',
+    level: 'L5',
+    levelCovered: [],
+    ...over,
+  });
+  const active = { promptId: 'p', format: 45, startedAt: Date.parse(T0), pausedAt: null, pausedTotal: 0, partner: false, level: null };
+  const story = { id: 's', title: 'T', situation: '', decision: '', friction: '', outcome: '', learned: '', values: [], updatedAt: T0 };
+  const damaged = (over: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(exportStudyData(data())), ...over });
+
+  it.each([
+    [
+      'a date that is not real',
+      { studied: { page: '2026-02-30T10:00:00.000Z' } },
+      '"studied.page" is not valid (expected a real date and time such as 2026-01-20T10:00:00.000Z)',
+    ],
+    ['an empty key', { tasks: { '': T0 } }, '"tasks." is not valid (a key that is empty, longer than 300 characters or not allowed)'],
+    ['a round of another length', { mocks: [round({ format: 50 })] }, '"mocks.0.format" is not valid (expected 45 or 60 (minutes))'],
+    ['an unknown level', { mocks: [round({ level: 'L9' })] }, '"mocks.0.level" is not valid (expected L4, L5, L6 or null (not recorded))'],
+    [
+      'an unknown expectation',
+      { mocks: [round({ levelCovered: ['charm'] })] },
+      '"mocks.0.levelCovered.0" is not valid (expected one of scoping, design, deepDive, operations, separates)',
+    ],
+    [
+      'an expectation twice',
+      { mocks: [round({ levelCovered: ['design', 'design'] })] },
+      '"mocks.0.levelCovered" is not valid (a level expectation is listed twice)',
+    ],
+    [
+      'expectations without a level',
+      { mocks: [round({ level: null, levelCovered: ['design'] })] },
+      '"mocks.0.levelCovered" is not valid (level expectations are ticked but no level is recorded)',
+    ],
+    [
+      'an item outside the rubric',
+      { mocks: [round({ covered: [3] })] },
+      '"mocks.0.covered" is not valid (a covered rubric item is not in the rubric (each must be below rubricSize))',
+    ],
+    ['an item twice', { mocks: [round({ covered: [1, 1] })] }, '"mocks.0.covered" is not valid (a rubric item is listed twice)'],
+    [
+      'a round that ends before it starts',
+      { mocks: [round({ endedAt: '2025-12-31T10:00:00.000Z' })] },
+      '"mocks.0.endedAt" is not valid (the round ends before it starts)',
+    ],
+    ['a rating out of range', { mocks: [round({ rating: 5 })] }, '"mocks.0.rating" is not valid (expected a whole number from 1 to 4)'],
+    [
+      'a covered item that is not a whole number',
+      { mocks: [round({ covered: [1.5] })] },
+      '"mocks.0.covered.0" is not valid (expected a whole number from 0 to 99)',
+    ],
+    [
+      'a round paused before it started',
+      { activeMock: { ...active, pausedAt: Date.parse(T0) - 1 } },
+      '"activeMock.pausedAt" is not valid (paused before it started)',
+    ],
+    [
+      'a start time out of range',
+      { activeMock: { ...active, startedAt: 5 } },
+      '"activeMock.startedAt" is not valid (expected a time in milliseconds since 1970, from the year 2000 to 2200)',
+    ],
+    [
+      'paused time out of range',
+      { activeMock: { ...active, pausedTotal: -1 } },
+      '"activeMock.pausedTotal" is not valid (expected a whole number from 0 to 6,311,433,600,000)',
+    ],
+    [
+      'a story without a title',
+      { stories: [{ ...story, title: '' }] },
+      '"stories.0.title" is not valid (expected text of 1 to 200 characters)',
+    ],
+    [
+      'notes too long',
+      { mocks: [round({ notes: 'x'.repeat(20_001) })] },
+      '"mocks.0.notes" is not valid (expected text of at most 20,000 characters)',
+    ],
+    [
+      'a negative stability',
+      {
+        cards: {
+          c: { due: T0, stability: -1, difficulty: 1, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 },
+        },
+      },
+      '"cards.c.stability" is not valid (expected a number from 0 to ',
+    ],
+  ])('says so for %s', async (_, over, message) => {
+    await load();
+    await choose(fileOf('damaged.json', damaged(over)));
+    expect(text('[data-import-error]')).toContain(`Nothing was imported and your data is unchanged. The data is damaged: ${message}`);
+  });
+});
+
 describe('reset', () => {
   it('asks, then deletes every record', async () => {
     seed({ studied: { 'guides/loop': T1 } });
