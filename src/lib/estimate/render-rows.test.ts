@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runChain, type Figure } from './index.ts';
 import { chainTree, monthYear, toHtml } from './render.ts';
 
-const figure = (id: string, extra: Partial<Figure>): Figure =>
-  ({ id, title: id, value: 2, unit: '', status: 'verified', ...extra });
+const figure = (id: string, extra: Partial<Figure>): Figure => ({ id, title: id, value: 2, unit: '', status: 'verified', ...extra });
 
 const FIGURES = new Map<string, Figure>(
   [
