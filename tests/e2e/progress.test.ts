@@ -121,7 +121,10 @@ describe('progress', () => {
     const tracked = await trackedContext(browser);
     const page = await tracked.newPage();
     await page.goto(siteUrl('/loop/coding/'));
-    await page.locator('[data-study-toggle] button').first().click();
+    const toggle = page.locator('[data-study-toggle] button').first();
+    await toggle.click();
+    // Saved once the switch shows it (the first press loads the progress code).
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await page.goto(siteUrl('/practice/progress/'));
     const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
     expect(before).toContain('guides/loop/coding');

@@ -4,7 +4,8 @@
  * reader does not download it with every page:
  * - at once when this device has saved study data (the switch and the marks must show it), when
  *   the page has checklists (they become checkboxes), or when another tab saves study data;
- * - otherwise on the reader's first use of a "Mark as studied" switch, which then takes effect.
+ * - otherwise when the reader points at or focuses a "Mark as studied" switch, or presses it
+ *   (the press then takes effect once the code has arrived).
  * The switch is rendered on the server as it reads with no saved data ("Mark as studied", not
  * pressed), so nothing moves when the code arrives.
  */
@@ -58,6 +59,11 @@ if (tracked) {
       );
     };
     listen();
+    // Pointing at or focusing a switch fetches the code ahead of the press.
+    for (const button of switches) {
+      for (const intent of ['pointerenter', 'focus'] as const)
+        button.addEventListener(intent, () => void loadProgress().catch(() => undefined), { once: true });
+    }
     addEventListener('storage', (event) => {
       if (event.key === STORAGE_KEY) void loadProgress();
     });
