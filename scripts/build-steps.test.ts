@@ -277,10 +277,11 @@ describe('actionableWarnings', () => {
 });
 
 describe('countOutput', () => {
-  it('counts index.html pages and the root 404 page, not pages inside pagefind/ or _astro/', () => {
+  it('counts index.html pages and the root 404 page, not pages inside pagefind/ or _astro/, and diagram figures whatever their other classes', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'count-'));
     const files: Record<string, string> = {
-      'index.html': '<figure class="diagram"></figure>',
+      'index.html':
+        '<figure class="diagram"></figure><figure class="diagram diagram--phone diagram--w900"></figure><figure class="diagrams"></figure>',
       '404.html': '',
       'loop/index.html': '<figure class="diagram" data-mermaid-client="a"></figure><figure class="diagram"></figure>',
       'loop/404.html': '',
@@ -292,6 +293,6 @@ describe('countOutput', () => {
       mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       writeFileSync(path.join(dir, name), text);
     }
-    expect(countOutput(dir)).toEqual({ pages: 3, diagrams: 3, browserDiagrams: 1 });
+    expect(countOutput(dir)).toEqual({ pages: 3, diagrams: 4, browserDiagrams: 1 });
   });
 });

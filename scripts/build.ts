@@ -105,7 +105,8 @@ export function countOutput(dir: string): { pages: number; diagrams: number; bro
       } else if (name === 'index.html' || (folder === dir && name === '404.html')) {
         pages += 1;
         const html = readFileSync(full, 'utf8');
-        diagrams += html.split('<figure class="diagram"').length - 1;
+        // A figure may carry more classes after "diagram" (the phone layout's width bucket).
+        diagrams += html.match(/<figure class="diagram[" ]/g)?.length ?? 0;
         browserDiagrams += html.split('data-mermaid-client=').length - 1;
       }
     }
