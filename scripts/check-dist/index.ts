@@ -5,6 +5,8 @@
  * not write (rules/security.ts), and every estimate table and number comes from the evaluator
  * (rules/estimates.ts). Run after `astro build`; `npm run build` does.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { loadSite } from './site.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkThirdParty } from './rules/third-party.ts';
@@ -22,6 +24,12 @@ export function checkDist(dir: string, base: string): Problem[] {
 export function main(args: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): number {
   const dir = args[0] ?? env.OUT_DIR ?? 'dist';
   const base = env.BASE_PATH ?? '/';
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    console.error(
+      `✗ Built-site check: ${dir}/ holds no built site (no ${dir}/index.html). Build it first (npm run build, or OUT_DIR=${dir} npm run build), or name the folder to check: npm run check:dist -- <folder>.`,
+    );
+    return 1;
+  }
   return report(checkDist(dir, base), `Built-site check of ${dir}/ (base ${base})`, env);
 }
 

@@ -26,4 +26,16 @@ describe('check:dist', () => {
     expect(log.mock.lastCall![0]).toContain(`Built-site check of ${broken}/ (base /)`);
     expect(main([other], { OUT_DIR: broken })).toBe(0);
   });
+
+  it('says which folder holds no built site and how to build it, instead of a stack trace', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const empty = writeSite({ 'notes.txt': 'not a site' });
+    expect(main([empty], {})).toBe(1);
+    expect(error).toHaveBeenLastCalledWith(
+      `✗ Built-site check: ${empty}/ holds no built site (no ${empty}/index.html). Build it first (npm run build, or OUT_DIR=${empty} npm run build), or name the folder to check: npm run check:dist -- <folder>.`,
+    );
+    expect(main([`${empty}/missing`], {})).toBe(1);
+    expect(error.mock.lastCall![0]).toContain(`${empty}/missing/ holds no built site`);
+    error.mockRestore();
+  });
 });
