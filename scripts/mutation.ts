@@ -187,11 +187,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   if (values.survivors) {
-    for (const folder of positionals.length > 0 ? positionals.map((p) => folderOf(p)) : MUTATION_FOLDERS) {
-      if (!folder) throw new Error(`Not a mutation-tested folder: ${positionals.join(', ')}`);
+    // Each path named is listed on its own (two files of one folder each get their own list).
+    const asked =
+      positionals.length > 0
+        ? positionals.map((p) => ({ folder: folderOf(p), under: p.replace(/^\.\//, '') }))
+        : MUTATION_FOLDERS.map((folder) => ({ folder, under: '' }));
+    for (const { folder, under } of asked) {
+      if (!folder)
+        throw new Error(
+          `Not a mutation-tested folder: ${under}. Use one of: ${MUTATION_FOLDERS.map((f) => f.path).join(', ')} (or a .ts file inside one).`,
+        );
       const file = path.join(REPORT_DIR, `${folder.key}.json`);
       if (!existsSync(file)) continue;
-      const under = positionals.find((p) => folderOf(p) === folder)?.replace(/^\.\//, '') ?? '';
       for (const line of survivors(JSON.parse(readFileSync(file, 'utf8')) as MutationTestResult, under)) console.log(line);
     }
     process.exit(0);
