@@ -1,10 +1,11 @@
 /** The placeholder rule: template TODOs with their instruction, and other placeholder text. */
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../lib/problems.ts';
 import { contextOf } from '../test-helpers.ts';
 import { checkPlaceholders } from './placeholders.ts';
 
-const check = (text: string) =>
-  checkPlaceholders(contextOf({ 'sources/s.yaml': text })) as ReturnType<typeof checkPlaceholders> & unknown[];
+// The rule is synchronous; Rule's type also allows a promise.
+const check = (text: string) => checkPlaceholders(contextOf({ 'sources/s.yaml': text })) as Problem[];
 
 describe('placeholder rule', () => {
   it('quotes a template TODO with its instruction, at its line', () => {

@@ -14,7 +14,7 @@ const FIGURES = new Map<string, Figure>(
   [
     figure('peak-factor', { basis: 'factor', status: 'assumption' }),
     figure('old-count', { value: 200e6, unit: 'stream', status: 'outdated', source: 'letter-2019', date: '2019' }),
-    figure('press-count', { value: 300e6, unit: 'stream', status: 'reported', source: 'press' }),
+    figure('press-count', { value: 300e6, unit: 'stream', status: 'unverified', source: 'press' }),
     figure('hours-viewed', { value: 96e9, unit: 'stream hour', basis: 'mean', status: 'verified', source: 'letter', date: '2026-07-01' }),
   ].map((f) => [f.id, f]),
 );
