@@ -11,6 +11,7 @@ import { chainTree, toHtml } from '../../lib/estimate/render.ts';
 import { evaluatePlan } from '../../lib/estimate/plan-eval.ts';
 import { calculatorModel } from './model.ts';
 import { concurrencySentence, fieldText, inputRows } from './inputs.ts';
+import { $, text } from '../__fixtures__/dom.ts';
 
 const model = calculatorModel()!;
 const { plan } = model;
@@ -42,8 +43,6 @@ function page(): void {
   document.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
 }
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const text = (selector: string) => $(selector).textContent?.trim();
 const field = (name: string) => $<HTMLInputElement>(`input[name="${name}"]`);
 const result = (name: string) => $(`[data-name="${name}"] .est-result`).textContent;
 const math = (name: string) => $(`[data-name="${name}"] .est-math`).textContent;

@@ -8,9 +8,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Flashcard } from '../../lib/practice-data.ts';
 import { STORAGE_KEY } from '../study/store.ts';
-import { emptyStudyData, type CardState, type StudyData } from '../study/schema.ts';
+import { emptyStudyData, type CardState } from '../study/schema.ts';
 import { GRADES, rate } from './schedule.ts';
 import { formatDueDate, formatDueIn } from './format.ts';
+import { fakeStorage, savedStudyData } from '../study/__fixtures__/fake-storage.ts';
+import { $, text } from '../__fixtures__/dom.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -64,25 +66,9 @@ const PAGE = `
     <p data-announce role="status"></p>
   </div>`;
 
-/** The browser's storage as the island sees it; `refuse` makes every write throw. */
-const storage = {
-  items: new Map<string, string>(),
-  refuse: null as DOMException | null,
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  },
-  setItem(key: string, value: string) {
-    if (this.refuse) throw this.refuse;
-    this.items.set(key, value);
-  },
-  removeItem(key: string) {
-    this.items.delete(key);
-  },
-};
-const saved = (): StudyData => JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as StudyData;
+const storage = fakeStorage();
+const saved = () => savedStudyData(storage)!;
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const text = (selector: string) => $(selector).textContent?.trim();
 const counts = (deck: string) =>
   [...document.querySelectorAll(`[data-deck="${deck}"] [data-count]`)].map((dd) => [(dd as HTMLElement).dataset.count, dd.textContent]);
 const studyDeck = (deck: string) => $(`[data-study-deck="${deck}"]`);

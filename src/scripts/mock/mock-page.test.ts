@@ -11,29 +11,15 @@ import { emptyStudyData, type ActiveMock, type StudyData } from '../study/schema
 import { partnerUrl } from './prompts.ts';
 import { MOCK_PAGE, OptionElement, showPage } from './__fixtures__/markup.ts';
 import { PROMPTS, promptsFetch } from './__fixtures__/prompts.ts';
+import { fakeStorage, savedStudyData } from '../study/__fixtures__/fake-storage.ts';
+import { $, text } from '../__fixtures__/dom.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const MINUTE = 60_000;
 
-/** The browser's storage as the island sees it; `refuse` makes every write throw. */
-const storage = {
-  items: new Map<string, string>(),
-  refuse: null as DOMException | null,
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  },
-  setItem(key: string, value: string) {
-    if (this.refuse) throw this.refuse;
-    this.items.set(key, value);
-  },
-  removeItem(key: string) {
-    this.items.delete(key);
-  },
-};
-const saved = (): StudyData => JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as StudyData;
+const storage = fakeStorage();
+const saved = () => savedStudyData(storage)!;
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const text = (selector: string) => $(selector).textContent?.trim();
 const visiblePanel = () => [...document.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) => !p.hidden).map((p) => p.dataset.panel);
 const options = (selector: string) => [...$<HTMLSelectElement>(selector).options].map((o) => [o.value, o.text]);
 

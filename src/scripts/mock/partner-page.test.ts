@@ -8,12 +8,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionElement, PARTNER_PAGE, showPage } from './__fixtures__/markup.ts';
 import { PROMPTS, promptsFetch } from './__fixtures__/prompts.ts';
+import { $, text } from '../__fixtures__/dom.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const MINUTE = 60_000;
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const text = (selector: string) => $(selector).textContent?.trim();
 const texts = (selector: string) => [...document.querySelectorAll(selector)].map((node) => node.textContent?.trim());
 
 async function load(search: string): Promise<void> {

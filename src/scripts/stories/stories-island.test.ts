@@ -7,9 +7,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_KEY } from '../study/store.ts';
-import { emptyStudyData, type Story, type StudyData } from '../study/schema.ts';
+import { emptyStudyData, type Story } from '../study/schema.ts';
 import { FRAMED_MESSAGE } from '../study/framing.ts';
 import { markdownFileName, STORY_PARTS } from './story-bank.ts';
+import { fakeStorage, savedStudyData } from '../study/__fixtures__/fake-storage.ts';
+import { $, text } from '../__fixtures__/dom.ts';
 
 const ITEMS = [
   { id: 'candor', title: 'Candor', kind: 'value' },
@@ -53,25 +55,9 @@ function page(): void {
   document.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
 }
 
-const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T & HTMLElement>(selector)!;
-const text = (selector: string) => $(selector).textContent?.trim();
 const input = (name: string) => $<HTMLInputElement>(`[data-story-form] [name="${name}"]`);
-/** The browser's storage as the island sees it; `refuse` makes every write throw, as a full or locked storage does. */
-const storage = {
-  items: new Map<string, string>(),
-  refuse: null as DOMException | null,
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  },
-  setItem(key: string, value: string) {
-    if (this.refuse) throw this.refuse;
-    this.items.set(key, value);
-  },
-  removeItem(key: string) {
-    this.items.delete(key);
-  },
-};
-const saved = (): StudyData => JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as StudyData;
+const storage = fakeStorage();
+const saved = () => savedStudyData(storage)!;
 
 function story(overrides: Partial<Story> = {}): Story {
   return {

@@ -11,6 +11,8 @@ import { emptyStudyData, type StudyData } from './schema.ts';
 import { exportStudyData } from './transfer.ts';
 import { IMPORT_LIMITS } from './validate.ts';
 import { FRAMED_MESSAGE } from './framing.ts';
+import { fakeStorage, savedStudyData } from './__fixtures__/fake-storage.ts';
+import { $, text } from '../__fixtures__/dom.ts';
 
 const T1 = '2026-02-01T10:00:00.000Z';
 
@@ -54,28 +56,9 @@ function page(): void {
   document.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
 }
 
-/** The browser's storage as the island sees it: `refuse` makes writes throw; `unreadable` makes reads throw. */
-const storage = {
-  items: new Map<string, string>(),
-  refuse: null as DOMException | null,
-  unreadable: false,
-  getItem(key: string) {
-    if (this.unreadable) throw new DOMException('The operation is insecure.', 'SecurityError');
-    return this.items.get(key) ?? null;
-  },
-  setItem(key: string, value: string) {
-    if (this.refuse) throw this.refuse;
-    this.items.set(key, value);
-  },
-  removeItem(key: string) {
-    if (this.refuse) throw this.refuse;
-    this.items.delete(key);
-  },
-};
-const saved = (): StudyData | null => JSON.parse(storage.items.get(STORAGE_KEY) ?? 'null') as StudyData | null;
+const storage = fakeStorage();
+const saved = () => savedStudyData(storage);
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const text = (selector: string) => $(selector).textContent?.trim();
 const pageState = (key: string) => $(`li[data-page="${key}"] [data-page-state]`).textContent;
 
 function data(overrides: Partial<StudyData> = {}): StudyData {
