@@ -24,6 +24,10 @@ export const CHROMIUM_ARGS = [
 export const PAGE_TEST_TIMEOUT = 180_000;
 export const PAGE_STEP_TIMEOUT = 90_000;
 
+/** A phone (390 px, touch) and a desktop (1280 px): the two widths the site is checked at. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } satisfies BrowserContextOptions;
+export const DESKTOP = { viewport: { width: 1280, height: 900 } } satisfies BrowserContextOptions;
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PAGE_STEP_TIMEOUT, PAGE_TEST_TIMEOUT, siteUrl, trackedContext } from './browser.ts';
+import { DESKTOP, launchBrowser, PAGE_STEP_TIMEOUT, PAGE_TEST_TIMEOUT, PHONE, siteUrl, trackedContext } from './browser.ts';
 import { TEST_OUT_DIR } from './global-setup.ts';
 
 let browser: Browser;
@@ -19,9 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 /** Site paths of the built pages that have a build-time diagram. */
 function pagesWithDiagrams(dir = TEST_OUT_DIR, relative = ''): string[] {

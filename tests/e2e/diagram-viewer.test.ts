@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, siteUrl, trackedContext } from './browser.ts';
+import { DESKTOP, launchBrowser, PHONE, siteUrl, trackedContext } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,9 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 function transform(page: Page): Promise<string> {
   return page.locator('dialog.diagram-viewer[open] .diagram-viewer-stage > svg').evaluate((svg) => (svg as SVGElement).style.transform);
