@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 
 export const median = (values: readonly number[]): number => {
   if (values.length === 0) throw new Error('median of no values');
@@ -143,6 +143,16 @@ const kindOf = (url: string) => {
   return new URL(url).pathname.endsWith('/') ? 'html' : (ext ?? 'other');
 };
 
+/** Adds one finished request's wire bytes (body and headers) to a load, by kind of file. */
+async function countRequest(load: WireLoad, request: Request): Promise<void> {
+  const sizes = await request.sizes();
+  const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+  load.requests += 1;
+  load.bytes += bytes;
+  const kind = kindOf(request.url());
+  load.byKind[kind] = (load.byKind[kind] ?? 0) + bytes;
+}
+
 /** A first load of one page in a fresh browser context, the service worker blocked. */
 export async function firstLoad(browser: Browser, url: string): Promise<WireLoad> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -150,15 +160,7 @@ export async function firstLoad(browser: Browser, url: string): Promise<WireLoad
   const finished: Promise<void>[] = [];
   const load: WireLoad = { requests: 0, bytes: 0, byKind: {} };
   page.on('requestfinished', (request) => {
-    finished.push(
-      request.sizes().then((sizes) => {
-        const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
-        load.requests += 1;
-        load.bytes += bytes;
-        const kind = kindOf(request.url());
-        load.byKind[kind] = (load.byKind[kind] ?? 0) + bytes;
-      }),
-    );
+    finished.push(countRequest(load, request));
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await Promise.all(finished);
@@ -177,15 +179,7 @@ export async function serviceWorkerDownload(browser: Browser, url: string): Prom
   context.on('requestfinished', (request) => {
     const fromWorker = Boolean(request.serviceWorker()) || new URL(request.url()).pathname.endsWith('/sw.js');
     if (!fromWorker) return;
-    finished.push(
-      request.sizes().then((sizes) => {
-        const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
-        load.requests += 1;
-        load.bytes += bytes;
-        const kind = kindOf(request.url());
-        load.byKind[kind] = (load.byKind[kind] ?? 0) + bytes;
-      }),
-    );
+    finished.push(countRequest(load, request));
   });
   const page = await context.newPage();
   await page.goto(url);

@@ -5,6 +5,8 @@
  * parser, so this follows Mermaid's grammar for the forms the site uses.
  */
 import { labelText } from './labels.ts';
+import { withoutClickLines } from './links.ts';
+import { withoutAccessibilityLines } from './source.ts';
 
 export interface ErAttribute {
   type: string;
@@ -66,14 +68,11 @@ export function parseEr(source: string): ErDiagram {
     return entity;
   };
   const relationships: ErRelationship[] = [];
-  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  // Links and the accessible title and description are not part of what the layout shows.
+  const lines = withoutClickLines(withoutAccessibilityLines(source)).split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (!line || line.startsWith('%%') || /^click\s/.test(line) || /^acc(Title|Descr)\s*:/.test(line)) continue;
-    if (/^accDescr\s*\{/.test(line)) {
-      while (!lines[i]!.includes('}') && i + 1 < lines.length) i++;
-      continue;
-    }
+    if (!line || line.startsWith('%%')) continue;
     const opening = /^("?[\w-]+"?)(?:\s*\[\s*"?([^"\]]*)"?\s*\])?\s*\{\s*$/.exec(line);
     if (opening) {
       const entity = ensure(opening[1]!);

@@ -7,6 +7,8 @@
  * (activate, autonumber, box) are skipped too, as the drawing skips them.
  */
 import { labelText } from './labels.ts';
+import { withoutClickLines } from './links.ts';
+import { withoutAccessibilityLines } from './source.ts';
 
 export interface Participant {
   id: string;
@@ -88,14 +90,11 @@ export function parseSequence(source: string): SequenceDiagram {
     }
     return root;
   };
-  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  // Links and the accessible title and description are not part of what the layout shows.
+  const lines = withoutClickLines(withoutAccessibilityLines(source)).split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (!line || line.startsWith('%%') || /^click\s/.test(line) || /^acc(Title|Descr)\s*:/.test(line)) continue;
-    if (/^accDescr\s*\{/.test(line)) {
-      while (!lines[i]!.includes('}') && i + 1 < lines.length) i++;
-      continue;
-    }
+    if (!line || line.startsWith('%%')) continue;
     const declared = /^(?:create\s+)?(participant|actor)\s+(\S+?)(?:\s+as\s+(.+))?$/.exec(line);
     if (declared) {
       const [, kind, id, alias] = declared as unknown as [string, Participant['kind'], string, string | undefined];
