@@ -101,7 +101,9 @@ export function initSaveOffline(island: HTMLElement): void {
 
   const reflectConnection = () => {
     open.disabled = busy || !navigator.onLine;
-    for (const button of panel.querySelectorAll<HTMLButtonElement>('button')) button.disabled = busy || !navigator.onLine;
+    // A choice with nothing left to download (data-saved) stays disabled whatever the connection.
+    for (const button of panel.querySelectorAll<HTMLButtonElement>('button'))
+      button.disabled = busy || !navigator.onLine || button.dataset.saved !== undefined;
     if (!navigator.onLine && !busy)
       status.textContent = 'You are offline. Back online, save this section or the whole site so it opens offline next time.';
     else if (status.dataset.kind === 'offline') status.textContent = '';
@@ -148,7 +150,7 @@ export function initSaveOffline(island: HTMLElement): void {
       button.className = 'icon-button';
       button.textContent = plan.urls.length === 0 ? 'Saved' : `Save (${formatBytes(plan.bytes)})`;
       button.setAttribute('aria-label', `Save ${choice.label.replace(/^This section: /, '')} for offline, ${formatBytes(plan.bytes)}`);
-      button.disabled = plan.urls.length === 0;
+      if (plan.urls.length === 0) button.dataset.saved = '';
       button.addEventListener('click', () => void save(choice, manifest, plan.urls, plan.bytes));
       row.insertCell().append(button);
     }
