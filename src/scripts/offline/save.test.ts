@@ -98,6 +98,9 @@ const saveButton = (label: string) =>
     .find((row) => row.cells[0]!.textContent === label)!
     .querySelector('button')!;
 
+/** Changes the page's address (same origin), as arriving there would. */
+const visit = (path: string) => history.replaceState(null, '', path);
+
 function goOnline(value: boolean): void {
   online = value;
   window.dispatchEvent(new Event(value ? 'online' : 'offline'));
@@ -437,7 +440,7 @@ describe('scopes', () => {
   });
 
   it('offers the section of the address asked for, and the whole site, on the offline page', async () => {
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}prompts/b/`);
+    visit(`${BASE}prompts/b/`);
     await start('current');
     await open();
     expect(rows().map((row) => row[0])).toEqual(['This section: Design prompts', 'The whole site']);
@@ -446,32 +449,32 @@ describe('scopes', () => {
     button.click();
     await settle();
     expect(status()).toBe('Saved Design prompts: it opens offline on this device.');
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}practice/`);
+    visit(`${BASE}practice/`);
   });
 
   it('offers the whole site alone for an address in no section', async () => {
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}retired/page/`);
+    visit(`${BASE}retired/page/`);
     await start('current');
     await open();
     expect(rows().map((row) => row[0])).toEqual(['The whole site']);
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}practice/`);
+    visit(`${BASE}practice/`);
   });
 
   it('reads the section from the whole path when the site is served at the root', async () => {
     document.documentElement.dataset.base = '/';
-    window.happyDOM!.setURL(`${ORIGIN}/stack/zuul/`);
+    visit(`/stack/zuul/`);
     await start('current');
     await open();
     expect(fetchManifest.mock.calls.map(([url]) => url)).toEqual(['/offline-manifest.json']);
     expect(rows().map((row) => row[0])).toEqual(['This section: Netflix stack', 'The whole site']);
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}practice/`);
+    visit(`${BASE}practice/`);
   });
 
   it('reads the home section at the base path itself', async () => {
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}`);
+    visit(`${BASE}`);
     await start('current');
     await open();
     expect(rows().map((row) => row[0])).toEqual(['This section: Home and site pages', 'The whole site']);
-    window.happyDOM!.setURL(`${ORIGIN}${BASE}practice/`);
+    visit(`${BASE}practice/`);
   });
 });
