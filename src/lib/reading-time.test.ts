@@ -21,3 +21,30 @@ describe('reading time', () => {
     expect(readingMinutes('', 400)).toBe(2);
   });
 });
+
+describe('what counts as prose', () => {
+  it('skips a fence only from an opening line to a closing line of bare backticks', () => {
+    const body = ['Prose mentions ``` inline here.', '```md', 'hidden ```', '```js', 'still hidden words', '```   ', 'Closing prose.'].join(
+      '\n',
+    );
+    // 4 words before the fence, 2 after; "```js" and a line ending in ``` do not close it, a
+    // closing line with trailing spaces does.
+    expect(proseWords(body)).toBe(6);
+  });
+
+  it('skips module lines, indented or not, but not the words import and export in a sentence', () => {
+    expect(proseWords('We import data and export reports daily.')).toBe(7);
+    expect(proseWords('  export const meta = { a: 1 };\nTwo words')).toBe(2);
+  });
+
+  it('skips MDX comments of several words and keeps the words around tags and links apart', () => {
+    expect(proseWords('Before{/* a note for editors */}after')).toBe(2);
+    expect(proseWords('line<br/>break')).toBe(2);
+    expect(proseWords('[text](/url)next')).toBe(2);
+    expect(proseWords('well-known')).toBe(2);
+  });
+
+  it('counts only words with a letter or digit, not lone symbols', () => {
+    expect(proseWords('a = b + 2')).toBe(3);
+  });
+});

@@ -25,3 +25,23 @@ describe('round phases', () => {
     expect(() => phaseEnd('lunch' as never, 45)).toThrow(/Unknown round phase "lunch"/);
   });
 });
+
+describe('the published timeline', () => {
+  it('offers the 45- and 60-minute formats, in that order', () => {
+    expect(ROUND_FORMATS).toEqual([45, 60]);
+  });
+
+  it('names each phase, who starts it and its minutes, as the anatomy page and the mock clock show them', () => {
+    const rows = (format: 45 | 60) => ROUND_PHASES.map((p) => `${p.id} | ${p.name} | ${p.startedBy} | ${minuteLabel(p, format)}`);
+    expect(rows(45)).toEqual([
+      'scoping | Scoping | You | 0–10',
+      'estimation | Estimation | You | 10–13',
+      'highLevel | High-level design | You | 13–20',
+      'stressor | Scaling stressor | Interviewer | about minute 20',
+      'deepDive | Deep dive | Either | 20–30',
+      'operations | Operations | Interviewer | 30–40',
+      'recap | Recap | You | 40–45',
+    ]);
+    expect(rows(60).map((row) => row.split(' | ')[3])).toEqual(['0–12', '12–16', '16–25', 'about minute 25', '25–43', '43–53', '53–60']);
+  });
+});

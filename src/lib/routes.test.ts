@@ -13,6 +13,10 @@ describe('entryPath', () => {
     expect(entryPath('stack', 'zuul')).toBe('/stack/zuul/');
     expect(entryPath('sources', 'repo-zuul')).toBe(`/sources/#${sourceAnchor('repo-zuul')}`);
   });
+  it('puts figures on one page too, each at its own fragment', () => {
+    expect(entryPath('figures', 'live-peak')).toBe('/figures/#figure-live-peak');
+    expect(sourceAnchor('repo-zuul')).toBe('source-repo-zuul');
+  });
 });
 
 describe('withBase and withoutBase', () => {
@@ -30,6 +34,11 @@ describe('withBase and withoutBase', () => {
   it('strips the base from a pathname', () => {
     expect(withoutBase('/netflix-sd/', '/netflix-sd/loop/')).toBe('/loop/');
     expect(withoutBase('/', '/loop/')).toBe('/loop/');
+    expect(withoutBase('/netflix-sd', '/netflix-sd/loop/')).toBe('/loop/');
+  });
+  it('leaves a pathname outside the base as it is', () => {
+    expect(withoutBase('/netflix-sd/', '/other/page/')).toBe('/other/page/');
+    expect(withoutBase('/netflix-sd/', '/netflix-sdk/page/')).toBe('/netflix-sdk/page/');
   });
 });
 
