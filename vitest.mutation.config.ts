@@ -16,6 +16,9 @@ const WHOLE_CONTENT_TESTS: Record<string, string[]> = {
   // Copies content/, runs `npm run new` in child processes and the whole content check twice;
   // and the safety rules on every content file (5 s, rerun for each safety mutant).
   'check-content': ['scripts/new.test.ts', 'scripts/check-content/real-content.test.ts'],
+  // The same two, and build() with a real Astro build (tens of seconds): src/lib's estimate and
+  // diagram mutants are covered by them all, which made a run of src/lib/estimate hours long.
+  'src-lib': ['scripts/new.test.ts', 'scripts/check-content/real-content.test.ts', 'scripts/build-steps.test.ts'],
 };
 
 export default getViteConfig({
