@@ -132,3 +132,40 @@ export function neighbours(groups: readonly NavGroup[]): { previous?: NavItem; n
 export function currentGroup(groups: readonly NavGroup[]): NavGroup | undefined {
   return groups.find((g) => g.items.some((item) => item.current));
 }
+
+/**
+ * The most links the sidebar shows for the section holding the current page. A section up to
+ * this size is listed in full (every section is, at today's size: the stack, the largest, has 48
+ * links); a larger one shows its first link (the section's index) and the pages nearest the
+ * current one, so every page's HTML stays the same size however large a section grows.
+ */
+export const SECTION_LINK_LIMIT = 50;
+
+/** What the sidebar lists of one group, and how many of its pages it leaves out on each side. */
+export interface VisibleLinks {
+  items: NavItem[];
+  /** Pages left out between the index and the first page shown. */
+  before: number;
+  /** Pages left out after the last page shown. */
+  after: number;
+}
+
+/**
+ * The links the sidebar shows of `group`: a collapsible group that does not hold the current page
+ * shows only its first link (its index), with the rest counted in `after`; the group holding the
+ * current page (or any other) shows every link up to `limit`, and past that its first link and
+ * the `limit - 1` pages around the current one (the first ones when the index is current).
+ */
+export function visibleLinks(group: NavGroup, limit = SECTION_LINK_LIMIT): VisibleLinks {
+  if (!Number.isInteger(limit) || limit < 2) throw new Error(`visibleLinks: limit must be a whole number of 2 or more, not ${limit}.`);
+  const holdsCurrent = group.items.some((item) => item.current);
+  const [first, ...rest] = group.items;
+  if (!first) return { items: [], before: 0, after: 0 };
+  if (group.collapsible && !holdsCurrent) return { items: [first], before: 0, after: rest.length };
+  if (group.items.length <= limit) return { items: group.items, before: 0, after: 0 };
+  const size = limit - 1;
+  const current = rest.findIndex((item) => item.current);
+  // The current page in the middle of the window, the window kept inside the list.
+  const start = Math.min(Math.max(current - Math.floor((size - 1) / 2), 0), rest.length - size);
+  return { items: [first, ...rest.slice(start, start + size)], before: start, after: rest.length - start - size };
+}
