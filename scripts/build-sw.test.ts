@@ -53,6 +53,7 @@ function realisticSite(): string {
     'prompts/feed/index.html': page('Feed', `<script type="module" src="${B}_astro/ClientDiagrams.js"></script>`),
     'practice/index.html': page('Tools'),
     'practice/cards.json': '[]',
+    'practice/study-manifest.json': '[]',
     'styles/print.css': 'body{}',
     'icons/sprite.svg': '<svg></svg>',
     '_astro/site.css': 'body{color:red}',
@@ -116,6 +117,8 @@ describe('the offline plan', () => {
       'pagefind/search-map.json',
       'pagefind/wasm.en.pagefind',
       'practice/index.html',
+      // The progress page's list of pages is precached; the tools' other data (cards.json) is not.
+      'practice/study-manifest.json',
       'styles/print.css',
     ]);
     expect(plan.shellBytes).toBeGreaterThan(plan.shellBytesWithoutIndex);

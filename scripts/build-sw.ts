@@ -47,12 +47,14 @@ export const NEVER_CACHED: readonly RegExp[] = [/^elk[.-]/];
 /**
  * Folders precached whole: files every page can use that no page names in its HTML or JavaScript
  * (styles, the icon sprite), and the study tools' pages. The data the tools fetch
- * (practice/*.json: cards, prompts, the study list) grows with the content (prompts.json is 3 MB
- * at ten times today's content), so it is stored when a tool first uses it, not precached.
+ * (practice/*.json: cards, prompts) grows with the content (prompts.json is 3 MB at ten times
+ * today's content), so it is stored when a tool first uses it, not precached. The list of pages a
+ * reader can study (study-manifest.json, about 5 KB gzip today, 16 KB at ten times) is the
+ * exception: the progress page, precached, shows nothing without it.
  */
 export const SHELL_FOLDERS = ['styles', 'icons', 'practice'];
 /** Files in SHELL_FOLDERS that are not precached: data that grows with the content. */
-const NOT_IN_SHELL = /\.json$/;
+const NOT_IN_SHELL = /^(?!study-manifest\.json$).*\.json$/;
 
 /**
  * What a first visit may download in the background, gzip as served (level 6, as the host

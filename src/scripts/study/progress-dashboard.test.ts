@@ -27,19 +27,19 @@ const MANIFEST = [
   { label: 'Stack & tools', pages: [{ key: 'stack/evcache', title: 'EVCache', path: '/netflix-sd/stack/evcache/' }] },
 ];
 
-/** The markup progress.astro renders around the island, from this test only. */
+/** The markup progress.astro renders around the island, from this test only: no list of pages. */
 function page(): void {
   const pages = MANIFEST.flatMap((s) => s.pages);
   const html = `
-    <script type="application/json" id="study-manifest">${JSON.stringify(MANIFEST)}</script>
     <div data-progress-dashboard>
       <strong data-overall>0 of 3 pages studied (0%).</strong>
       <span data-next>Next: <a href="${pages[0]!.path}">${pages[0]!.title}</a>.</span>
       <progress data-overall-bar max="3" value="0">0%</progress>
+      <p data-manifest-error role="alert" hidden></p>
       <table><tbody>
         ${MANIFEST.map((s) => `<tr data-section="${s.label}"><th>${s.label}</th><td data-studied>0</td><td>${s.pages.length}</td></tr>`).join('')}
       </tbody></table>
-      <ul>${pages.map((p) => `<li data-page="${p.key}"><a href="${p.path}">${p.title}</a> <span data-page-state>not studied</span></li>`).join('')}</ul>
+      <ul data-page-list><li>Loading the list of 3 pages…</li></ul>
       <button type="button" data-export>Export to a file</button>
       <input type="file" data-import />
       <div data-import-preview hidden>
@@ -69,9 +69,15 @@ function seed(overrides: Partial<StudyData>): void {
   storage.items.set(STORAGE_KEY, JSON.stringify(data(overrides)));
 }
 
+/** What the site serves at practice/study-manifest.json in each test (a response, or a network failure). */
+let served: () => Promise<Response>;
+const fetched: string[] = [];
+
+/** Starts the island and lets it fetch the list of pages. */
 async function load(): Promise<void> {
   vi.resetModules();
   await import('./progress-dashboard.ts');
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Chooses a file in the import field, as the reader does, and waits for it to be read. */
@@ -89,12 +95,20 @@ beforeEach(() => {
   storage.refuse = null;
   storage.unreadable = false;
   vi.spyOn(window, 'localStorage', 'get').mockReturnValue(storage as unknown as Storage);
+  served = async () => new Response(JSON.stringify(MANIFEST), { headers: { 'content-type': 'application/json' } });
+  fetched.length = 0;
+  vi.stubGlobal('fetch', async (url: string) => {
+    fetched.push(url);
+    return served();
+  });
+  document.documentElement.dataset.base = '/netflix-sd/';
   page();
 });
 
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('the figures', () => {
@@ -114,6 +128,67 @@ describe('the figures', () => {
     expect(pageState('stack/evcache')).toBe('not studied');
     expect(text('[data-import-error]')).toBe('');
   });
+
+  it('fetches the list of pages under the base path and lists each page with a link, in order', async () => {
+    await load();
+    expect(fetched).toEqual(['/netflix-sd/practice/study-manifest.json']);
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-page-list] li[data-page] a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['The loop', '/netflix-sd/guides/loop/'],
+      ['Scoping', '/netflix-sd/guides/scoping/'],
+      ['EVCache', '/netflix-sd/stack/evcache/'],
+    ]);
+    expect(document.querySelectorAll('[data-page-list] > li')).toHaveLength(3);
+    expect($('[data-manifest-error]').hidden).toBe(true);
+  });
+
+  it('updates the figures and the list when the data changes in another tab', async () => {
+    await load();
+    expect(pageState('guides/scoping')).toBe('not studied');
+    seed({ studied: { 'guides/scoping': T1 } });
+    window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }));
+    await expect.poll(() => pageState('guides/scoping')).toBe('studied');
+    expect(text('[data-overall]')).toBe('1 of 3 pages studied (33%).');
+  });
+
+  for (const [name, response, message] of [
+    [
+      'offline',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      'The list of pages could not be fetched: you may be offline. Reload the page once you are online.',
+    ],
+    [
+      'an HTTP error',
+      async () => new Response('gone', { status: 404 }),
+      'The list of pages did not load (HTTP 404). Reload the page to try again.',
+    ],
+    [
+      'not JSON',
+      async () => new Response('<html>', { status: 200 }),
+      'The list of pages is not in the expected format. Reload the page to try again.',
+    ],
+    [
+      'not a list',
+      async () => new Response('{"pages":[]}', { status: 200 }),
+      'The list of pages is not in the expected format. Reload the page to try again.',
+    ],
+  ] as const) {
+    it(`says why when the list of pages does not load (${name}), and keeps export working`, async () => {
+      served = response;
+      seed({ studied: { 'guides/loop': T1 } });
+      await load();
+      expect($('[data-manifest-error]').hidden).toBe(false);
+      expect(text('[data-manifest-error]')).toBe(message);
+      // The first visit's figures stay; no half-built list.
+      expect(text('[data-overall]')).toBe('0 of 3 pages studied (0%).');
+      expect(document.querySelectorAll('[data-page-list] li')).toHaveLength(0);
+      Object.assign(URL, { createObjectURL: () => 'blob:export', revokeObjectURL: vi.fn() });
+      const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+      $('[data-export]').click();
+      expect(download).toHaveBeenCalledTimes(1);
+      expect(text('[data-import-done]')).toBe('Exported. The file is in your downloads.');
+    });
+  }
 
   it('says when every page is studied', async () => {
     seed({ studied: { 'guides/loop': T1, 'guides/scoping': T1, 'stack/evcache': T1 } });

@@ -3,6 +3,11 @@
  * checked for size before it is read and fully validated before anything changes; a merge or
  * replace the browser cannot store leaves the data as it was and says so; replacing and deleting
  * refuse to run inside another site's frame (framing.ts).
+ *
+ * The list of pages a reader can study (practice/study-manifest.json) grows with the site, so the
+ * page does not carry it: the island fetches it when it starts (the service worker precaches it,
+ * so the dashboard works offline too) and builds the page-by-page list from it. Export, import
+ * and reset work without it.
  */
 import { studyStore, StudyDataError } from './store.ts';
 import { summarizeProgress, type ManifestSection } from './progress.ts';
@@ -13,9 +18,47 @@ import type { StudyData } from './schema.ts';
 import { countNoun, listWords } from '../../lib/text.ts';
 
 const root = document.querySelector<HTMLElement>('[data-progress-dashboard]');
-const manifest = JSON.parse(document.getElementById('study-manifest')?.textContent ?? '[]') as ManifestSection[];
 
-function render(data: StudyData): void {
+/** The list of studyable pages, relative to the site's base path. */
+export const MANIFEST_FILE = 'practice/study-manifest.json';
+
+/** Fetches the list of pages, or says in words why it could not. */
+async function loadManifest(): Promise<ManifestSection[]> {
+  const url = `${document.documentElement.dataset.base ?? '/'}${MANIFEST_FILE}`;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new Error('The list of pages could not be fetched: you may be offline. Reload the page once you are online.');
+  }
+  if (!response.ok) throw new Error(`The list of pages did not load (HTTP ${response.status}). Reload the page to try again.`);
+  const manifest: unknown = await response.json().catch(() => undefined);
+  if (!Array.isArray(manifest)) throw new Error('The list of pages is not in the expected format. Reload the page to try again.');
+  return manifest as ManifestSection[];
+}
+
+/** One line per page: its link and what the reader has done there (filled in by render). */
+function buildPageList(list: HTMLElement, manifest: readonly ManifestSection[]): void {
+  list.replaceChildren(
+    ...manifest.flatMap((section) =>
+      section.pages.map((page) => {
+        const item = document.createElement('li');
+        item.dataset.page = page.key;
+        const link = document.createElement('a');
+        link.href = page.path;
+        link.textContent = page.title;
+        const state = document.createElement('span');
+        state.className = 'source-kind';
+        state.dataset.pageState = '';
+        state.textContent = 'not studied';
+        item.append(link, ' ', state);
+        return item;
+      }),
+    ),
+  );
+}
+
+function render(manifest: readonly ManifestSection[], data: StudyData): void {
   if (!root) return;
   const summary = summarizeProgress(manifest, data);
   root.querySelector('[data-overall]')!.textContent = `${summary.studied} of ${summary.total} pages studied (${summary.percent}%).`;
@@ -155,7 +198,22 @@ if (root) {
     else error.textContent = `Nothing was deleted. ${deleted.problem ?? ''}`.trim();
   });
 
-  store.subscribe(render);
-  render(store.read());
+  // Reading the saved data says at once when the browser will not let the page read it.
+  store.read();
   if (store.readProblem) error.textContent = store.readProblem;
+  const list = root.querySelector<HTMLElement>('[data-page-list]')!;
+  const listError = root.querySelector<HTMLElement>('[data-manifest-error]')!;
+  // The figures wait for the list of pages; until it comes the page shows a first visit's figures.
+  void loadManifest().then(
+    (manifest) => {
+      buildPageList(list, manifest);
+      store.subscribe((data) => render(manifest, data));
+      render(manifest, store.read());
+    },
+    (problem: Error) => {
+      listError.hidden = false;
+      listError.textContent = problem.message;
+      list.replaceChildren();
+    },
+  );
 }
