@@ -167,6 +167,15 @@ describe('on arrival', () => {
     expect(button('end').textContent).toBe('Mark as studied');
   });
 
+  it('skips a switch that lacks its button', async () => {
+    page();
+    $('[data-where="top"] button').remove();
+    await load();
+    button('end').click();
+    expect(saved()?.studied).toEqual({ [KEY]: NOW });
+    expect(status('top')).toBe('');
+  });
+
   it('shows a mark whose date cannot be read as studied', async () => {
     seed({ studied: { [KEY]: 'yes' as unknown as string } });
     page();

@@ -171,10 +171,14 @@ describe('loading on intent', () => {
   it('counts the press that loads the code, once, and later presses as usual', async () => {
     page();
     await load();
+    const seen: EventTarget[] = [];
+    document.addEventListener('click', (event) => seen.push(event.target!));
     button('end').click();
     await vi.waitFor(() => expect(Object.keys(saved()?.studied ?? {})).toEqual(['guides/loop']));
     expect(button('top').textContent).toBe('Studied ✓');
     expect(button('end').getAttribute('aria-pressed')).toBe('true');
+    // The rest of the page sees one press, not the held one and then its replay.
+    expect(seen).toEqual([button('end')]);
     button('top').click();
     await settle();
     expect(saved()?.studied).toEqual({});
@@ -206,5 +210,48 @@ describe('a load that fails', () => {
     button('top').click();
     await vi.waitFor(() => expect(Object.keys(saved()?.studied ?? {})).toEqual(['guides/loop']));
     expect(text('[data-where="top"] [data-study-status]')).toMatch(/^Marked on /);
+  });
+
+  it('tries again on the next press even beside a switch without a status line', async () => {
+    page();
+    $('[data-where="end"] [data-study-status]').remove();
+    vi.resetModules();
+    let fail = true;
+    let attempts = 0;
+    vi.doMock('./page-progress.ts', async (importOriginal) => {
+      attempts += 1;
+      if (fail) throw new Error('network down');
+      return importOriginal();
+    });
+    await import('./progress-loader.ts');
+    button('end').click();
+    await vi.waitFor(() => expect(attempts).toBe(1));
+    await settle();
+    fail = false;
+    button('end').click();
+    await vi.waitFor(() => expect(Object.keys(saved()?.studied ?? {})).toEqual(['guides/loop']));
+  });
+
+  it('does not fetch again each time the pointer passes after a failed load; a press does', async () => {
+    page();
+    vi.resetModules();
+    let fail = true;
+    let attempts = 0;
+    vi.doMock('./page-progress.ts', async (importOriginal) => {
+      attempts += 1;
+      if (fail) throw new Error('network down');
+      return importOriginal();
+    });
+    await import('./progress-loader.ts');
+    button('end').dispatchEvent(new Event('pointerenter'));
+    await vi.waitFor(() => expect(attempts).toBe(1));
+    await settle();
+    button('end').dispatchEvent(new Event('pointerenter'));
+    button('end').dispatchEvent(new Event('focus'));
+    await settle();
+    expect(attempts).toBe(2);
+    fail = false;
+    button('end').click();
+    await vi.waitFor(() => expect(Object.keys(saved()?.studied ?? {})).toEqual(['guides/loop']));
   });
 });

@@ -93,6 +93,7 @@ it('names no next page once every page is studied', async () => {
   seed({ studied: { 'guides/loop': T1, 'guides/scoping': T1, 'stack/evcache': T1 } });
   await load();
   expect($('[data-summary-text]').textContent).toBe('You have studied 3 of 3 pages (100%). ');
+  expect(box().hidden).toBe(false);
   expect(document.querySelector('[data-summary-text] a')).toBeNull();
 });
 
