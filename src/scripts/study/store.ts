@@ -39,7 +39,6 @@ export const SAVE_PROBLEMS = {
 
 /** The sentence for an error thrown by setItem or removeItem. */
 export function saveProblem(error: unknown): string {
-  // Stryker disable next-line StringLiteral: any name for a non-object is not a quota name
   const name = error instanceof Error || (typeof error === 'object' && error !== null) ? String((error as { name?: unknown }).name) : '';
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) return SAVE_PROBLEMS.full;
