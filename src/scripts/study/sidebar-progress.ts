@@ -16,7 +16,6 @@ function render(data: StudyData): void {
   }
 }
 
-// Stryker disable next-line ConditionalExpression,EqualityOperator: with no links, rendering changes nothing
 if (links.length > 0) {
   const store = studyStore();
   store.subscribe(render);
