@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNavigation, currentGroup, neighbours, SECTION_LINK_LIMIT, visibleLinks, type NavEntry } from './navigation.ts';
+import { buildNavigation, byTitle, currentGroup, neighbours, SECTION_LINK_LIMIT, visibleLinks, type NavEntry } from './navigation.ts';
 
 const entries: NavEntry[] = [
   { collection: 'guides', id: 'loop/coding', title: 'Coding rounds', order: 40 },
@@ -37,6 +37,18 @@ describe('buildNavigation', () => {
     ).toEqual(['/loop/recruiter/']);
     const again = buildNavigation(entries, '/prompts/homepage-feed');
     expect(currentGroup(again)?.key).toBe('prompts');
+  });
+
+  it('orders numbers in titles by value', () => {
+    expect(['Part 10', 'Part 2', 'Part 1', 'Intro'].sort(byTitle)).toEqual(['Intro', 'Part 1', 'Part 2', 'Part 10']);
+    const numbered = buildNavigation(
+      [
+        { collection: 'stack', id: 'z10', title: 'Zuul 10' },
+        { collection: 'stack', id: 'z2', title: 'Zuul 2' },
+      ],
+      '/',
+    );
+    expect(numbered.find((g) => g.key === 'stack')!.items.map((i) => i.label)).toEqual(['Glossary by layer', 'Zuul 2', 'Zuul 10']);
   });
 
   it('marks large groups collapsible and drops empty sections', () => {

@@ -83,10 +83,13 @@ export const SECTIONS: readonly SectionSpec[] = [
 /** The guide folders a guide may live in. */
 export const GUIDE_FOLDERS: readonly string[] = SECTIONS.flatMap((s) => (s.guideFolder ? [s.guideFolder] : []));
 
+/** Titles in reading order, numbers by value ("Part 2" before "Part 10"). */
+export const byTitle = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
 function byOrderThenTitle(a: NavEntry, b: NavEntry): number {
   const orderA = a.order ?? Number.POSITIVE_INFINITY;
   const orderB = b.order ?? Number.POSITIVE_INFINITY;
-  return orderA === orderB ? a.title.localeCompare(b.title) : orderA - orderB;
+  return orderA === orderB ? byTitle(a.title, b.title) : orderA - orderB;
 }
 
 /** Normalizes a path for comparison: always a trailing slash, never a fragment. */
