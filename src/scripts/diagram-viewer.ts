@@ -1,12 +1,13 @@
 /**
  * Full-screen diagram viewer: a <dialog> that borrows a figure's SVG, with pan (drag, arrow
  * keys), zoom (pinch, wheel, + and -, the buttons) and "fit" (0). Escape or Close puts the SVG
- * back and returns focus to the diagram. Loaded by site.ts only on pages that have a diagram.
- *
- * Opened by clicking or tapping a diagram (a link in it is still followed), by Enter or Space on
- * a focused diagram, or by the figure's "Open full screen" button, which also opens the drawing
- * where the phone layout stands in for it (global.css hides the canvas there). CSP-safe: no inline script,
- * and styles are set through the CSSOM (element.style), never as style attributes in markup.
+ * back and returns focus to where it was (the diagram, or its button). Loaded by site.ts on the
+ * reader's intent, never with the page: site.ts fetches it when the reader points at or focuses a
+ * diagram or its "Open full screen" button, and calls openDiagram on a click or tap on either
+ * (a link in the drawing is still followed) or on Enter or Space on a focused diagram. The
+ * button also opens the drawing where the phone layout stands in for it (global.css hides the
+ * canvas there). CSP-safe: no inline script, and styles are set through the CSSOM
+ * (element.style), never as style attributes in markup.
  */
 import { actionForKey, fitView, panBy, scaleLimits, zoomAt, ZOOM_STEP, type Size, type View } from './diagram-zoom.ts';
 
@@ -206,26 +207,6 @@ export async function openDiagram(canvas: HTMLElement): Promise<void> {
   stage.focus();
 }
 
-function wire(figure: HTMLElement): void {
-  const canvas = figure.querySelector<HTMLElement>('.diagram-canvas');
-  const opener = figure.querySelector<HTMLButtonElement>('[data-diagram-open]');
-  if (!canvas || !opener) return;
-  opener.hidden = false;
-  opener.addEventListener('click', () => void openDiagram(canvas));
-  canvas.addEventListener('click', (event) => {
-    if ((event.target as Element).closest('a')) return;
-    // A drag that scrolled the canvas sideways is not a tap.
-    if (window.getSelection()?.toString()) return;
-    void openDiagram(canvas);
-  });
-  canvas.addEventListener('keydown', (event) => {
-    if (event.target !== canvas || (event.key !== 'Enter' && event.key !== ' ')) return;
-    event.preventDefault();
-    void openDiagram(canvas);
-  });
-  canvas.dataset.viewer = 'ready';
-}
-
-document.querySelectorAll<HTMLElement>('figure.diagram').forEach(wire);
-// Fetched ahead, while the reader reads, so the first open is instant.
+// Fetched as soon as the viewer loads (when the reader points at or focuses a diagram), so the
+// first open does not wait for it.
 void loadStylesheet();

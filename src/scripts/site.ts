@@ -10,8 +10,40 @@ import './study/progress-loader.ts';
 
 const root = document.documentElement;
 
-// The full-screen diagram viewer is fetched only on pages that have a diagram.
-if (document.querySelector('figure.diagram')) void import('./diagram-viewer.ts');
+// ---- Diagrams ---------------------------------------------------------------------------------
+// The full-screen viewer (diagram-viewer.ts) loads on intent: pointing at or focusing a diagram or
+// its "Open full screen" button fetches it; a click on either, or Enter or Space on the focused
+// diagram, opens it (the first one once the code has arrived). A click on a link in a diagram is
+// followed instead. The button is in the page from the server, hidden until this script runs, so
+// a reader without scripts never sees a button that does nothing.
+let viewer: Promise<typeof import('./diagram-viewer.ts')> | undefined;
+function diagramIntent(event: Event): void {
+  const target = event.target as Element;
+  const canvas = target.closest?.('figure.diagram')?.querySelector<HTMLElement>('.diagram-canvas');
+  const onButton = target.closest('[data-diagram-open]');
+  if (!canvas || !(onButton || canvas.contains(target))) return;
+  const opens = event.type === 'click' || event.type === 'keydown';
+  if (event instanceof KeyboardEvent) {
+    if (target !== canvas || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+  } else if (opens && !onButton && (target.closest('a') || getSelection()?.toString())) {
+    // A link in the drawing is followed; a drag that selected text (or scrolled sideways) is not a tap.
+    return;
+  }
+  viewer ??= import('./diagram-viewer.ts');
+  viewer.then(
+    (module) => opens && module.openDiagram(canvas),
+    () => {
+      viewer = undefined;
+      if (opens) showStatus('The full-screen viewer did not load. Check the connection and try again.');
+    },
+  );
+}
+for (const type of ['pointerover', 'focusin', 'click', 'keydown']) document.addEventListener(type, diagramIntent);
+for (const figure of document.querySelectorAll('figure.diagram')) {
+  figure.querySelector<HTMLElement>('[data-diagram-open]')?.removeAttribute('hidden');
+  figure.querySelector<HTMLElement>('.diagram-canvas')?.setAttribute('data-viewer', 'ready');
+}
 
 // ---- Theme -----------------------------------------------------------------------------------
 const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');

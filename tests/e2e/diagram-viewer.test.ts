@@ -3,7 +3,8 @@
  * text), opening full-screen by keyboard and by click on a desktop and by tap on a phone (where
  * the phone layout stands in for the drawing, diagram-phone.test.ts), zooming with + and -,
  * panning with the arrows, closing with Escape with focus back where it was, and boxes that link
- * into the site. The viewer script loads only on pages that have a diagram.
+ * into the site. The viewer script loads only on the reader's intent (pointing at, focusing or
+ * pressing a diagram or its button), never with the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -104,15 +105,29 @@ describe('the diagram viewer', () => {
     await tracked.context.close();
   });
 
-  it('load the viewer only on pages that have a diagram', async () => {
-    const tracked = await trackedContext(browser);
+  it("load the viewer only on the reader's intent, and open it with the click that loaded it", async () => {
+    const tracked = await trackedContext(browser, DESKTOP);
     const page = await tracked.newPage();
-    await page.goto(siteUrl('/practice/'));
-    await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /diagram-viewer/.test(r.name)))).toBe(false);
+    const viewerLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /diagram-viewer/.test(r.name)));
     await page.goto(siteUrl('/loop/'));
-    await page.locator('[data-diagram-open]').first().waitFor();
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /diagram-viewer/.test(r.name)))).toBe(true);
+    const opener = page.locator('[data-diagram-open]').first();
+    await opener.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await viewerLoaded()).toBe(false);
+    // Pointing at the button fetches the viewer; the first click opens it.
+    await opener.hover();
+    await expect.poll(viewerLoaded).toBe(true);
+    // A click that comes with no pointing first (a screen reader's, say) loads it and opens it.
+    await page.mouse.move(0, 0);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(await viewerLoaded()).toBe(false);
+    await opener.dispatchEvent('click');
+    const dialog = page.locator('dialog.diagram-viewer[open]');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(tracked.errors).toEqual([]);
     await tracked.context.close();
   });
 });

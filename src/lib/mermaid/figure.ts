@@ -2,8 +2,9 @@
  * The markup of a diagram figure, shared by build-time and browser-drawn diagrams so both look
  * and read the same: a canvas with the drawing, a caption, a full-screen button, and a disclosure
  * with the text alternative and the Mermaid source. The canvas and the button open the
- * full-screen viewer (src/scripts/diagram-viewer.ts); the button stays hidden until that script
- * runs, so a reader without scripts never sees a button that does nothing.
+ * full-screen viewer (src/scripts/diagram-viewer.ts, which src/scripts/site.ts loads on the
+ * reader's intent); the button stays hidden until site.ts runs, so a reader without scripts never
+ * sees a button that does nothing.
  *
  * A build-time drawing also gets its phone layout (phone.ts) and a width bucket class,
  * "diagram--w<N>": the drawing's width with the canvas's padding and border, rounded up to
