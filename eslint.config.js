@@ -53,7 +53,7 @@ export default defineConfig(
   {
     // These files import .astro components, which typed linting cannot resolve (astro check
     // type-checks them instead).
-    files: ['src/components/content/index.ts', 'src/components/**/*.test.ts'],
+    files: ['src/components/content/index.ts', 'src/components/content/prompt-components.ts', 'src/components/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

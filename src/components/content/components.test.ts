@@ -3,6 +3,7 @@
  * on wrong props. Components that look entries up (MistakePair, Cite, StackLink…) are exercised
  * by the fixture-site builds and the browser tests, which build real content.
  */
+import { readFileSync } from 'node:fs';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Callout from './Callout.astro';
@@ -15,6 +16,7 @@ import Curveballs from './Curveballs.astro';
 import Rubric from './Rubric.astro';
 import CodeSample from './CodeSample.astro';
 import { mdxComponents } from './index.ts';
+import { promptComponents } from './prompt-components.ts';
 import { MDX_COMPONENT_NAMES } from '../../lib/mdx-components.ts';
 import { COMPONENT_NAMES, validateProps } from './props.ts';
 import { providePromptData, type PromptData } from './prompt-context.ts';
@@ -28,7 +30,18 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('the component list', () => {
   it('matches what the content checker knows', () => {
-    expect(Object.keys(mdxComponents).sort()).toEqual([...MDX_COMPONENT_NAMES].sort());
+    expect(Object.keys(promptComponents).sort()).toEqual([...MDX_COMPONENT_NAMES].sort());
+  });
+
+  // Every page ships the stylesheets of the components in the map it passes: the shared map
+  // leaves out exactly those that work only on a prompt page (they read its front matter).
+  it('keeps the components that read a prompt\'s front matter out of the shared map', () => {
+    const promptOnly = Object.keys(promptComponents).filter((name) => !(name in mdxComponents));
+    const readsPrompt = Object.keys(promptComponents).filter((name) =>
+      readFileSync(new URL(`./${name}.astro`, import.meta.url), 'utf8').includes('usePromptData('),
+    );
+    expect(promptOnly.sort()).toEqual(readsPrompt.sort());
+    expect(promptOnly).toContain('PromptCard');
   });
 });
 

@@ -1,6 +1,10 @@
 /**
  * The components MDX content may use without importing them. Pages pass this map to
- * <Content components={mdxComponents} />. CONTRIBUTING.md documents each one.
+ * <Content components={mdxComponents} />. CONTRIBUTING.md documents each one. The components
+ * that show a design prompt's front matter work only on a prompt page (prompt-context.ts), so
+ * they are in promptComponents (prompt-components.ts) instead: a page ships the stylesheets of
+ * every component in the map it passes, and a guide has no use for the prompt card's or the
+ * level cards' styles.
  */
 import Callout from './Callout.astro';
 import GoodBad from './GoodBad.astro';
@@ -12,15 +16,6 @@ import ClaimStatus from './ClaimStatus.astro';
 import SourcesDisagree from './SourcesDisagree.astro';
 import SourceSays from './SourceSays.astro';
 import NetflixSays from './NetflixSays.astro';
-import PromptCard from './PromptCard.astro';
-import ScopingQuestions from './ScopingQuestions.astro';
-import Targets from './Targets.astro';
-import Curveballs from './Curveballs.astro';
-import PromptMistakes from './PromptMistakes.astro';
-import StackContext from './StackContext.astro';
-import Rubric from './Rubric.astro';
-import RoundAnswer from './RoundAnswer.astro';
-import LevelExpectations from './LevelExpectations.astro';
 import CodeSample from './CodeSample.astro';
 import Checklist from './Checklist.astro';
 import Task from './Task.astro';
@@ -37,15 +32,6 @@ export const mdxComponents = {
   SourcesDisagree,
   SourceSays,
   NetflixSays,
-  PromptCard,
-  ScopingQuestions,
-  Targets,
-  Curveballs,
-  PromptMistakes,
-  StackContext,
-  Rubric,
-  RoundAnswer,
-  LevelExpectations,
   CodeSample,
   Checklist,
   Task,
