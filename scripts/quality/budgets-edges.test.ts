@@ -57,17 +57,24 @@ describe('pageWeight', () => {
     });
   });
 
-  it('counts the diagram viewer only on a page that has a diagram, where the entry script loads it', () => {
+  it('counts study progress only on a page with checklists, and the diagram viewer (loaded on intent) on none', () => {
     const dir = site();
-    writeFileSync(path.join(dir, 'entry.js'), 'if(document.querySelector("figure.diagram"))import(`./diagram-viewer.v1.js`);');
-    writeFileSync(path.join(dir, 'diagram-viewer.v1.js'), 'export const viewer = 4;'.repeat(40));
-    mkdirSync(path.join(dir, 'prompt'));
     writeFileSync(
-      path.join(dir, 'prompt/index.html'),
-      HTML.replace('<div class="diagram-canvas"', '<figure class="diagram"><div class="diagram-canvas"'),
+      path.join(dir, 'entry.js'),
+      'if(document.querySelector("[data-checklist]"))import(`./page-progress.v1.js`);document.addEventListener("click",()=>import(`./diagram-viewer.v1.js`));',
+    );
+    writeFileSync(path.join(dir, 'page-progress.v1.js'), 'export const progress = 5;'.repeat(40));
+    writeFileSync(path.join(dir, 'diagram-viewer.v1.js'), 'export const viewer = 4;'.repeat(40));
+    mkdirSync(path.join(dir, 'round'));
+    writeFileSync(
+      path.join(dir, 'round/index.html'),
+      HTML.replace(
+        '<div class="diagram-canvas"',
+        '<ul data-checklist><li>Ask</li></ul><figure class="diagram"><div class="diagram-canvas"',
+      ),
     );
     expect(pageWeight(dir, B, '/guide/')!.js).toBe(gz(dir, 'entry.js'));
-    expect(pageWeight(dir, B, '/prompt/')!.js).toBe(gz(dir, 'entry.js', 'diagram-viewer.v1.js'));
+    expect(pageWeight(dir, B, '/round/')!.js).toBe(gz(dir, 'entry.js', 'page-progress.v1.js'));
   });
 
   it('is undefined for a page that was not built', () => {
