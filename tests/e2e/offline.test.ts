@@ -129,6 +129,9 @@ describe('offline', () => {
     // A study tool, offline, from the first visit.
     await page.goto(siteUrl('/practice/progress/'));
     expect(await page.locator('[data-overall]').innerText()).toMatch(/pages studied/);
+    // Its list of pages is precached with it: the page-by-page list fills in offline.
+    await expect.poll(() => page.locator('[data-page-list] li[data-page]').count()).toBeGreaterThan(100);
+    expect(await page.locator('[data-manifest-error]').isHidden()).toBe(true);
     expect(external).toEqual([]);
     await context.close();
   });

@@ -43,6 +43,10 @@ describe('progress', () => {
     await page.goto(siteUrl('/practice/progress/'));
     await expect.poll(() => page.locator('[data-overall]').innerText()).toMatch(/^1 of \d+ pages studied/);
     expect(await page.locator('tr[data-section="The interview loop"] [data-studied]').innerText()).toBe('1');
+    // The page-by-page list is built from the list of pages the dashboard fetches.
+    await page.locator('details.page-checklist summary').click();
+    expect(await page.locator('[data-page-list] li[data-page="guides/loop"] [data-page-state]').innerText()).toMatch(/^studied/);
+    expect(await page.locator('[data-page-list] li[data-page="stack/zuul"] a').getAttribute('href')).toBe(new URL(siteUrl('/stack/zuul/')).pathname);
     expect(await page.locator('[data-next] a').count()).toBe(1);
 
     await page.goto(siteUrl('/'));
