@@ -9,6 +9,16 @@ describe('nearest', () => {
   it('suggests nothing when nothing is close', () => {
     expect(nearest('completely-different', ['zuul', 'eureka'])).toBeUndefined();
   });
+  it('counts a candidate that extends what was written as close, by half the letters it adds', () => {
+    // Three letters added: 1.5 by containment, within the limit of 2 for a 7-letter name; the
+    // edit distance alone (3) would be too far.
+    expect(nearest('hystrix', ['hystrix-go'])).toBe('hystrix-go');
+    expect(nearest('hystrix', ['hystrix-java'])).toBeUndefined();
+  });
+  it('keeps the first of equally close candidates', () => {
+    expect(nearest('zuum', ['zuul', 'zuuk'])).toBe('zuul');
+    expect(nearest('ZUUM', ['zuuk', 'zuul'])).toBe('zuuk');
+  });
   it('computes edit distance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
