@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteReferences, scaleContent } from './scale-content.ts';
+import { mergeCopies, originalPath, rewriteReferences, scaleContent } from './scale-content.ts';
 
 const ids = new Map([
   ['prompts', new Set(['feed', 'feed-ranking'])],
@@ -68,5 +68,33 @@ describe('scaleContent', () => {
     );
     expect(readFileSync(path.join(dest, 'stack', 'zuul-copy3.mdx'), 'utf8')).toContain('title: "Zuul 3"');
     expect(() => scaleContent(src, dest, 0)).toThrow('--scale takes a whole number of 1 or more, not 0.');
+  });
+});
+
+describe('relevance at scale', () => {
+  it('reads a synthetic copy as its original, keeping subpages and fragments, and leaves other paths alone', () => {
+    expect(originalPath('/stack/zuul-copy3/')).toBe('/stack/zuul/');
+    expect(originalPath('/prompts/rate-limiter-copy10/cheatsheet/')).toBe('/prompts/rate-limiter/cheatsheet/');
+    expect(originalPath('/mistakes/kafka-first-copy2/#why')).toBe('/mistakes/kafka-first/#why');
+    expect(originalPath('/culture/candor-copy4')).toBe('/culture/candor');
+    // Guides are never copied; an id that merely contains "copy" is not a copy.
+    expect(originalPath('/system-design/estimation-copy2/')).toBe('/system-design/estimation-copy2/');
+    expect(originalPath('/stack/copyist/')).toBe('/stack/copyist/');
+    expect(originalPath('/stack/zuul-copy/')).toBe('/stack/zuul-copy/');
+    expect(originalPath('/stack/zuul-copy3x/')).toBe('/stack/zuul-copy3x/');
+  });
+
+  it('counts each page once, where it or a copy of it first appears, so copies cannot push others out of the top three', () => {
+    expect(
+      mergeCopies([
+        '/stack/evcache-copy4/',
+        '/stack/evcache/',
+        '/stack/evcache-copy2/',
+        '/prompts/feed-copy7/',
+        '/loop/',
+        '/prompts/feed/',
+      ]),
+    ).toEqual(['/stack/evcache/', '/prompts/feed/', '/loop/']);
+    expect(mergeCopies([])).toEqual([]);
   });
 });

@@ -14,6 +14,28 @@ import path from 'node:path';
 export const SCALED_COLLECTIONS = ['prompts', 'stack', 'culture', 'mistakes'] as const;
 
 const copyId = (id: string, k: number) => `${id}-copy${k}`;
+
+/**
+ * The site path of the original of a synthetic copy (`/stack/zuul-copy3/` is `/stack/zuul/`,
+ * fragments and subpages kept); any other path as it is. Real ids never end in `-copy<k>`
+ * (the copy would clash with them), so nothing real is rewritten.
+ */
+export function originalPath(sitePath: string): string {
+  return sitePath.replace(new RegExp(`^/(${SCALED_COLLECTIONS.join('|')})/([^/#]+)-copy\\d+(?=[/#]|$)`), '/$1/$2');
+}
+
+/**
+ * Search results as they would be on a site without synthetic copies: each copy counted as its
+ * original, and each page once, where it first appears. A copy repeats its original word for
+ * word, so at --scale N the first results for a query are the page and its N-1 copies in an
+ * arbitrary order; counted raw, a copy ranked above the original reads as a miss, and the copies
+ * push the other expected pages out of the top three. The benchmark's relevance figures at N > 1
+ * use this, and say so (scripts/bench.ts).
+ */
+export function mergeCopies(results: readonly string[]): string[] {
+  return [...new Set(results.map(originalPath))];
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function entryIds(contentDir: string, collection: string): string[] {
