@@ -56,7 +56,7 @@ const DATE_MESSAGE = 'expected a real date and time such as 2026-01-20T10:00:00.
 
 /** A real date and time (UTC), stored as the browser writes it. */
 const isoDate = z.pipe(
-  z.string().check(z.refine(isRealDateTime, DATE_MESSAGE)),
+  z.string(DATE_MESSAGE).check(z.refine(isRealDateTime, DATE_MESSAGE)),
   z.transform((text: string) => new Date(text).toISOString()),
 );
 
