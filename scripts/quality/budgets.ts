@@ -42,11 +42,12 @@ export const BUDGETS: readonly Budget[] = [
   { type: 'Mistake', path: '/mistakes/ignoring-cost/', maxBytes: 13.5 * KB },
   { type: 'Mistakes catalog', path: '/mistakes/', maxBytes: 17.5 * KB },
   { type: 'Culture', path: '/culture/candor/', maxBytes: 18 * KB },
-  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 17.5 * KB },
-  // The glossary lists every entry (47 today): it grows with the stack.
-  { type: 'Stack glossary', path: '/stack/', maxBytes: 19 * KB },
-  // The progress page lists every page a reader can study.
-  { type: 'Study tool', path: '/practice/progress/', maxBytes: 36.5 * KB },
+  // The sidebar lists at most 50 links of the open section (SECTION_LINK_LIMIT in src/lib/navigation.ts).
+  { type: 'Stack component', path: '/stack/zuul/', maxBytes: 16.5 * KB },
+  // Every entry (47 today) up to 60; past that, six per layer and a page per layer (src/components/site/grouped-lists.ts).
+  { type: 'Stack glossary', path: '/stack/', maxBytes: 18.5 * KB },
+  // The list of every page a reader can study is fetched when the dashboard starts, not embedded.
+  { type: 'Study tool', path: '/practice/progress/', maxBytes: 28 * KB },
 ];
 
 /** Gzip at the level the serving host uses (scripts/lib/static-server.ts: zlib's default, 6), not the smallest possible. */
