@@ -1,0 +1,109 @@
+/**
+ * What a writer reads for each syntax problem in an ```estimate block, whole: the error code the
+ * content check groups by ("syntax"), the line, the message and the fix. parse-errors.test.ts
+ * covers where each problem is found; this file pins the full text of every fix and the edges of
+ * the "a reason a reader can check" rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseChain } from './parse.ts';
+
+const errorsOf = (...lines: string[]) => parseChain(lines.join('\n')).errors;
+const HEAD = ['id: test-chain', 'title: A test chain'];
+const syntax = (line: number, message: string, fix: string) => ({ code: 'syntax', line, message, fix });
+
+describe('every syntax error, with its code and fix', () => {
+  it('indentation and attributes', () => {
+    expect(errorsOf(...HEAD, '  label: Orphan', 'x = 2', '  label: Two', '  not an attribute', '  color: red')).toEqual([
+      syntax(3, 'An indented line must follow a statement it describes.', 'Remove the indentation, or move the line under its statement.'),
+      syntax(6, '"not an attribute" is not an attribute.', 'Write "key: value", one of: label, basis, from-peak, mix, note.'),
+      syntax(7, '"x" has no attribute "color".', 'Use one of: label, basis, from-peak, mix, note.'),
+    ]);
+  });
+
+  it('headers, sections and lines that are not statements', () => {
+    expect(errorsOf(...HEAD, 'x = 2', '  label: Two', 'title: Late title', 'section:', 'compute y')).toEqual([
+      syntax(5, '"title:" belongs at the top of the block.', 'Move it above the first statement.'),
+      syntax(6, 'A section needs a title.', 'Write "section: Playback starts".'),
+      syntax(
+        7,
+        '"compute y" is not a statement.',
+        'Write "figure name = figure-id", "use name from chain-id", "assume name = value unit" or "name = expression -> unit" (attributes go on indented lines below).',
+      ),
+    ]);
+  });
+
+  it('names, expressions and units', () => {
+    expect(
+      errorsOf(
+        ...HEAD,
+        'Peak = 2',
+        '  label: Two',
+        'x =  -> s',
+        '  label: None',
+        'y = 2 ->',
+        '  label: No unit',
+        'y = 3',
+        '  label: Again',
+      ),
+    ).toEqual([
+      syntax(
+        3,
+        '"Peak" is not a usable name.',
+        'Names start with a lower-case letter and use letters and digits only, such as peakStreams.',
+      ),
+      syntax(5, '"x" has no expression.', 'Write the value or the arithmetic after "=".'),
+      syntax(7, '"y" has "->" but no unit after it.', 'Write the unit to show the result in, such as "-> start/s", or remove "->".'),
+      syntax(9, '"y" is already defined on line 7.', 'Give each quantity its own name.'),
+    ]);
+  });
+
+  it('required attributes, bases and reasons', () => {
+    expect(errorsOf(...HEAD, 'assume a = 2', '  basis: average', 'b = a', '  from-peak: because')).toEqual([
+      syntax(
+        3,
+        '"a" needs a label.',
+        'Add an indented "label:" line saying what the number is, such as "label: Starts a second at the evening peak".',
+      ),
+      syntax(3, '"a" needs a why.', 'Add an indented "why:" line saying why the assumption is reasonable.'),
+      syntax(4, '"average" is not a basis.', 'Use one of: mean, peak, factor.'),
+      syntax(
+        5,
+        '"b" needs a label.',
+        'Add an indented "label:" line saying what the number is, such as "label: Starts a second at the evening peak".',
+      ),
+      syntax(6, '"from-peak:" needs a reason a reader can check.', 'Say in a sentence why this step deliberately does it.'),
+    ]);
+  });
+
+  it('the header: id, title and scenario, and an empty block', () => {
+    expect(errorsOf('id: Bad_Id', 'title: Shrt', 'scenario: live-event')).toEqual([
+      syntax(1, '"Bad_Id" is not a chain id.', 'Start the block with "id: <lower-case-words-joined-by-hyphens>", unique on the page.'),
+      syntax(2, 'The block has no "title:" line.', 'Add "title: <what the chain works out>"; it becomes the table caption.'),
+      syntax(
+        3,
+        'A scenario needs a label (lower-case words joined by hyphens) and an indented "why:" line.',
+        'Write "scenario: live-event" and below it "  why: <how this differs from the baseline, and why>".',
+      ),
+      syntax(1, 'The block has no statements.', 'Add figures, assumptions and steps.'),
+    ]);
+  });
+});
+
+describe('a reason a reader can check', () => {
+  it('counts the words, not blank continuation lines', () => {
+    // "because" and eight blank continuation lines make fifteen characters only with the spaces.
+    const blanks = Array.from({ length: 8 }, () => '  from-peak:');
+    expect(errorsOf(...HEAD, 'b = 2', '  label: B', '  from-peak: because', ...blanks).map((e) => e.message)).toEqual([
+      '"from-peak:" needs a reason a reader can check.',
+    ]);
+    const why = Array.from({ length: 8 }, () => '  why:');
+    expect(errorsOf(...HEAD, 'scenario: live-event', '  why: because', ...why, 'x = 2', '  label: Two').map((e) => e.line)).toEqual([3]);
+  });
+
+  it('keeps a scenario reason without the spaces blank continuation lines add', () => {
+    const { chain } = parseChain(
+      [...HEAD, 'scenario: live-event', '  why: The final draws everyone at once.', '  why:', 'x = 2', '  label: Two'].join('\n'),
+    );
+    expect(chain!.scenario).toEqual({ label: 'live-event', why: 'The final draws everyone at once.', line: 3 });
+  });
+});
