@@ -20,8 +20,9 @@ let viewer: Promise<typeof import('./diagram-viewer.ts')> | undefined;
 function diagramIntent(event: Event): void {
   const target = event.target as Element;
   const canvas = target.closest?.('figure.diagram')?.querySelector<HTMLElement>('.diagram-canvas');
+  if (!canvas) return;
   const onButton = target.closest('[data-diagram-open]');
-  if (!canvas || !(onButton || canvas.contains(target))) return;
+  if (!onButton && !canvas.contains(target)) return;
   const opens = event.type === 'click' || event.type === 'keydown';
   if (event instanceof KeyboardEvent) {
     if (target !== canvas || (event.key !== 'Enter' && event.key !== ' ')) return;
