@@ -187,6 +187,10 @@ describe('a load that fails', () => {
     await load();
     openButton().dispatchEvent(new Event('focus'));
     await vi.waitFor(() => expect(status()).toMatch(/^Saving for offline did not load: /));
+    // Focusing again does not fetch again; the press does.
+    openButton().dispatchEvent(new Event('focus'));
+    await settle();
+    expect(loads).toBe(1);
     fail = false;
     openButton().click();
     await vi.waitFor(() => expect($(`[data-save-panel]`).hidden).toBe(false));
