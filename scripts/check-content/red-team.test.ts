@@ -169,12 +169,12 @@ function problemsOf(file: string, source = readFileSync(file, 'utf8')): string[]
   return problems.map((p) => `${file}:${p.line}:${p.column} [${p.rule}] ${p.message}`);
 }
 
-/** Calls the plugin's transform hook as Vite would, returning what it threw. */
-function transformError(file: string): unknown {
+/** Calls the plugin's transform hook as Vite would (awaiting it, as Vite does), returning what it threw. */
+async function transformError(file: string): Promise<unknown> {
   const plugin = contentSafety();
   const hook = plugin.transform as { handler: (code: string, id: string) => unknown };
   try {
-    hook.handler.call({}, readFileSync(file, 'utf8'), path.resolve(file));
+    await hook.handler.call({}, readFileSync(file, 'utf8'), path.resolve(file));
   } catch (error) {
     return error;
   }
@@ -194,9 +194,9 @@ describe('red-team fixtures', () => {
     expect(problemsOf(file)).toEqual(expected.map((line) => `${file}:${line}`));
   });
 
-  it.each(Object.keys(EXPECTED).filter((name) => name.endsWith('.mdx')))('stops the build on %s before it is compiled', (name) => {
+  it.each(Object.keys(EXPECTED).filter((name) => name.endsWith('.mdx')))('stops the build on %s before it is compiled', async (name) => {
     const file = path.join(RED_TEAM, name);
-    const error = transformError(file);
+    const error = await transformError(file);
     expect(error).toBeInstanceOf(ContentSafetyError);
     const [line, column] = EXPECTED[name]![0]!.split(' ')[0]!.split(':').map(Number);
     expect((error as ContentSafetyError).loc).toEqual({ file: path.resolve(file), line, column });
@@ -266,9 +266,9 @@ describe('the Vite plugin', () => {
     expect(config.vite.plugins[0]!.name).toBe('netflix-loop-guide:content-safety');
   });
 
-  it('lets safe MDX through untouched', () => {
+  it('lets safe MDX through untouched', async () => {
     const plugin = contentSafety();
     const hook = plugin.transform as { handler: (code: string, id: string) => unknown };
-    expect(hook.handler.call({}, '## Fine\n\nText with a [link](/guides/loop/).\n', '/x/content/guides/a.mdx')).toBeNull();
+    expect(await hook.handler.call({}, '## Fine\n\nText with a [link](/guides/loop/).\n', '/x/content/guides/a.mdx')).toBeNull();
   });
 });
