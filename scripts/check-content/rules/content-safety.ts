@@ -25,7 +25,7 @@ import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import { isScalar, LineCounter, parseDocument, visit as visitYaml } from 'yaml';
-import { COMPONENTS, COMPONENT_NAMES, isComponentName, validateProps } from '../../../src/components/content/props.ts';
+import { COMPONENTS, COMPONENT_NAMES, isComponentName, validateProps, type ComponentName } from '../../../src/components/content/props.ts';
 import { nearest } from '../../../src/lib/text.ts';
 import type { Problem } from '../../lib/problems.ts';
 import type { Rule } from '../context.ts';
@@ -103,8 +103,9 @@ function elementFix(name: string): string {
   return `Use Markdown for formatting; the only HTML elements allowed are ${ALLOWED_HTML}.`;
 }
 
-function at(node: { position?: { start: { line: number; column: number } } | undefined } | undefined, fallback: Position): Position {
-  const start = node?.position?.start;
+/** Where a node starts; `fallback` for a node without a position (one a plugin made, not the parser). */
+function at(node: { position?: { start: { line: number; column: number } } | undefined }, fallback: Position): Position {
+  const start = node.position?.start;
   return start ? { line: start.line, column: start.column } : fallback;
 }
 
@@ -131,21 +132,15 @@ function hasContent(element: JsxElement): boolean {
   return element.children.some((child) => child.type !== 'text' || child.value.trim() !== '');
 }
 
-function expressionFix(component: string | undefined, code: string, attribute?: string): string {
+/** What to write instead of a prop given as an expression (`type={'tip'}`, `title={frontmatter.title}`). */
+function expressionFix(component: ComponentName, code: string, attribute: string): string {
   const literal = /^\s*(?:(-?\d+(?:\.\d+)?)|'([^'\\]*)'|"([^"\\]*)")\s*$/.exec(code);
-  if (attribute && literal) return `Write it as a plain string: ${attribute}="${literal[1] ?? literal[2] ?? literal[3]}".`;
-  if (
-    attribute &&
-    !/^\s*frontmatter\./.test(code) &&
-    !(component && isComponentName(component) && COMPONENTS[component].usage === `<${component} />`)
-  ) {
-    return `Write it as a plain string: ${attribute}="…".`;
-  }
-  if (component && isComponentName(component) && COMPONENTS[component].usage === `<${component} />`) {
+  if (literal) return `Write it as a plain string: ${attribute}="${literal[1] ?? literal[2] ?? literal[3]}".`;
+  if (COMPONENTS[component].usage === `<${component} />`) {
     return `<${component}> reads the prompt's front matter itself: write ${COMPONENTS[component].usage} with no props.`;
   }
   if (/^\s*frontmatter\./.test(code)) return 'Components that show front matter read it themselves; write the component with no props.';
-  return 'Write the value as a plain string, prop="value".';
+  return `Write it as a plain string: ${attribute}="…".`;
 }
 
 function checkComponent(element: JsxElement & { name: string }, problems: SourceProblem[]): void {
