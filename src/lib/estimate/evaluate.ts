@@ -272,14 +272,17 @@ export function evaluateChain(
     let shown: number;
     let factor: number;
     if (unit === '%' || unit === '') {
+      // Stryker disable next-line StringLiteral: the Error's message is never read, only unitMismatch.
       if (isUnit(value)) throw Object.assign(new Error('unit'), { unitMismatch: value.simplify().formatUnits() });
       shown = value;
       factor = 1;
     } else {
+      // Stryker disable next-line StringLiteral: the Error's message is never read, and an empty unitMismatch reads as "a plain number".
       if (!isUnit(value)) throw Object.assign(new Error('unit'), { unitMismatch: 'a plain number' });
       try {
         shown = value.toNumber(unit);
       } catch {
+        // Stryker disable next-line StringLiteral: the Error's message is never read, only unitMismatch.
         throw Object.assign(new Error('unit'), { unitMismatch: value.simplify().formatUnits() });
       }
       factor = math.unit(1, unit).value ?? 1;
