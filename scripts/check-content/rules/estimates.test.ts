@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { checkContent } from '../index.ts';
-import { typedEstimates } from './estimates.ts';
+import type { Problem } from '../../lib/problems.ts';
+import { contextOf, mdx } from '../test-helpers.ts';
+import { checkEstimates, typedEstimates } from './estimates.ts';
 
 const FIXTURES = path.join('scripts', 'check-content', '__fixtures__');
 
@@ -84,5 +86,173 @@ describe('typed estimates in prose', () => {
     expect(typedEstimates('Write `≈ 5 Mbps` in code.')).toEqual([]);
     expect(typedEstimates('That is [[model.peakStreams]] at once.')).toEqual([]);
     expect(typedEstimates('Sessions last about 45 minutes.')).toEqual([]);
+  });
+});
+
+/** The rule on files written here: "path:line [rule] message" for each problem (fixes checked where they matter). */
+function run(files: Record<string, string>): string[] {
+  return (checkEstimates(contextOf(files)) as Problem[]).map((p) => `${p.file.slice('memory/'.length)}:${p.line} [${p.rule}] ${p.message}`);
+}
+
+/** A guide page: front matter lines 1-3 (title only unless given), a blank line 4, the body from line 5. */
+const page = (body: readonly string[], frontMatter: readonly string[] = ['title: T']) => mdx(frontMatter, ['', ...body]);
+
+/** An ```estimate block with one assumption per `name = value`. */
+const chain = (id: string, ...assumptions: string[]) => [
+  '```estimate',
+  `id: ${id}`,
+  'title: A chain under test',
+  ...assumptions.flatMap((a) => [`assume ${a}`, '  label: A value', '  why: Set by the test.']),
+  '```',
+];
+
+describe('estimates rule, on content written in the test', () => {
+  it('reports a peak factor with a unit, and leaves a figure without a value to the front-matter rule', () => {
+    expect(
+      run({
+        'figures/evening.yaml': 'title: Evening peak\nvalue: 2\nunit: stream\nbasis: factor\nstatus: assumption\nwhy: Test.',
+        'figures/broken.yaml': 'title: No value\nunit: stream\nstatus: assumption\nwhy: Test.',
+        'sources/not-a-figure.yaml': 'title: A source\nvalue: 2\nunit: furlongs per fortnightly',
+      }),
+    ).toEqual(['figures/evening.yaml:3 [estimate] A peak factor is a plain ratio, but this one has a unit.']);
+  });
+
+  it('reports two chains with one id on a page, once, at the id line of the second', () => {
+    const problems = checkEstimates(
+      contextOf({ 'guides/loop/g.mdx': page([...chain('twice', 'alpha = 1 stream'), '', ...chain('twice', 'beta = 2 stream')]) }),
+    ) as Problem[];
+    expect(problems.map((p) => `${p.line} ${p.message} | ${p.fix}`)).toEqual([
+      '14 Two chains on this page have the id "twice". | Give each chain its own id; tokens and anchors use it.',
+    ]);
+  });
+
+  it('reports a broken chain once, not again at its tokens in the text or the front matter', () => {
+    expect(
+      run({
+        'guides/loop/g.mdx': page(
+          [
+            '```estimate',
+            'id: broken-chain',
+            'title: Broken',
+            'figure viewing = no-such-figure',
+            '```',
+            '',
+            'It is [[broken-chain.viewing]].',
+          ],
+          ['title: T', 'description: "[[broken-chain.viewing]]"'],
+        ),
+        'guides/loop/h.mdx': page(['```estimate', 'title: No id', 'figure viewing = no-such-figure', '```']),
+      }),
+    ).toEqual([
+      'guides/loop/g.mdx:9 [estimate] There is no figure "no-such-figure" in content/figures.',
+      'guides/loop/h.mdx:6 [estimate] The block has no "id:" line.',
+    ]);
+  });
+
+  it('reports a token at its own line inside a paragraph, and checks front-matter tokens of pages only', () => {
+    expect(
+      run({
+        'guides/loop/g.mdx': page(
+          [...chain('c', 'a = 1 stream'), '', 'First line,', 'then [[c.a]] and [[c.b]],', 'and [[d.e]].'],
+          ['title: T', 'description: "[[c.a]] is fine"'],
+        ),
+        'sources/s.yaml': 'title: "[[x.y]] is not checked here"',
+      }),
+    ).toEqual([
+      'guides/loop/g.mdx:15 [estimate] [[c.b]]: the chain "c" has no "b".',
+      'guides/loop/g.mdx:16 [estimate] [[d.e]] names a chain that is not on this page.',
+    ]);
+  });
+
+  it('gives the same name the same value on every page, apart from scenarios', () => {
+    expect(
+      run({
+        'guides/loop/a.mdx': page(chain('a', 'zero = 0 stream', 'same = 45 minute', 'near = 1000000 byte', 'kind = 45 minute')),
+        'guides/loop/b.mdx': page(chain('b', 'zero = 0 stream', 'same = 45 minute', 'near = 1000000.5 byte', 'kind = 45 byte')),
+      }),
+    ).toEqual(['guides/loop/b.mdx:17 [estimate-consistency] "kind" is 45 bytes here but 45 minutes in memory/guides/loop/a.mdx:17.']);
+  });
+});
+
+describe('typed estimates in the text of a page', () => {
+  /** The problem expected for a typed number on a line of the page. */
+  const at = (line: number, match: string, what = 'an approximate quantity') =>
+    `${line} [typed-estimate] "${match}" is ${what} typed in prose.`;
+  /** The problems of one guide page, without its file name. */
+  const lines = (body: readonly string[]) => run({ 'guides/loop/g.mdx': page(body) }).map((p) => p.replace(/^guides\/loop\/g\.mdx:/, ''));
+
+  it('finds a number at its line after masked spans, in the last paragraph, and across a line break', () => {
+    expect(lines(['`a long piece of inline code here`', 'about 20 TB a day.', '', 'Text about', '20 TB a day'])).toEqual([
+      at(6, 'about 20 TB'),
+      at(8, 'about 20 TB'),
+    ]);
+  });
+
+  it('finds typed arithmetic written over two lines', () => {
+    expect(lines(['46M streams × 5 Mbps', '= 230 Tbps at the peak.'])).toEqual([at(5, '46M streams × 5 Mbps = 230', 'typed arithmetic')]);
+  });
+
+  it('skips code fences (``` and ~~~), and starts a new paragraph after one', () => {
+    expect(lines(['Before the code', '```', 'plain', '≈ 230 MB/s in code', '```', 'about 20 TB a day', '~~~', '≈ 5 Mbps', '~~~'])).toEqual([
+      at(10, 'about 20 TB'),
+    ]);
+  });
+
+  it('keeps paragraphs apart at blank lines, even of spaces, and at headings, list items and table rows', () => {
+    expect(lines(['It is about 20 TB a day', '   ', '<Cite id="a" /> said.'])).toEqual([at(5, 'about 20 TB')]);
+    for (const next of ['# Heading', '- item', '10. item', '| cell |']) {
+      expect(lines(['It is about 20 TB a day', `${next} <Cite id="a" /> said.`]), next).toEqual([at(5, 'about 20 TB')]);
+    }
+    expect(lines(['It is about 20 TB a day', 'as <Cite id="a" /> says, issue #5.'])).toEqual([]);
+  });
+
+  it('leaves numbers in link targets and component ids, and numbers a source cited in the same sentence', () => {
+    expect(lines(['See [the note](/notes/~250/) and <Cite id="~250" /> and <StackLink id="about-20-tb">x</StackLink>.'])).toEqual([]);
+    expect(lines(['It is about 20 TB<Cite id="a" /> a day.'])).toEqual([]);
+    expect(lines(['It is about 20 TB a day (see v1.2) <Cite id="a" />. Next.'])).toEqual([]);
+    expect(lines(['Intro. It is about 20 TB a day <Cite id="a" />.'])).toEqual([]);
+  });
+
+  it('counts a number cited only in another sentence, before or after it', () => {
+    expect(lines(['<Cite id="a" /> says so. Then about 20 TB a day.'])).toEqual([at(5, 'about 20 TB')]);
+    expect(lines(['It is about 20 TB a day. Then <Cite id="a" />.'])).toEqual([at(5, 'about 20 TB')]);
+  });
+});
+
+describe('typed estimates in front matter and flashcards', () => {
+  it('reports a prompt field and each flashcard side once, with the flashcard fix', () => {
+    const problems = checkEstimates(
+      contextOf({
+        'prompts/p.mdx': mdx(['title: P', 'answer: about 20 TB a day'], ['', 'Text.']),
+        'culture/c.mdx': mdx(['title: C', 'summary: about 20 TB a day'], ['', 'Text.']),
+        'guides/loop/g.mdx': mdx(
+          [
+            'title: G',
+            'flashcards:',
+            '  - front: Is it about 20 TB a day?',
+            '    back: 42',
+            '  -',
+            '  - front: How much?',
+            '    back: about 20 TB a day',
+          ],
+          ['', 'Text.'],
+        ),
+      }),
+    ) as Problem[];
+    expect(problems.map((p) => `${p.file.slice('memory/'.length)}:${p.line} ${p.message} | ${p.fix}`)).toEqual([
+      'prompts/p.mdx:3 Front matter answer: "about 20 TB" is an approximate quantity typed by hand. | Write [[chain-id.name]] for a step of a chain on this page (add the step, or a small chain in the body, if none computes it); front-matter tokens are resolved when the page loads.',
+      'guides/loop/g.mdx:4 Flashcard: "about 20 TB" is an approximate quantity typed by hand. | Put the number in a chain on this page and write [[chain-id.name]] in the card.',
+      'guides/loop/g.mdx:8 Flashcard: "about 20 TB" is an approximate quantity typed by hand. | Put the number in a chain on this page and write [[chain-id.name]] in the card.',
+    ]);
+  });
+
+  it('reads no flashcards from a prompt or a page without a front-matter map', () => {
+    expect(
+      run({
+        'prompts/p.mdx': mdx(['title: P', 'flashcards:', '  - front: Q', '    back: about 20 TB a day'], ['', 'Text.']),
+        'guides/loop/empty.mdx': '---\n---\n\nText.',
+        'guides/loop/list.mdx': '---\n- a\n---\n\nText.',
+      }),
+    ).toEqual([]);
   });
 });
