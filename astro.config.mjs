@@ -12,6 +12,7 @@ import { siteBase } from './src/lib/base.ts';
 import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
 import csp from './src/plugins/csp.ts';
 import contentSafety from './src/plugins/content-safety.ts';
+import browserMermaid from './src/plugins/browser-mermaid.ts';
 
 /**
  * No module-preload helper. Vite wraps every dynamic import in `__vitePreload`, a 0.9 KB gzip
@@ -61,17 +62,14 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [schemaCacheGuard(), mdx(), csp()],
+  // browserMermaid: mermaid's own browser build under <base>vendor/mermaid/, never bundled by Vite.
+  integrations: [schemaCacheGuard(), mdx(), csp(), browserMermaid()],
   vite: {
     // Every .mdx file passes the content-safety rules before the MDX compiler sees it.
     plugins: [contentSafety(), tailwindcss(), withoutPreloadHelper()],
     // Scripts ship as files, never inlined: cached across pages and allowed by a strict CSP.
     build: {
       assetsInlineLimit: 0,
-      // mermaid's own chunks (loaded only on pages with a browser-drawn diagram; ELK is never
-      // loaded) are over Vite's 500 kB default. First-load bytes are enforced by the byte budgets
-      // (scripts/quality/budgets.ts), so this warning would only ever say the same thing.
-      chunkSizeWarningLimit: 1600,
       rolldownOptions: {
         // Astro's MDX compiler marks every compiled page with a "use astro:head-inject" directive
         // for its own bundling; Rolldown warns once per page, with a code frame (about 100 per

@@ -1,12 +1,12 @@
 /**
  * The service worker build on small hand-made sites: the first visit precaches only the app shell
  * (the pages' scripts and styles with their imports, the study tools, the offline page, Pagefind's
- * engine and index), never what loads on demand (mermaid, ELK, Pagefind's unused UIs and
- * languages); the save list gives every other page with its size and the on-demand files it
- * needs; a page too large to store fails the build with its name; and the real test build stays
+ * engine and index), never what loads on demand (mermaid's browser build under vendor/, ELK,
+ * Pagefind's unused UIs and languages); the save list gives every other page with its size and
+ * the on-demand files it needs (a page with a browser-drawn diagram: mermaid without ELK); a page too large to store fails the build with its name; and the real test build stays
  * within the precache budget (the browser side is in tests/e2e/offline.test.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,7 @@ import {
 } from './build-sw.ts';
 import { SEARCH_MAP_FILE, type SearchMap } from '../src/scripts/search/config.ts';
 import { TEST_BASE, TEST_OUT_DIR } from '../tests/e2e/global-setup.ts';
+import { copyMermaidBrowserBuild, mermaidBrowserFiles } from '../src/plugins/browser-mermaid.ts';
 
 /** A Pagefind fragment file as Pagefind writes it: gzip of its signature and the JSON. */
 const fragmentFile = (json: unknown) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(json)}`));
@@ -42,7 +43,11 @@ const B = '/netflix-sd/';
 const page = (title: string, body = '', padding = 0) =>
   `<!DOCTYPE html><title>${title}</title><link rel="stylesheet" href="${B}_astro/site.css"><link rel="canonical" href="https://x.example/"><script type="module" src="${B}_astro/site.js"></script>${body}<p>${'x'.repeat(padding)}</p>`;
 
-/** A site shaped like the real one: a shared script, search on demand, mermaid on one page. */
+/** mermaid's browser build as src/plugins/browser-mermaid.ts copies it, in miniature. */
+const MERMAID = 'vendor/mermaid/';
+const CHUNKS = `${MERMAID}chunks/mermaid.esm.min/`;
+
+/** A site shaped like the real one: a shared script, search on demand, a browser-drawn diagram on one page. */
 function realisticSite(): string {
   return site({
     'index.html': page('Home'),
@@ -50,7 +55,10 @@ function realisticSite(): string {
     'offline/index.html': page('Offline'),
     'loop/index.html': page('Loop'),
     'loop/recruiter/index.html': page('Recruiter'),
-    'prompts/feed/index.html': page('Feed', `<script type="module" src="${B}_astro/ClientDiagrams.js"></script>`),
+    'prompts/feed/index.html': page(
+      'Feed',
+      `<figure><div data-mermaid-client="dg-1"></div></figure><script type="module" src="${B}_astro/ClientDiagrams.js"></script>`,
+    ),
     'practice/index.html': page('Tools'),
     'practice/cards.json': '[]',
     'practice/study-manifest.json': '[]',
@@ -60,10 +68,16 @@ function realisticSite(): string {
     '_astro/site.js': 'import{a}from"./chunk.js";const s=()=>import(`./ui.js`);',
     '_astro/chunk.js': 'export const a=1;',
     '_astro/ui.js': 'const p=`pagefind-component-ui.css`;export{};',
-    '_astro/ClientDiagrams.js': 'import"./chunk.js";const m=()=>import(`./mermaid.core.abc.js`);',
-    '_astro/mermaid.core.abc.js': 'import{d}from"./dagre.js";const e=()=>import(`./elk-x.js`);',
-    '_astro/dagre.js': 'export const d=1;',
-    '_astro/elk-x.js': 'export const e=1;',
+    // The diagram script imports mermaid by its address under the base path, as ClientDiagrams.astro does.
+    '_astro/ClientDiagrams.js':
+      'import"./chunk.js";const m=()=>import(`${document.documentElement.dataset.base}vendor/mermaid/mermaid.esm.min.mjs`);',
+    [`${MERMAID}mermaid.esm.min.mjs`]:
+      'import{d}from"./chunks/mermaid.esm.min/dagre-D1.mjs";const t={mindmap:()=>import("./chunks/mermaid.esm.min/mindmap-definition-M1.mjs")};',
+    [`${CHUNKS}dagre-D1.mjs`]: 'import"./chunk-C1.mjs";export const d=1;',
+    [`${CHUNKS}chunk-C1.mjs`]: 'export const c=1;',
+    [`${CHUNKS}mindmap-definition-M1.mjs`]: 'import"./chunk-C1.mjs";const e=()=>import("./elk-E1.mjs");',
+    [`${CHUNKS}elk-E1.mjs`]: 'import"./chunk-ELKONLY.mjs";export const e=1;',
+    [`${CHUNKS}chunk-ELKONLY.mjs`]: 'export const o=1;',
     '_astro/unused.js': 'export const u=1;',
     'pagefind/pagefind.js': 'new Worker(`pagefind-worker.js`); fetch(`wasm.${language}.pagefind`)',
     'pagefind/pagefind-worker.js': 'self.x=1',
@@ -132,14 +146,52 @@ describe('the offline plan', () => {
       ['prompts', 'Design prompts', [`${B}prompts/feed/`]],
     ]);
     const feed = manifest.sections[2]!.pages[0]!;
-    // mermaid and what it imports statically; never ELK; nothing already in the shell.
-    expect(feed.assets).toEqual([`${B}_astro/dagre.js`, `${B}_astro/mermaid.core.abc.js`]);
+    // mermaid's browser build and everything it imports, statically or on demand (a diagram type's
+    // chunk); never ELK nor what only ELK imports; nothing already in the shell.
+    expect(feed.assets).toEqual([
+      `${B}${CHUNKS}chunk-C1.mjs`,
+      `${B}${CHUNKS}dagre-D1.mjs`,
+      `${B}${CHUNKS}mindmap-definition-M1.mjs`,
+      `${B}${MERMAID}mermaid.esm.min.mjs`,
+    ]);
     // A saved page brings its search fragment, so its results keep their excerpts offline.
     const recruiter = manifest.sections[1]!.pages[1]!;
     expect(recruiter.assets).toEqual([`${B}pagefind/fragment/en_1.pf_fragment`]);
-    expect(Object.keys(manifest.assets).sort()).toEqual([...feed.assets, ...recruiter.assets]);
+    expect(Object.keys(manifest.assets).sort()).toEqual([...feed.assets, ...recruiter.assets].sort());
     expect(manifest.sections[1]!.pages[0]!.assets).toEqual([]);
     expect(feed.bytes).toBeGreaterThan(50);
+  });
+
+  it('never precaches mermaid, even when a page names it, and lists it only for pages with a browser-drawn diagram', () => {
+    const dir = realisticSite();
+    // A page that preloads mermaid without having a diagram drawn in the browser.
+    writeFileSync(path.join(dir, 'loop/index.html'), page('Loop', `<link rel="modulepreload" href="${B}${MERMAID}mermaid.esm.min.mjs">`));
+    const plan = planOffline(dir, B);
+    expect(plan.shell.filter((file) => file.startsWith('vendor/'))).toEqual([]);
+    const pages = plan.manifest.sections.flatMap((section) => section.pages);
+    const withMermaid = pages.filter((p) => p.assets.includes(`${B}${MERMAID}mermaid.esm.min.mjs`)).map((p) => p.url);
+    // The preloading page saves what it names (and what that imports), like any page's scripts.
+    expect(withMermaid).toEqual([`${B}loop/`, `${B}prompts/feed/`]);
+  });
+
+  it("saves the whole of the installed mermaid's browser build but ELK with a page that has a browser-drawn diagram", () => {
+    const dir = realisticSite();
+    rmSync(path.join(dir, 'vendor'), { recursive: true });
+    copyMermaidBrowserBuild(dir);
+    const feed = planOffline(dir, B).manifest.sections[2]!.pages[0]!;
+    const vendor = mermaidBrowserFiles().map((file) => `${B}${MERMAID}${file}`);
+    const elk = vendor.filter((url) => /\/elk[.-][^/]*$/.test(url));
+    expect(elk).toHaveLength(1);
+    // Every chunk but ELK is reachable from the entry (the diagram types load on demand).
+    expect(feed.assets).toEqual(vendor.filter((url) => !elk.includes(url)).sort());
+  });
+
+  it('fails, naming the page, when a page has a browser-drawn diagram but mermaid was not copied', () => {
+    const dir = realisticSite();
+    rmSync(path.join(dir, 'vendor'), { recursive: true });
+    expect(() => planOffline(dir, B)).toThrow(
+      `${path.join(dir, 'prompts/feed/index.html')} has a diagram drawn in the browser, but ${path.join(dir, MERMAID, 'mermaid.esm.min.mjs')} is missing`,
+    );
   });
 
   it('fails without the offline page', () => {
@@ -264,7 +316,8 @@ describe('the service worker build', () => {
     const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8');
     expect(sw).toContain(`url:"${B}offline/index.html"`);
     expect(sw).toContain(`url:"${B}pagefind/pagefind.js"`);
-    expect(sw).not.toContain('mermaid.core');
+    expect(sw).not.toContain('vendor/');
+    expect(sw).not.toContain('mermaid.esm');
     expect(sw).not.toContain(`url:"${B}loop/index.html"`);
     expect(sw).not.toContain('wasm.unknown');
     // Fragments are stored as fetched or saved, not precached; the search map stands in for them.
@@ -307,13 +360,13 @@ describe('the service worker build', () => {
 
 // The test build (npm test builds it before the unit tests; `npm run test:unit` alone may lack it).
 describe.skipIf(!existsSync(path.join(TEST_OUT_DIR, 'sw.js')))(`the precache of the test build (${TEST_OUT_DIR}/)`, () => {
-  it(`stays within ${PRECACHE_BUDGET_BYTES / 1024 / 1024} MB gzip (${SHELL_BUDGET_BYTES / 1024} KB without the search index) and leaves mermaid and unused Pagefind files out`, () => {
+  it(`stays within ${PRECACHE_BUDGET_BYTES / 1024 / 1024} MB gzip (${SHELL_BUDGET_BYTES / 1024} KB without the search index) and leaves mermaid (vendor/) and unused Pagefind files out`, () => {
     const plan = planOffline(TEST_OUT_DIR, TEST_BASE);
     expect(plan.shellBytes).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
     expect(plan.shellBytesWithoutIndex).toBeLessThanOrEqual(SHELL_BUDGET_BYTES);
     expect(
       plan.shell.filter((file) =>
-        /mermaid|elk|pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown|\.pf_fragment$/.test(file),
+        /^vendor\/|mermaid|elk|pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown|\.pf_fragment$/.test(file),
       ),
     ).toEqual([]);
     expect(plan.shell).toContain(SEARCH_MAP_FILE);

@@ -7,8 +7,8 @@
  * - A first visit precaches only the app shell: the CSS and JavaScript the pages load (search and
  *   study tools included), icons, the offline page, and Pagefind's engine with its index and the
  *   search map (SEARCH_MAP_FILE: each result's title, address and type), so search works
- *   offline after one visit. Nothing a page loads only on demand is precached: mermaid
- *   (browser-drawn diagrams) and its chunks, Pagefind's worker, unused UIs and languages, and
+ *   offline after one visit. Nothing a page loads only on demand is precached: mermaid's
+ *   browser build (vendor/mermaid/, for browser-drawn diagrams), Pagefind's worker, unused UIs and languages, and
  *   the result fragments (the excerpts): a fragment is stored when search fetches it online, and
  *   "Save for offline" downloads it with its page; offline, a result without its fragment is
  *   listed by title from the search map.
@@ -37,11 +37,25 @@ import {
   type OfflineSection,
 } from '../src/lib/offline.ts';
 import { SEARCH_MAP_FILE, type SearchMap } from '../src/scripts/search/config.ts';
+import { hasBrowserDrawnDiagrams } from '../src/lib/csp.ts';
+import { MERMAID_ENTRY, MERMAID_VENDOR_DIR } from '../src/plugins/browser-mermaid.ts';
 
-/** Dynamic imports of these modules are on demand: not followed into the app shell. */
-export const ON_DEMAND_MODULES: readonly RegExp[] = [/^mermaid\.core\./];
+/**
+ * Files that load only on demand, relative to the output folder: never precached, and not
+ * followed into the app shell whatever imports them. Today that is mermaid's browser build
+ * (vendor/mermaid/, src/plugins/browser-mermaid.ts), which a page with a browser-drawn diagram
+ * fetches when the diagram nears the viewport; "Save for offline" lists it with those pages.
+ */
+export const ON_DEMAND_MODULES: readonly RegExp[] = [/^vendor\//];
 
-/** Never precached nor offered for saving: mermaid's ELK layout is never used (diagrams use dagre). */
+/** The module a page with a browser-drawn diagram (data-mermaid-client) loads, relative to the output folder. */
+export const BROWSER_DIAGRAM_MODULE = `${MERMAID_VENDOR_DIR}${MERMAID_ENTRY}`;
+
+/**
+ * Never precached nor offered for saving, by file name: mermaid's ELK layout
+ * (vendor/mermaid/chunks/mermaid.esm.min/elk-*.mjs, 1.4 MB) is never used, because
+ * ClientDiagrams.astro draws with the dagre layout.
+ */
 export const NEVER_CACHED: readonly RegExp[] = [/^elk[.-]/];
 
 /**
@@ -121,21 +135,21 @@ export function pageReferences(html: string, base: string, outDir: string): stri
   return [...refs];
 }
 
-/** The relative imports of a built module: static (import/from "...") and dynamic (import(`...`)). */
+/**
+ * The relative imports of a built module (.js, or .mjs as mermaid's build names them): static
+ * (import/from "...") and dynamic (import(`...`)).
+ */
 export function moduleImports(code: string): { static: string[]; dynamic: string[] } {
-  const dynamic = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
-  const all = [...code.matchAll(/\b(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+  const dynamic = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.m?js)["'`]\s*\)/g)].map((m) => m[1]!);
+  const all = [...code.matchAll(/\b(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.m?js)["'`]/g)].map((m) => m[1]!);
   const isDynamic = new Set(dynamic);
   return { static: all.filter((spec) => !isDynamic.has(spec)), dynamic };
 }
 
 const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 const never = (file: string) => NEVER_CACHED.some((pattern) => pattern.test(baseName(file)));
+const onDemand = (file: string) => ON_DEMAND_MODULES.some((pattern) => pattern.test(file));
 
-/**
- * A module and everything it imports, transitively. With `onDemand` false, dynamic imports of
- * ON_DEMAND_MODULES are not followed (the app shell); with true, everything is (a page's needs).
- */
 /** Each built module's imports, read once per build (pages share most of their scripts). */
 const importsCache = new Map<string, ReturnType<typeof moduleImports>>();
 function importsOf(file: string): ReturnType<typeof moduleImports> {
@@ -144,17 +158,18 @@ function importsOf(file: string): ReturnType<typeof moduleImports> {
   return found;
 }
 
+/**
+ * A module and everything it imports, transitively, never NEVER_CACHED files. With
+ * `followOnDemand` false, ON_DEMAND_MODULES and what only they import are left out (the app
+ * shell); with true, everything is (a page's needs).
+ */
 function moduleClosure(outDir: string, start: string, followOnDemand: boolean, seen = new Set<string>()): Set<string> {
-  if (seen.has(start) || never(start)) return seen;
+  if (seen.has(start) || never(start) || (!followOnDemand && onDemand(start))) return seen;
   seen.add(start);
-  if (!start.endsWith('.js')) return seen;
+  if (!/\.m?js$/.test(start)) return seen;
   const { static: statics, dynamic } = importsOf(path.join(outDir, start));
   const resolve = (spec: string) => path.posix.normalize(path.posix.join(path.posix.dirname(start), spec));
-  for (const spec of statics) moduleClosure(outDir, resolve(spec), followOnDemand, seen);
-  for (const spec of dynamic) {
-    if (!followOnDemand && ON_DEMAND_MODULES.some((pattern) => pattern.test(baseName(spec)))) continue;
-    moduleClosure(outDir, resolve(spec), followOnDemand, seen);
-  }
+  for (const spec of [...statics, ...dynamic]) moduleClosure(outDir, resolve(spec), followOnDemand, seen);
   return seen;
 }
 
@@ -349,7 +364,21 @@ export function planOffline(outDir: string, base: string): OfflinePlan {
   const offlinePage = OFFLINE_PAGE;
   if (!pages.includes(offlinePage))
     throw new Error(`${path.join(outDir, offlinePage)} is missing: the service worker needs the offline page (src/pages/offline.astro).`);
-  const referencesOf = new Map(pages.map((page) => [page, pageReferences(readFileSync(path.join(outDir, page), 'utf8'), base, outDir)]));
+  const referencesOf = new Map<string, string[]>();
+  // Pages with a diagram drawn in the browser: their diagram script imports mermaid's browser
+  // build by its address, which no relative import names, so the page's needs start from it too.
+  const browserDiagramPages = new Set<string>();
+  for (const page of pages) {
+    const html = readFileSync(path.join(outDir, page), 'utf8');
+    referencesOf.set(page, pageReferences(html, base, outDir));
+    if (!hasBrowserDrawnDiagrams(html)) continue;
+    if (!existsSync(path.join(outDir, BROWSER_DIAGRAM_MODULE)))
+      throw new Error(
+        `${path.join(outDir, page)} has a diagram drawn in the browser, but ${path.join(outDir, BROWSER_DIAGRAM_MODULE)} is missing: ` +
+          'build with the browser-mermaid integration (src/plugins/browser-mermaid.ts, in astro.config.mjs), which copies it.',
+      );
+    browserDiagramPages.add(page);
+  }
 
   const shell = new Set<string>([offlinePage]);
   for (const refs of referencesOf.values()) for (const ref of refs) for (const file of closureOf(outDir, ref, false)) shell.add(file);
@@ -384,7 +413,8 @@ export function planOffline(outDir: string, base: string): OfflinePlan {
     if (shell.has(page) || page === '404.html') continue;
     const sitePath = `/${page.replace(/index\.html$/, '')}`;
     const needs = new Set<string>();
-    for (const ref of referencesOf.get(page) ?? []) for (const file of closureOf(outDir, ref, true)) if (!shell.has(file)) needs.add(file);
+    const starts = [...(referencesOf.get(page) ?? []), ...(browserDiagramPages.has(page) ? [BROWSER_DIAGRAM_MODULE] : [])];
+    for (const start of starts) for (const file of closureOf(outDir, start, true)) if (!shell.has(file)) needs.add(file);
     const fragment = fragmentOf.get(sitePath);
     if (fragment) needs.add(fragment);
     for (const file of needs) assets[`${base}${file}`] = bytesOf(file);
@@ -461,13 +491,14 @@ export async function buildServiceWorker(outDir: string, base = siteBase(), opti
           precacheFallback: { fallbackURL: `${base}${OFFLINE_PAGE}` },
         },
       },
-      // On-demand scripts (mermaid): hashed, so a stored copy is always right.
+      // Scripts the pages load on demand: hashed, so a stored copy is always right.
       {
         urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/_astro/'),
         handler: 'CacheFirst',
         options: { cacheName: caches.assets },
       },
-      // Anything else of the site's (study data, the save list): the network first, stored for offline.
+      // Anything else of the site's (study data, the save list, mermaid's browser build under
+      // vendor/, whose entry keeps its name across versions): the network first, stored for offline.
       {
         urlPattern: ({ sameOrigin, request }) => sameOrigin && request.method === 'GET',
         handler: 'NetworkFirst',

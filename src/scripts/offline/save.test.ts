@@ -368,6 +368,19 @@ describe('saving', () => {
     expect(fetchManifest).toHaveBeenCalledTimes(1);
   });
 
+  it("stores mermaid's browser build (vendor/) with the files the worker reads offline, not with the pages", async () => {
+    const mermaid = `${BASE}vendor/mermaid/mermaid.esm.min.mjs`;
+    const page = { url: `${BASE}prompts/a/`, bytes: 1024, assets: [mermaid] };
+    serve({ version: 1, sections: [{ key: 'prompts', label: 'Design prompts', pages: [page] }], assets: { [mermaid]: 2048 } });
+    await start();
+    await open();
+    saveButton('Design prompts').click();
+    await settle();
+    expect(caches.paths(names.files)).toEqual([mermaid]);
+    expect(caches.paths(names.pages)).toEqual([page.url]);
+    expect(caches.paths(names.assets)).toEqual([]);
+  });
+
   it('downloads four files at a time', async () => {
     const held = new Map<string, ReturnType<typeof deferred>>();
     caches.download = (url) => {

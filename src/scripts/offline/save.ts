@@ -63,8 +63,9 @@ async function download(
 ): Promise<string[]> {
   const [pages, assets, files] = await Promise.all([caches.open(names.pages), caches.open(names.assets), caches.open(names.files)]);
   // Each file goes where the service worker looks for it: pages, hashed scripts, and other files
-  // (a page's search fragment, which gives its results excerpts offline).
-  const cacheFor = (url: string) => (url.includes('/_astro/') ? assets : url.includes('/pagefind/') ? files : pages);
+  // (a page's search fragment, which gives its results excerpts offline; mermaid's browser build
+  // under vendor/, which draws a page's browser-drawn diagrams offline).
+  const cacheFor = (url: string) => (url.includes('/_astro/') ? assets : /\/(?:pagefind|vendor)\//.test(url) ? files : pages);
   const failed: string[] = [];
   let next = 0;
   let doneBytes = 0;
