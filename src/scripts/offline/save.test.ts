@@ -231,6 +231,15 @@ describe('before saving', () => {
     expect(button.disabled).toBe(false);
   });
 
+  it('keeps the offline message when the connection drops while it works out the sizes', async () => {
+    await start();
+    $<HTMLButtonElement>('[data-save-open]').click();
+    online = false;
+    await settle();
+    expect(status()).toMatch(/^You are offline\./);
+    expect(saveButton('Design prompts').disabled).toBe(true);
+  });
+
   it('counts what visits and earlier saves already stored, and offers nothing more for a saved section', async () => {
     caches.put(names.pages, BASE, `${BASE}prompts/a/`);
     caches.put(names.assets, DIAGRAM);
@@ -360,6 +369,7 @@ describe('saving', () => {
     expect(caches.paths(names.assets)).toEqual([DIAGRAM]);
     expect(caches.paths(names.files)).toEqual([FRAGMENT]);
     // The table is drawn again from what is stored now, without fetching the list again.
+    expect(rows()).toHaveLength(4);
     expect(rows()[1]).toEqual(['Design prompts', '2 of 2', 'nothing: all saved', 'Saved']);
     expect(rows()[3]).toEqual(['The whole site', '2 of 4', '7 KB', 'Save (7 KB)']);
     expect(saveButton('Design prompts').disabled).toBe(true);
@@ -418,6 +428,7 @@ describe('saving', () => {
     );
     expect(caches.paths(names.pages)).toEqual([`${BASE}prompts/a/`]);
     expect(rows()[1]).toEqual(['Design prompts', '1 of 2', '11 KB', 'Save (11 KB)']);
+    expect(bar().value).toBe(41984);
   });
 
   it('saves when the browser cannot be asked to keep the data, or refuses', async () => {
