@@ -175,4 +175,26 @@ describe('allowedKeysAt', () => {
     ).toEqual(['a']);
     expect(allowedKeysAt(z.string(), [])).toBeUndefined();
   });
+
+  it("follows only an object's shape by key, an array's element by index, and the wrappers it knows", () => {
+    const object = { def: { type: 'object', shape: { a: {} } } };
+    expect(allowedKeysAt(object, [])).toEqual(['a']);
+    expect(allowedKeysAt(undefined, [])).toBeUndefined();
+    expect(allowedKeysAt({}, [])).toBeUndefined();
+    expect(allowedKeysAt({}, ['a'])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'object' } }, [])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'object' } }, ['a'])).toBeUndefined();
+    // An inner schema or an input is followed only through a wrapper or a pipe.
+    expect(allowedKeysAt({ def: { type: 'lazy', innerType: object } }, [])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'lazy', in: object } }, [])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'optional' } }, [])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'pipe' } }, [])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'optional', innerType: { def: { type: 'pipe', in: object } } } }, [])).toEqual(['a']);
+    // A shape is read on an object only, an element on an array only.
+    expect(allowedKeysAt({ def: { type: 'array', shape: { x: object } } }, ['x'])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'array', shape: { a: {} } } }, [])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'object', shape: { 0: object } } }, [0])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'object', element: object } }, [0])).toBeUndefined();
+    expect(allowedKeysAt({ def: { type: 'array', element: object } }, [0])).toEqual(['a']);
+  });
 });
