@@ -17,6 +17,11 @@ describe('parseGitLog', () => {
     expect(dates.get('content/c.mdx')?.toISOString()).toBe('2026-01-01T10:00:00.000Z');
     expect(dates.size).toBe(3);
   });
+  it('reads a log written with Windows line ends and blank lines around a commit', () => {
+    const dates = parseGitLog('\0\r\n2026-03-02T10:00:00+00:00\r\n\r\ncontent/a.mdx\r\ncontent/b.mdx\r\n');
+    expect([...dates.keys()]).toEqual(['content/a.mdx', 'content/b.mdx']);
+    expect(dates.get('content/b.mdx')?.toISOString()).toBe('2026-03-02T10:00:00.000Z');
+  });
   it('ignores malformed blocks', () => {
     expect(parseGitLog('\0not a date\nfile.txt').size).toBe(0);
   });
@@ -85,5 +90,17 @@ describe('lastUpdated in a git checkout', () => {
     // Deleted but not committed: the last commit that had it.
     expect(lastUpdated('content/gone.mdx', dir)?.toISOString()).toBe('2024-03-01T10:00:00.000Z');
     expect(lastUpdated('content/never.mdx', dir)).toBeUndefined();
+  });
+
+  it('reads the log once per checkout: a commit made later in the same build is not seen', () => {
+    const dir = repository();
+    expect(lastUpdated('content/new.mdx', dir)?.toISOString()).toBe(FILE_TIME.toISOString());
+    execFileSync('git', ['add', '.'], { cwd: dir, stdio: 'ignore' });
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'third'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, GIT_AUTHOR_DATE: '2025-01-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-01-01T10:00:00Z' },
+    });
+    expect(lastUpdated('content/new.mdx', dir)?.toISOString()).toBe(FILE_TIME.toISOString());
   });
 });
