@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from './context.ts';
 import { loadContent } from './load.ts';
 import { mdxTreeOf } from './rules/content-safety.ts';
-import { buildSiteMap, checkLinks, headingIds } from './rules/links.ts';
+import { buildSiteMap, checkLink, checkLinks, headingIds, type SiteMap } from './rules/links.ts';
 
 const FIXTURE = path.join('scripts', 'check-content', '__fixtures__', 'bad-links');
 
@@ -97,5 +97,99 @@ describe('links and anchors in content', () => {
     );
     expect(site.files.has('/favicon.svg')).toBe(true);
     expect(site.files.has('/404.html')).toBe(true);
+  });
+});
+
+describe('one link against a known site', () => {
+  const nine = ['how-it-fails', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+  const site: SiteMap = {
+    pages: new Map<string, { source: string; anchors?: Set<string>; hasHeadings?: boolean }>([
+      ['/loop/', { source: 'content/guides/loop/index.mdx', anchors: new Set(nine), hasHeadings: true }],
+      ['/sources/', { source: 'src/pages/sources.astro', anchors: new Set(['source-x']) }],
+      ['/figures/', { source: 'src/pages/figures.astro' }],
+    ]),
+    files: new Set(['/favicon.svg']),
+    uncheckedPrefixes: ['/', '/practice/'],
+    globalIds: new Set(['main']),
+    globalIdPatterns: [/^card-.+$/],
+  };
+  const check = (url: string, from = '/loop/') => checkLink(site, from, url);
+
+  it('accepts external links, existing pages, files, anchors known to the page or to every page, and unlisted pages', () => {
+    for (const url of ['', 'https://example.com/', 'mailto:a@b.c', '//cdn.example/x', '/loop/', '/loop/#how-it-fails', '/favicon.svg']) {
+      expect(check(url), url).toBeUndefined();
+    }
+    for (const url of ['/loop/#main', '/loop/#card-7', '/figures/#anything', '/practice/anything/', '#b'])
+      expect(check(url), url).toBeUndefined();
+  });
+
+  it('checks pages under the site root even though "/" is an unchecked prefix', () => {
+    expect(check('/nothing-here/')).toEqual({
+      rule: 'link-target',
+      message: 'The link "/nothing-here/" goes to no page: the site has nothing at /nothing-here/.',
+      fix: 'Link to an existing page, written root-relative with a trailing slash such as /loop/coding/, or create the page.',
+    });
+  });
+
+  it('reports a URL that does not parse, and a broken %-escape', () => {
+    // Backslashes read as slashes: \\[ is a protocol-relative URL with an impossible host.
+    expect(check('\\\\[')).toEqual({
+      rule: 'link-target',
+      message: 'The link "\\\\[" is not a valid URL.',
+      fix: 'Write a root-relative path such as /loop/coding/.',
+    });
+    expect(check('/loop/%E0%A4%A/')).toEqual({
+      rule: 'link-target',
+      message: 'The link "/loop/%E0%A4%A/" has a broken %-escape.',
+      fix: 'Write the path and anchor in plain characters.',
+    });
+    expect(check('/loop/#%E0%A4%A')).toEqual({
+      rule: 'link-target',
+      message: 'The link "/loop/#%E0%A4%A" has a broken %-escape.',
+      fix: 'Write the path and anchor in plain characters.',
+    });
+  });
+
+  it('reports a missing file, and a page without its trailing slash keeping the anchor', () => {
+    expect(check('/logo.png')).toEqual({
+      rule: 'link-target',
+      message: 'The link "/logo.png" points at a file the site does not have (/logo.png).',
+      fix: 'Check the path; files served as they are live in public/.',
+    });
+    expect(check('/loop#b')).toEqual({
+      rule: 'link-target',
+      message: 'The link "/loop#b" has no trailing slash; every page URL on this site ends in "/".',
+      fix: 'Write it as /loop/#b.',
+    });
+  });
+
+  it('suggests the nearest page, keeping the anchor, and says where a relative link leads', () => {
+    expect(check('/lop/#b')).toEqual({
+      rule: 'link-target',
+      message: 'The link "/lop/#b" goes to no page: the site has nothing at /lop/. Did you mean "/loop/"?',
+      fix: 'Change it to /loop/#b, or create the page it should go to.',
+    });
+    expect(check('../sourcs/', '/loop/')).toEqual({
+      rule: 'link-target',
+      message:
+        'The link "../sourcs/" goes to no page: the site has nothing at /sourcs/ (a relative link: from /loop/ it leads to /sourcs/). Did you mean "/sources/"?',
+      fix: 'Change it to /sources/, or create the page it should go to.',
+    });
+  });
+
+  it('reports a missing anchor with the nearest one and the first eight anchors of a page with headings', () => {
+    expect(check('/loop/#how-it-fail', '/other/')).toEqual({
+      rule: 'link-anchor',
+      message: 'The link "/loop/#how-it-fail" points at #how-it-fail, which /loop/ does not have. Did you mean "#how-it-fails"?',
+      fix: `Change it to #how-it-fails (a heading's anchor is its text in lower case with hyphens: "## How it fails" is #how-it-fails); anchors there include #how-it-fails, #b, #c, #d, #e, #f, #g, #h, ….`,
+    });
+  });
+
+  it('reports a missing anchor on a page without headings, on this page, with nothing near', () => {
+    expect(check('#zzzzzzzzzzzz', '/sources/')).toEqual({
+      rule: 'link-anchor',
+      message: 'The link "#zzzzzzzzzzzz" points at #zzzzzzzzzzzz, which this page does not have.',
+      fix: 'Link to an anchor that exists; anchors there include #source-x.',
+    });
   });
 });
