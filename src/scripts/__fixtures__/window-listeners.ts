@@ -10,12 +10,11 @@ const added: [string, EventListenerOrEventListenerObject][] = [];
 
 export function trackWindowListeners(): void {
   const add = window.addEventListener.bind(window);
-  vi.spyOn(window, 'addEventListener').mockImplementation(
-    (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
-      if (listener) added.push([type, listener]);
-      add(type, listener, options);
-    },
-  );
+  const track = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+    if (listener) added.push([type, listener]);
+    add(type, listener, options);
+  };
+  vi.spyOn(window, 'addEventListener').mockImplementation(track);
 }
 
 export function removeWindowListeners(): void {
