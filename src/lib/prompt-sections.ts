@@ -90,6 +90,7 @@ export function checkPromptSections(body: string): SectionProblem[] {
   for (const spec of PROMPT_SECTIONS) {
     const index = found.findIndex((s) => s.heading === spec.heading);
     if (index === -1) {
+      // Stryker disable next-line EqualityOperator: the section is missing, so no found heading has its index.
       const before = found.filter((s) => expected.indexOf(s.heading) < expected.indexOf(spec.heading)).at(-1);
       problems.push({
         line: before ? before.line : 1,
