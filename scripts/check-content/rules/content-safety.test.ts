@@ -84,6 +84,12 @@ describe('attributes of HTML elements', () => {
     ]);
   });
 
+  it('shows a bare http-equiv with an empty value', () => {
+    expect(check('<abbr title="t" http-equiv>R</abbr>')).toEqual([
+      `1:17 [html-attribute] <abbr http-equiv=""> sets an HTTP header from inside the page (a refresh sends readers to another site; a policy can loosen the site's). | Remove it. The site sets its own headers.`,
+    ]);
+  });
+
   it('checks URL attributes by name in any case, and leaves a safe URL to the element rule', () => {
     expect(check('<abbr title="t" SRC="vbscript:x">A</abbr> <abbr title="t" href="/guides/">B</abbr>')).toEqual([
       '1:17 [unsafe-url] <abbr SRC="vbscript:x"> is a "vbscript:" URL. | Links go to http(s), mailto or a page of this site, written in Markdown: [text](https://…).',
@@ -316,7 +322,7 @@ describe('front matter and YAML', () => {
   });
 
   it('reports nothing for YAML that does not parse (the front-matter rule does), and checks repeated keys', () => {
-    expect(checkYamlText('a: [1, 2', 'a: [1, 2', 0)).toEqual([]);
+    expect(checkYamlText('a: [<b>, 2', 'a: [<b>, 2', 0)).toEqual([]);
     expect(checkYamlText('a: x\na: <b>', 'a: x\na: <b>', 0).map((p) => `${p.line}:${p.column}`)).toEqual(['2:4']);
   });
 
