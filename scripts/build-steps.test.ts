@@ -28,9 +28,19 @@ const checks = vi.hoisted(() => ({
   tools: {} as Record<'astro' | 'pagefind', ToolRun>,
   spawned: [] as { command: string; args: string[]; outDir: string | undefined; stdio: unknown }[],
   worker: { fail: '' },
+  /** The content-check verdict the stand-in Astro read before it "compiled" (null: it never did). */
+  verdictSeen: null as Record<string, unknown> | null,
+  /** Whether the build stopped the stand-in Astro. */
+  killed: false,
 }));
 
-vi.mock('./check-content/index.ts', () => ({ checkContent: () => Promise.resolve(checks.content) }));
+vi.mock('./check-content/index.ts', () => ({
+  checkContentFiles: () =>
+    // A little later than Astro starts, as the real check is.
+    new Promise((resolve) =>
+      setTimeout(() => resolve({ problems: checks.content, files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }] }), 20),
+    ),
+}));
 vi.mock('./check-dist/index.ts', () => ({
   checkDist: (dir: string, base: string) => {
     checks.distCalls.push([dir, base]);
@@ -50,11 +60,32 @@ vi.mock('node:child_process', async (importOriginal) => {
   return {
     ...original,
     spawn: (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: unknown }) => {
-      const child = Object.assign(new EventEmitter(), { stdout: new EventEmitter(), stderr: new EventEmitter() });
+      const child = Object.assign(new EventEmitter(), {
+        stdout: new EventEmitter(),
+        stderr: new EventEmitter(),
+        kill: () => {
+          checks.killed = true;
+          setImmediate(() => child.emit('close', null, 'SIGTERM'));
+          return true;
+        },
+      });
       const tool = args.some((arg) => arg.includes('astro')) ? 'astro' : 'pagefind';
       const run = checks.tools[tool];
       checks.spawned.push({ command, args, outDir: options.env?.OUT_DIR, stdio: options.stdio });
-      setImmediate(() => {
+      // Astro compiles content only once the check's verdict exists, as the content-safety plugin does.
+      const verdictFile = tool === 'astro' ? options.env?.CONTENT_CHECK_VERDICT_FILE : undefined;
+      const whenReady = (go: () => void) => {
+        const look = () => {
+          if (checks.killed) return;
+          if (!verdictFile || existsSync(verdictFile)) {
+            if (verdictFile) checks.verdictSeen = JSON.parse(readFileSync(verdictFile, 'utf8')) as Record<string, unknown>;
+            go();
+          } else setTimeout(look, 2);
+        };
+        // Never before spawn() returns: the caller listens for 'close' first, as with a real process.
+        setImmediate(look);
+      };
+      whenReady(() => {
         if (run.startError) {
           child.emit('error', new Error(run.startError));
           return;
@@ -100,6 +131,8 @@ beforeEach(() => {
   checks.tools = { astro: { log: '', code: 0 }, pagefind: { log: 'Indexed 1,234 pages\n', code: 0 } };
   checks.spawned = [];
   checks.worker = { fail: '' };
+  checks.verdictSeen = null;
+  checks.killed = false;
   output = [];
   vi.stubEnv('BASE_PATH', '/sub/');
   vi.stubEnv('GITHUB_ACTIONS', '');
@@ -156,10 +189,10 @@ describe('the built-site check in build()', () => {
     expect(summary).toContain('  Search index: 1,234 pages, 3 KB');
     expect(summary).toContain('  Offline precache: 3 files, 0.50 MB gzip as served, 1.00 MB before compression');
     expect(summary).toContain(
-      '  Checks passed: content (content/) before the build, built site (links, #fragments, third parties, CSP, ids) after it',
+      '  Checks passed: content (content/) before any MDX compiled, built site (links, #fragments, third parties, CSP, ids) after it',
     );
     expect(summary).toMatch(
-      / {2}Steps: content check \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s\n/,
+      / {2}Steps: content check \d+\.\d s, astro build \d+\.\d s, link check \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s \(the content check ran beside astro build, the link check beside the search index\)\n/,
     );
     expect(summary).toContain('⚠ 1 warning:\n  service worker: one file skipped');
   });
@@ -182,7 +215,12 @@ describe('the built-site check in build()', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     ]);
-    expect(output.join('\n')).toContain('(its log is shown if it fails; --verbose shows it live)');
+    expect(output.join('\n')).toContain("(Astro's log is shown if it fails; --verbose shows it live)");
+    // Astro compiled only after the content check's verdict, which holds the hash of each file it passed.
+    expect(checks.verdictSeen).toEqual({
+      contentDir: path.resolve('content'),
+      passed: { [path.resolve('content/guides/loop/index.mdx')]: '860771c51b9d79f3a0c81f4571450377af1196f5494a526eaf8e40e95251e652' },
+    });
   });
 
   it('with --verbose, shows the tools’ output live and does not print it again on failure', async () => {
@@ -214,7 +252,8 @@ describe('the built-site check in build()', () => {
     const outDir = previousBuild();
     await expect(build(outDir)).rejects.toThrow(`Build stopped: the service worker failed (see above).`);
     expect(output.join('\n')).toContain('A page is too large to store.');
-    expect(checks.distCalls).toEqual([]);
+    // The built-site check ran beside the search index, before the worker.
+    expect(checks.distCalls).toEqual([[`${outDir}-staging`, '/sub/']]);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
 
@@ -242,10 +281,13 @@ describe('the built-site check in build()', () => {
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
 
-  it('stops before building when the content check finds a problem', async () => {
+  it('stops Astro before it compiles anything when the content check finds a problem', async () => {
     checks.content = [{ ...brokenLink, file: 'content/guides/loop/index.mdx', rule: 'frontmatter' }];
     const outDir = previousBuild();
     await expect(build(outDir)).rejects.toThrow('Build stopped: the content check failed');
+    expect(checks.killed).toBe(true);
+    expect(checks.verdictSeen).toBeNull();
+    expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
     expect(checks.distCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');

@@ -1,10 +1,10 @@
 /**
- * `npm run build` end to end on fixture content: the content check finishes before Astro starts,
- * every step runs and leaves its output, a good build prints a short summary instead of Astro's
+ * `npm run build` end to end on fixture content: the content check runs beside Astro, which
+ * compiles no MDX until the check has passed, every step runs and leaves its output, a good build prints a short summary instead of Astro's
  * log, and a failed build (content check or Astro) leaves the previous output folder untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,10 +55,10 @@ describe('npm run build', () => {
     expect(existsSync(`${build.outDir}-staging`)).toBe(false);
     expect(existsSync(`${build.outDir}-previous`)).toBe(false);
 
-    // The content check finished before Astro started.
+    // The content check ran, beside Astro.
     const stdout = build.stdout;
-    expect(stdout.indexOf('✓ Content check of')).toBeGreaterThanOrEqual(0);
-    expect(stdout.indexOf('✓ Content check of')).toBeLessThan(stdout.indexOf('Building pages with Astro'));
+    expect(stdout).toContain('✓ Content check of');
+    expect(stdout).toContain('and building pages with Astro into');
     // A short summary, not Astro's page-by-page log.
     expect(stdout).toMatch(/✓ Built \d+ pages into .*dist\/ \(base \/sub\/\) in [\d.]+ s/);
     expect(stdout).toMatch(/Diagrams: \d+ \(\d+ drawn at build time, \d+ in the browser\)/);
@@ -77,17 +77,29 @@ describe('npm run build', () => {
     expect(Object.keys(timings).sort()).toEqual(['astro build', 'content check', 'link check', 'search index', 'service worker', 'total']);
   });
 
-  it('stops on a content problem, naming the file and line, before Astro starts or anything is written', { timeout: 180_000 }, () => {
-    const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
-    const old = previousOutput(scratch);
-    const build = runBuild('scripts/check-content/__fixtures__/bad-safety', { scratch });
-    expect(build.status).toBe(1);
-    expect(build.log).toMatch(/guides\/loop\/index\.mdx:11(:\d+)?\s+\[[a-z-]+\]/);
-    expect(build.log).toContain('Build stopped: the content check failed');
-    expect(build.log).not.toContain('Building pages with Astro');
-    expect(readFileSync(old, 'utf8')).toBe('<p>the previous build</p>');
-    expect(existsSync(`${build.outDir}-staging`)).toBe(false);
-  });
+  it(
+    'stops on a content problem, naming the file and line, before Astro (started beside the check) runs any of it',
+    { timeout: 180_000 },
+    () => {
+      const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
+      const old = previousOutput(scratch);
+      // Good content plus a page whose expression would write a file if it were ever compiled and run.
+      const content = path.join(scratch, 'content');
+      cpSync(GOOD_CONTENT, content, { recursive: true });
+      const marker = path.join(scratch, 'executed.txt');
+      const page = path.join(content, 'guides', 'loop', 'index.mdx');
+      const lines = readFileSync(page, 'utf8').split('\n');
+      lines.push(`Hello {process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran') ?? 'there'}.`, '');
+      writeFileSync(page, lines.join('\n'));
+      const build = runBuild(content, { scratch });
+      expect(build.status, build.log).toBe(1);
+      expect(build.log).toContain(`guides/loop/index.mdx:${lines.length - 1}:7  [mdx-expression]`);
+      expect(build.log).toContain('Build stopped: the content check failed');
+      expect(existsSync(marker)).toBe(false);
+      expect(readFileSync(old, 'utf8')).toBe('<p>the previous build</p>');
+      expect(existsSync(`${build.outDir}-staging`)).toBe(false);
+    },
+  );
 
   it('when Astro fails, prints its log and leaves the previous output as it was', { timeout: 180_000 }, () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));

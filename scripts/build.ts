@@ -1,23 +1,27 @@
 /**
  * `npm run build`: the whole build and its checks, into OUT_DIR (default dist/) under BASE_PATH.
- *  1. The content check runs to completion first: content is checked before anything compiles it,
- *     and a problem stops the build with messages naming file, line and fix.
- *  2. `astro build` writes the site into a staging folder beside OUT_DIR; its log is kept and
- *     printed only when it fails (or with --verbose), so a good build prints a short summary.
- *  3. Pagefind indexes the pages, then the service worker is generated (it precaches the index).
- *  4. The built-site check: links, third-party requests, security.
- *  5. Only then does the staging folder replace OUT_DIR: a failed build leaves the previous
+ *  1. The content check and `astro build` run side by side, one on each core. Astro writes the
+ *     site into a staging folder beside OUT_DIR, but compiles no MDX until the check has passed:
+ *     the content-safety plugin waits for the check's verdict (src/lib/content-verdict.ts). A
+ *     problem stops Astro and the build, with messages naming file, line and fix. Astro's log is
+ *     kept and printed only when it fails (or with --verbose), so a good build prints a short summary.
+ *  2. Pagefind indexes the pages while the built-site check (links, third-party requests,
+ *     security) reads them; then the service worker is generated (it precaches the index).
+ *  3. Only then does the staging folder replace OUT_DIR: a failed build leaves the previous
  *     output as it was, so `npm run serve` keeps working.
- * `--timings <file>` writes each step's seconds as JSON; the benchmark reads it.
+ * `--timings <file>` writes each step's seconds as JSON (the content check's overlap Astro's, as do
+ * the search index's and the link check's); the benchmark reads it.
  * `--verbose` shows Astro's and Pagefind's own output as they run.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteBase } from '../src/lib/base.ts';
 import { contentDir } from '../src/lib/content-paths.ts';
-import { checkContent } from './check-content/index.ts';
+import { VERDICT_VARIABLE, verdictFor, writeVerdict } from '../src/lib/content-verdict.ts';
+import { checkContentFiles } from './check-content/index.ts';
 import { checkDist } from './check-dist/index.ts';
 import { buildServiceWorker } from './build-sw.ts';
 import { report } from './lib/problems.ts';
@@ -28,20 +32,27 @@ interface RunResult {
   output: string;
 }
 
-/** Runs a command; its output is captured (and also shown live when `live`). */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean): Promise<RunResult> {
+/** A started command: the process, and its result once it ends. */
+interface Running {
+  child: ChildProcess;
+  done: Promise<RunResult>;
+}
+
+/** Starts a command; its output is captured (and also shown live when `live`). */
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean): Running {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
     output += chunk.toString();
     if (live) stream.write(chunk);
   };
-  child.stdout.on('data', collect(process.stdout));
-  child.stderr.on('data', collect(process.stderr));
-  return new Promise((resolve) => {
+  child.stdout?.on('data', collect(process.stdout));
+  child.stderr?.on('data', collect(process.stderr));
+  const done = new Promise<RunResult>((resolve) => {
     child.on('error', (error) => resolve({ code: 1, output: `${output}\nCould not start ${command}: ${error.message}` }));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
+  return { child, done };
 }
 
 async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
@@ -139,53 +150,70 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   const base = siteBase();
   const content = contentDir();
 
-  // 1. Content first, to completion: nothing compiles content that has not passed.
-  const problems = await timed(timings, 'content check', () => checkContent(content));
-  if (report(problems, `Content check of ${content}/`) !== 0) fail('the content check');
-
-  // 2. Astro builds into a staging folder beside the output folder (same disk, so the swap is a rename).
+  // 1. The content check here, `astro build` in its own process: two cores at once. Astro compiles
+  // no MDX before the check's verdict exists (src/plugins/content-safety.ts waits for it).
   const staging = `${outDir.replace(/[\\/]+$/, '')}-staging`;
   rmSync(staging, { recursive: true, force: true });
-  const env = { ...process.env, OUT_DIR: staging };
-  console.log(`… Building pages with Astro into ${staging}/${verbose ? '' : ' (its log is shown if it fails; --verbose shows it live)'}`);
-  const astro = await timed(timings, 'astro build', () => run(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose));
-  if (astro.code !== 0) {
+  const verdictDir = mkdtempSync(path.join(tmpdir(), 'content-verdict-'));
+  const verdictFile = path.join(verdictDir, 'verdict.json');
+  const env = { ...process.env, OUT_DIR: staging, [VERDICT_VARIABLE]: verdictFile };
+  console.log(
+    `… Checking ${content}/ and building pages with Astro into ${staging}/ side by side${verbose ? '' : " (Astro's log is shown if it fails; --verbose shows it live)"}`,
+  );
+  const astroStarted = performance.now();
+  const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose);
+  let astroResult: RunResult;
+  try {
+    const checked = await timed(timings, 'content check', () => checkContentFiles(content));
+    if (report(checked.problems, `Content check of ${content}/`) !== 0) {
+      astro.child.kill();
+      await astro.done;
+      rmSync(staging, { recursive: true, force: true });
+      fail('the content check');
+    }
+    writeVerdict(verdictFile, verdictFor(content, checked.files));
+    astroResult = await astro.done;
+    timings['astro build'] = (performance.now() - astroStarted) / 1000;
+  } finally {
+    rmSync(verdictDir, { recursive: true, force: true });
+  }
+  if (astroResult.code !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    fail('astro build', verbose ? undefined : astro.output);
+    fail('astro build', verbose ? undefined : astroResult.output);
   }
 
-  // 3. Search index, then the service worker that precaches it.
-  const index = await timed(timings, 'search index', () =>
-    run(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging], env, verbose),
-  );
+  // 2. The search index, while the built site is checked (links, third parties, CSP, ids): Pagefind
+  // runs in its own process and only reads the pages, as the check does. Then the service worker,
+  // which precaches the index.
+  const indexStarted = performance.now();
+  const indexing = start(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging], env, verbose);
+  const distProblems = await timed(timings, 'link check', () => Promise.resolve(checkDist(staging, base)));
+  const index = await indexing.done;
+  timings['search index'] = (performance.now() - indexStarted) / 1000;
+  const distFailed = report(distProblems, `Built-site check (links, third parties, CSP, ids) of ${staging}/, base ${base}`) !== 0;
   if (index.code !== 0) fail('the search index (Pagefind)', verbose ? undefined : index.output, staging);
+  if (distFailed) fail('the built-site check', undefined, staging);
   const worker = await timed(timings, 'service worker', () =>
     buildServiceWorker(staging).catch((error: unknown) => fail('the service worker', (error as Error).message, staging)),
   );
 
-  // 4. The built site, checked before it replaces anything.
-  const distProblems = await timed(timings, 'link check', () => Promise.resolve(checkDist(staging, base)));
-  if (report(distProblems, `Built-site check (links, third parties, CSP, ids) of ${staging}/, base ${base}`) !== 0) {
-    fail('the built-site check', undefined, staging);
-  }
-
-  // 5. Every step passed: the new output replaces the old one.
+  // 3. Every step passed: the new output replaces the old one.
   swapInto(staging, outDir);
   timings.total = (performance.now() - started) / 1000;
 
   const counts = countOutput(outDir);
   const indexed = /Indexed (\d[\d,]*) pages?/i.exec(plain(index.output))?.[1];
-  const warnings = [...actionableWarnings(astro.output), ...worker.warnings.map((w) => `service worker: ${w}`)];
+  const warnings = [...actionableWarnings(astroResult.output), ...worker.warnings.map((w) => `service worker: ${w}`)];
   const lines = [
     `✓ Built ${counts.pages} pages into ${outDir}/ (base ${base}) in ${timings.total.toFixed(1)} s`,
     `  Diagrams: ${counts.diagrams} (${counts.diagrams - counts.browserDiagrams} drawn at build time, ${counts.browserDiagrams} in the browser)`,
     `  Search index: ${indexed ? `${indexed} pages, ` : ''}${kilobytes(folderSize(path.join(outDir, 'pagefind')))}`,
     `  Offline precache: ${worker.count} files, ${megabytes(worker.plan.shellBytes)} gzip as served, ${megabytes(worker.size)} before compression`,
-    `  Checks passed: content (${content}/) before the build, built site (links, #fragments, third parties, CSP, ids) after it`,
+    `  Checks passed: content (${content}/) before any MDX compiled, built site (links, #fragments, third parties, CSP, ids) after it`,
     `  Steps: ${Object.entries(timings)
       .filter(([name]) => name !== 'total')
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
-      .join(', ')}`,
+      .join(', ')} (the content check ran beside astro build, the link check beside the search index)`,
   ];
   if (warnings.length > 0)
     lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));

@@ -3,7 +3,7 @@
  * with its file, line, and the fix. Exits 1 if there is any. Run it alone for quick feedback;
  * `npm run build` runs it first.
  */
-import { loadContent } from './load.ts';
+import { loadContent, type ContentFile } from './load.ts';
 import { buildContext, type Rule } from './context.ts';
 import { checkFrontMatter } from './rules/frontmatter.ts';
 import { checkStructure } from './rules/structure.ts';
@@ -33,12 +33,17 @@ export const RULES: readonly Rule[] = [
   checkHeadingIds,
 ];
 
-/** Runs every rule over a content directory. */
-export async function checkContent(directory: string): Promise<Problem[]> {
+/** Runs every rule over a content directory: the problems, and the files as they were read. */
+export async function checkContentFiles(directory: string): Promise<{ problems: Problem[]; files: ContentFile[] }> {
   const { files, strays } = loadContent(directory);
   const context = buildContext(files, strays);
   const results = await Promise.all(RULES.map(async (rule) => rule(context)));
-  return sortProblems(results.flat());
+  return { problems: sortProblems(results.flat()), files };
+}
+
+/** Runs every rule over a content directory. */
+export async function checkContent(directory: string): Promise<Problem[]> {
+  return (await checkContentFiles(directory)).problems;
 }
 
 /** The command: checks the folder given, else the content folder (CONTENT_DIR or content/); returns the exit code. */

@@ -9,10 +9,15 @@
  * @astrojs/mdx's own 'pre' transform) and throws before the compiler sees the file. The error's
  * `loc` names the MDX file, line and column, so the terminal prints file:line:column and the dev
  * overlay shows the MDX source (not the page that renders it).
+ *
+ * Under `npm run build` the full content check runs beside `astro build` (src/lib/content-verdict.ts):
+ * this transform then waits for its verdict and does not parse again a file whose exact bytes the
+ * check passed; any other file it checks itself.
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { checkMdxSource, type SourceProblem } from '../../scripts/check-content/rules/content-safety.ts';
+import { passedByCheck, VERDICT_VARIABLE, waitForVerdict, type Verdict } from '../lib/content-verdict.ts';
 
 /** The error thrown for an MDX file that breaks the rules; `loc` is what Vite and Astro show. */
 export class ContentSafetyError extends Error {
@@ -47,8 +52,21 @@ export class ContentSafetyError extends Error {
  */
 export const UNCHECKED_CONTENT_VARIABLE = 'BUILD_UNCHECKED_CONTENT_FOR_TESTS';
 
+/** True when the process that started this one is gone (so no verdict will ever be written). */
+function parentGone(parent: number): boolean {
+  try {
+    process.kill(parent, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export default function contentSafety(env: NodeJS.ProcessEnv = process.env): Plugin {
   const unchecked = env[UNCHECKED_CONTENT_VARIABLE] === '1';
+  const verdictFile = env[VERDICT_VARIABLE];
+  const parent = process.ppid;
+  let verdict: Promise<Verdict> | undefined;
   return {
     name: 'netflix-loop-guide:content-safety',
     enforce: 'pre',
@@ -61,9 +79,13 @@ export default function contentSafety(env: NodeJS.ProcessEnv = process.env): Plu
     transform: {
       order: 'pre',
       filter: { id: /\.mdx(?:\?.*)?$/ },
-      handler(code, id) {
+      async handler(code, id) {
         const file = id.split('?')[0]!;
         if (unchecked || !file.endsWith('.mdx')) return null;
+        if (verdictFile) {
+          verdict ??= waitForVerdict(verdictFile, { abandoned: () => parentGone(parent) });
+          if (passedByCheck(await verdict, file, code)) return null;
+        }
         const problems = checkMdxSource(code);
         if (problems.length > 0) throw new ContentSafetyError(file, problems);
         return null;

@@ -1,0 +1,95 @@
+/**
+ * The content check's verdict, handed from `npm run build` (scripts/build.ts) to the
+ * content-safety Vite plugin inside `astro build` (src/plugins/content-safety.ts).
+ *
+ * The build runs the content check and `astro build` side by side, on two cores. Astro may start,
+ * load its config and bundle scripts meanwhile, but the plugin holds back every .mdx file until
+ * the check has finished: the check writes the SHA-256 of each file it passed into the verdict
+ * file, and the plugin lets a file through to the MDX compiler without parsing it again only if its
+ * bytes hash to what the check passed. Any other file (changed since, not content, no verdict) is
+ * checked by the plugin itself, as in `astro dev`. If the check fails, the build stops Astro and no
+ * verdict is ever written. Nothing is compiled before some check has passed it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Set by scripts/build.ts for its `astro build`: where the verdict file will appear. */
+export const VERDICT_VARIABLE = 'CONTENT_CHECK_VERDICT_FILE';
+
+export const VerdictSchema = z.strictObject({
+  /** The content folder the check read, absolute (for messages). */
+  contentDir: z.string().min(1),
+  /** Each file the check passed, by absolute path: the SHA-256 (hex) of its bytes as read. */
+  passed: z.record(z.string().min(1), z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex')),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** The SHA-256 of a file's text, in hex, as the verdict records it. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The verdict for files that passed: path (relative to `cwd` or absolute) to their text as read. */
+export function verdictFor(contentDir: string, files: Iterable<{ file: string; source: string }>, cwd = process.cwd()): Verdict {
+  const passed: Record<string, string> = {};
+  for (const { file, source } of files) passed[path.resolve(cwd, file)] = contentHash(source);
+  return { contentDir: path.resolve(cwd, contentDir), passed };
+}
+
+/** Writes the verdict whole or not at all (a reader never sees half a file). */
+export function writeVerdict(file: string, verdict: Verdict): void {
+  const partial = `${file}.partial`;
+  writeFileSync(partial, JSON.stringify(VerdictSchema.parse(verdict)));
+  renameSync(partial, file);
+}
+
+/** Reads a verdict file; throws naming the file when it is not one. */
+export function readVerdict(file: string): Verdict {
+  const result = VerdictSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!result.success) {
+    throw new Error(`${file} is not a content-check verdict: ${z.prettifyError(result.error)}. Delete it and run npm run build again.`);
+  }
+  return result.data;
+}
+
+export interface WaitOptions {
+  /** Milliseconds between looks. */
+  intervalMs?: number;
+  /** True when waiting is pointless: the build that would write the verdict is gone. */
+  abandoned?: () => boolean;
+}
+
+/**
+ * Resolves with the verdict once its file exists. Rejects if `abandoned()` turns true first (the
+ * build script died, so no verdict will come): a wait that cannot end must not hang the build.
+ */
+export function waitForVerdict(file: string, { intervalMs = 25, abandoned = () => false }: WaitOptions = {}): Promise<Verdict> {
+  return new Promise((resolve, reject) => {
+    const look = () => {
+      if (existsSync(file)) {
+        try {
+          resolve(readVerdict(file));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        return;
+      }
+      if (abandoned()) {
+        reject(
+          new Error(`No content-check verdict appeared at ${file}, and the build that would write it has ended. Run npm run build again.`),
+        );
+        return;
+      }
+      setTimeout(look, intervalMs);
+    };
+    look();
+  });
+}
+
+/** Whether the check passed this very text of this file (absolute path). */
+export function passedByCheck(verdict: Verdict, file: string, text: string): boolean {
+  const hash = verdict.passed[file];
+  return hash !== undefined && hash === contentHash(text);
+}
