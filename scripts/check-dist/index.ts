@@ -7,17 +7,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadSite } from './site.ts';
-import { checkLinks } from './rules/links.ts';
-import { checkThirdParty } from './rules/third-party.ts';
-import { checkSecurity } from './rules/security.ts';
-import { checkIds } from './rules/ids.ts';
-import { checkEstimates } from './rules/estimates.ts';
+import { loadSite, runRules } from './site.ts';
+import { linksRule } from './rules/links.ts';
+import { thirdPartyRule } from './rules/third-party.ts';
+import { securityRule } from './rules/security.ts';
+import { idsRule } from './rules/ids.ts';
+import { estimatesRule } from './rules/estimates.ts';
 import { report, sortProblems, type Problem } from '../lib/problems.ts';
 
 export function checkDist(dir: string, base: string): Problem[] {
   const site = loadSite(dir, base);
-  return sortProblems([...checkLinks(site), ...checkThirdParty(site), ...checkSecurity(site), ...checkIds(site), ...checkEstimates(site)]);
+  // Every rule on a page while it is parsed: one parse per page, not one per rule.
+  return sortProblems(runRules(site, [linksRule(), thirdPartyRule, securityRule, idsRule, estimatesRule()]));
 }
 
 /** The command: checks the folder given, else OUT_DIR, else dist/, under BASE_PATH (else "/"); returns the exit code. */

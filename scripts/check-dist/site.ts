@@ -4,7 +4,7 @@
  * Each page is parsed twice: node-html-parser gives the link rules a quick selector API, and
  * parse5 (the HTML standard's parsing algorithm) gives the security rules the tree a browser
  * builds, so markup written to confuse a lenient parser cannot hide a script from them. Parsed
- * pages are not all held at once (see parsedOf).
+ * pages are not all held at once (see parsedOf), and the rules run page by page (runRules).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,7 @@ export interface PageElement {
   inHead: boolean;
 }
 import { normaliseBase } from '../../src/lib/base.ts';
+import type { Problem } from '../lib/problems.ts';
 
 export interface BuiltPage {
   /** Site path without the base, such as "/loop/coding/". */
@@ -127,6 +128,27 @@ export function loadSite(dir: string, base = '/'): BuiltSite {
     });
   }
   return { dir, base: normaliseBase(base), pages, files: new Set(files.map((f) => `/${f}`)) };
+}
+
+/**
+ * A built-site rule. `page` is called for every page in turn, while that page is parsed; `finish`
+ * once after the last page, for what only the whole site shows. A rule that keeps state across
+ * pages is a factory, so each run starts afresh.
+ */
+export interface SiteRule {
+  page(site: BuiltSite, page: BuiltPage): Problem[];
+  finish?(site: BuiltSite): Problem[];
+}
+
+/**
+ * Runs rules over the site page by page: every rule sees a page before the next page is parsed,
+ * so each page is parsed once (per parser) whatever the number of rules, and only one is held.
+ */
+export function runRules(site: BuiltSite, rules: readonly SiteRule[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of site.pages.values()) for (const rule of rules) problems.push(...rule.page(site, page));
+  for (const rule of rules) if (rule.finish) problems.push(...rule.finish(site));
+  return problems;
 }
 
 /** The line of a source file that contains `needle` (1-based), if any. */

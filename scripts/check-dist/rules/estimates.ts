@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Problem } from '../../lib/problems.ts';
-import { attribute, lineContaining, type BuiltPage, type BuiltSite } from '../site.ts';
+import { attribute, lineContaining, runRules, type BuiltPage, type BuiltSite, type SiteRule } from '../site.ts';
 import { findEstimateBlocks, TOKEN } from '../../../src/lib/estimate/blocks.ts';
 
 /** The chain ids of a source file's ```estimate blocks, in order, with each fence's line. */
@@ -70,8 +70,17 @@ function checkPage(page: BuiltPage, shown: Map<string, { pages: string[]; ids: S
 }
 
 export function checkEstimates(site: BuiltSite): Problem[] {
+  return runRules(site, [estimatesRule()]);
+}
+
+/** The rule: each page's tables and tokens, then each source's chains against what its pages showed. */
+export function estimatesRule(): SiteRule {
   const shown = new Map<string, { pages: string[]; ids: Set<string> }>();
-  const problems = [...site.pages.values()].flatMap((page) => checkPage(page, shown));
+  return { page: (_site, page) => checkPage(page, shown), finish: () => chainCounts(shown) };
+}
+
+function chainCounts(shown: ReadonlyMap<string, { pages: string[]; ids: Set<string> }>): Problem[] {
+  const problems: Problem[] = [];
   for (const [source, { pages, ids }] of shown) {
     const expected = sourceChains(source);
     const want = sorted(expected.map((c) => c.id));

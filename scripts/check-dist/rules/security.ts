@@ -21,7 +21,7 @@ import {
   BROWSER_DIAGRAM_ATTRIBUTE,
   contentSecurityPolicy,
 } from '../../../src/lib/csp.ts';
-import { attribute, lineContaining, textOf, type BuiltPage, type BuiltSite, type HtmlElement } from '../site.ts';
+import { attribute, lineContaining, runRules, textOf, type BuiltPage, type BuiltSite, type HtmlElement, type SiteRule } from '../site.ts';
 
 /** Elements the site never writes: each embeds another document or plugin, or changes where links point. */
 const FOREIGN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'fencedframe']);
@@ -52,10 +52,10 @@ function describe(element: HtmlElement): string {
 }
 
 export function checkSecurity(site: BuiltSite): Problem[] {
-  const problems: Problem[] = [];
-  for (const page of site.pages.values()) problems.push(...checkPage(site, page));
-  return problems;
+  return runRules(site, [securityRule]);
 }
+
+export const securityRule: SiteRule = { page: (site, page) => checkPage(site, page) };
 
 function checkPage(site: BuiltSite, page: BuiltPage): Problem[] {
   const problems: Problem[] = [];

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../lib/problems.ts';
-import type { BuiltSite } from '../site.ts';
+import { runRules, type BuiltPage, type BuiltSite, type SiteRule } from '../site.ts';
 
 const ABSOLUTE = /^(https?:)?\/\//i;
 
@@ -45,47 +45,57 @@ function cssImports(css: string): string[] {
 }
 
 export function checkThirdParty(site: BuiltSite): Problem[] {
+  return runRules(site, [thirdPartyRule]);
+}
+
+export const thirdPartyRule: SiteRule = { page: (_site, page) => pageThirdParty(page), finish: stylesheetImports };
+
+function pageThirdParty(page: BuiltPage): Problem[] {
   const problems: Problem[] = [];
-  for (const page of site.pages.values()) {
-    const file = page.sourceFile ?? page.htmlFile;
-    for (const [selector, attribute] of RESOURCE_ATTRIBUTES) {
-      for (const element of page.root.querySelectorAll(selector)) {
-        if (element.tagName === 'LINK' && NON_FETCHING_RELS.has(element.getAttribute('rel')?.toLowerCase())) continue;
-        // The selector found the element by this attribute.
-        const value = element.getAttribute(attribute)!;
-        // Stryker disable next-line Regex: after trim() a candidate's URL ends at its first space, one space or several.
-        const urls = attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
-        for (const url of urls.filter((u) => ABSOLUTE.test(u))) {
-          problems.push({
-            file,
-            rule: 'third-party',
-            message: `<${element.tagName.toLowerCase()} ${attribute}="${url}"> on ${page.sitePath} loads from another host.`,
-            fix: 'Save the file under public/ (or import it) and reference it from the site; the site must work offline and contact no third party.',
-          });
-        }
-      }
-    }
-    for (const style of page.root.querySelectorAll('style')) {
-      for (const url of cssImports(style.textContent)) {
+  const file = page.sourceFile ?? page.htmlFile;
+  for (const [selector, attribute] of RESOURCE_ATTRIBUTES) {
+    for (const element of page.root.querySelectorAll(selector)) {
+      if (element.tagName === 'LINK' && NON_FETCHING_RELS.has(element.getAttribute('rel')?.toLowerCase())) continue;
+      // The selector found the element by this attribute.
+      const value = element.getAttribute(attribute)!;
+      // Stryker disable next-line Regex: after trim() a candidate's URL ends at its first space, one space or several.
+      const urls = attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
+      for (const url of urls.filter((u) => ABSOLUTE.test(u))) {
         problems.push({
           file,
           rule: 'third-party',
-          message: `A <style> block on ${page.sitePath} loads ${url}.`,
-          fix: "Remove the import; use the site's own fonts and files.",
-        });
-      }
-    }
-    for (const element of page.root.querySelectorAll('[style]')) {
-      for (const url of cssImports(element.getAttribute('style')!)) {
-        problems.push({
-          file,
-          rule: 'third-party',
-          message: `An inline style on ${page.sitePath} loads ${url}.`,
-          fix: 'Remove it; use files from the site.',
+          message: `<${element.tagName.toLowerCase()} ${attribute}="${url}"> on ${page.sitePath} loads from another host.`,
+          fix: 'Save the file under public/ (or import it) and reference it from the site; the site must work offline and contact no third party.',
         });
       }
     }
   }
+  for (const style of page.root.querySelectorAll('style')) {
+    for (const url of cssImports(style.textContent)) {
+      problems.push({
+        file,
+        rule: 'third-party',
+        message: `A <style> block on ${page.sitePath} loads ${url}.`,
+        fix: "Remove the import; use the site's own fonts and files.",
+      });
+    }
+  }
+  for (const element of page.root.querySelectorAll('[style]')) {
+    for (const url of cssImports(element.getAttribute('style')!)) {
+      problems.push({
+        file,
+        rule: 'third-party',
+        message: `An inline style on ${page.sitePath} loads ${url}.`,
+        fix: 'Remove it; use files from the site.',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Stylesheets are files, not pages: checked once, after the pages. */
+function stylesheetImports(site: BuiltSite): Problem[] {
+  const problems: Problem[] = [];
   for (const sitePathOfFile of site.files) {
     if (!sitePathOfFile.endsWith('.css')) continue;
     const css = readFileSync(path.join(site.dir, sitePathOfFile), 'utf8');
