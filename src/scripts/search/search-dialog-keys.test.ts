@@ -127,9 +127,19 @@ describe('Enter', () => {
 
   it('opens the first result when none is active', async () => {
     await search.open(button);
-    await typeQuery('edge cdn');
+    // Spaces around the query are not a new query.
+    await typeQuery(' edge cdn ');
     press('Enter');
     expect(assign.mock.calls).toEqual([[EDGE_GUIDE.url]]);
+  });
+
+  it('with nothing typed and nothing listed, searches nothing', async () => {
+    await search.open(button);
+    press('Enter');
+    await idle();
+    expect(fake.searches).toEqual([]);
+    expect(options()).toEqual([]);
+    expect(dialog().dataset.state).toBe('recent');
   });
 
   it('searches what is typed, rather than open a result of the previous query, before the typing pause ends', async () => {
@@ -174,6 +184,17 @@ describe('closing', () => {
     expect(press('Escape').defaultPrevented).toBe(true);
     expect(dialog().open).toBe(false);
     expect(document.activeElement).toBe(button);
+  });
+
+  it('Escape on a filter button clears the query and puts the focus back in the input', async () => {
+    await search.open(button);
+    await typeQuery('cache');
+    const filter = $('.search-type');
+    filter.focus();
+    press('Escape', filter);
+    expect(input().value).toBe('');
+    expect(document.activeElement).toBe(input());
+    expect(dialog().open).toBe(true);
   });
 
   it('a close request the keys did not see also clears the query first', async () => {
@@ -238,6 +259,8 @@ describe('recent searches', () => {
     const group = $('.search-group');
     expect([group.getAttribute('role'), group.getAttribute('aria-label')]).toEqual(['group', 'Recent searches']);
     expect($('.search-group-label').textContent).toBe('Recent searches');
+    // Said once, by the group's label, not again by the visible heading.
+    expect($('.search-group-label').getAttribute('aria-hidden')).toBe('true');
     expect(summary()).toBe('Recent searches: 2. Use the arrow keys to pick one.');
     expect(input().getAttribute('aria-expanded')).toBe('true');
     expect($('.search-clear-recent').hidden).toBe(false);
@@ -247,6 +270,8 @@ describe('recent searches', () => {
 
   it('a click on one searches it, once', async () => {
     await search.open(button);
+    // A click outside the input takes the focus from it.
+    $('.search-clear-recent').focus();
     click(all('.search-recent')[1]!);
     expect(input().value).toBe('edge cdn');
     expect(document.activeElement).toBe(input());
@@ -280,6 +305,18 @@ describe('recent searches', () => {
     expect(assign).not.toHaveBeenCalled();
   });
 
+  it('the arrow keys and Enter pick one while a typed query waits for the pause', async () => {
+    await search.open(button);
+    typeOnly('gate');
+    press('ArrowDown');
+    press('Enter');
+    expect(input().value).toBe('routing');
+    await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS);
+    await idle();
+    expect(fake.searches.map((s) => s.query)).toEqual(['routing', 'routing']);
+    expect(pageLinks()).toEqual([ZUUL.url]);
+  });
+
   it('opening a result remembers its query first; the link itself navigates', async () => {
     await search.open(button);
     await typeQuery('gateway');
@@ -304,6 +341,7 @@ describe('recent searches', () => {
 
   it('"Forget recent searches" empties the list and this device\'s copy, and gives the input focus', async () => {
     await search.open(button);
+    $('.search-clear-recent').focus();
     click($('.search-clear-recent'));
     expect(localStorage.getItem(RECENT_STORAGE_KEY)).toBeNull();
     expect(all('.search-recent')).toEqual([]);
@@ -362,6 +400,18 @@ describe('more results', () => {
     expect(summary()).toBe('10 results for “cache”.');
   });
 
+  it('say the dialog is busy while they load', async () => {
+    await search.open(button);
+    await typeQuery('cache');
+    const release = fake.holdFragment('cache-4');
+    click(more());
+    await idle();
+    expect(dialog().dataset.state).toBe('searching');
+    release();
+    await idle();
+    expect(dialog().dataset.state).toBe('done');
+  });
+
   it('is not offered when the first results are all there is', async () => {
     await search.open(button);
     await typeQuery('gateway');
@@ -374,6 +424,12 @@ describe('more results', () => {
     await typeQuery('cache');
     press('ArrowUp');
     expect(selected()).toEqual(['Cache page 3']);
+    // Up from the last result only moves.
+    press('ArrowUp');
+    await idle();
+    expect(selected()).toEqual(['Cache page 2']);
+    expect(fake.fragments).toHaveLength(PAGE_SIZE);
+    press('ArrowDown');
     expect(press('ArrowDown').defaultPrevented).toBe(true);
     await idle();
     expect(selected()).toEqual(['Cache page 4']);
@@ -452,19 +508,7 @@ describe('more results', () => {
   it('drops a page of results that arrives after the reader typed a new query', async () => {
     await search.open(button);
     await typeQuery('cache');
-    let releaseFragment = () => {};
-    const page4 = fake.pages.find((page) => page.id === 'cache-4')!;
-    const original = fake.module.search;
-    fake.module.search = async (query, options) => {
-      const response = await original(query, options);
-      for (const result of response?.results ?? []) {
-        if (result.id !== page4.id) continue;
-        const data = result.data;
-        result.data = () => new Promise((resolve) => (releaseFragment = () => void data().then(resolve)));
-      }
-      return response;
-    };
-    await typeQuery('cache');
+    const releaseFragment = fake.holdFragment('cache-4');
     click(more());
     await idle();
     await typeQuery('routing');

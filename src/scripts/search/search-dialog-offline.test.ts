@@ -19,7 +19,7 @@ import {
   type FakePage,
 } from './__fixtures__/fake-pagefind.ts';
 import { ALL_PAGES, CACHE_PAGES, EDGE_GUIDE, GATEWAY_MISTAKES, ZUUL } from './__fixtures__/pages.ts';
-import { all, click, idle, layout, more, pageLinks, summary, titles, typeQuery } from './__fixtures__/dialog.ts';
+import { all, click, dialog, idle, input, layout, more, pageLinks, selected, summary, titles, typeQuery } from './__fixtures__/dialog.ts';
 
 let fake: FakePagefind;
 let search: Awaited<ReturnType<typeof loadDialog>>;
@@ -113,6 +113,7 @@ describe('offline search', () => {
     ['another version', { version: 2, pages: searchMapOf(ALL_PAGES).pages }],
     ['no pages', { version: 1 }],
     ['pages that are not a table', { version: 1, pages: 'zuul' }],
+    ['an error status, even with a map for its body', { status: 500, body: searchMapOf(ALL_PAGES) }],
   ])('does not use a map with %s, and asks for it again next time', async (_name, map) => {
     const requests = fakeNetwork(map);
     await start(offline(EDGE_GUIDE.id, GATEWAY_MISTAKES.id));
@@ -120,6 +121,31 @@ describe('offline search', () => {
     expect(pageLinks()).toEqual([ZUUL.url]);
     await typeQuery('gateway edge');
     expect(requests).toHaveLength(2);
+  });
+
+  it('keeps the last result active when "More results" brings none that can be listed', async () => {
+    fakeNetwork(503);
+    await start(offline('cache-4', 'cache-5', 'cache-6', 'cache-7', 'cache-8'));
+    await typeQuery('cache');
+    click(more());
+    await idle();
+    expect(titles()).toEqual(['Cache page 1', 'Cache page 2', 'Cache page 3']);
+    expect(selected()).toEqual(['Cache page 3']);
+    expect(summary()).toBe('10 results for “cache”, showing 8.');
+  });
+
+  it('lists nothing, and fails at nothing, when neither fragments nor the map can load, even after "More results"', async () => {
+    fakeNetwork(503);
+    await start(offline(...CACHE_PAGES.map((page) => page.id)));
+    await typeQuery('cache');
+    expect(titles()).toEqual([]);
+    more().focus();
+    click(more());
+    await idle();
+    expect(titles()).toEqual([]);
+    expect(fake.fragments).toHaveLength(8);
+    expect(dialog().dataset.state).toBe('done');
+    expect(document.activeElement).toBe(input());
   });
 
   it('says excerpts are missing once a page without one is on screen, and not for a later search where none is', async () => {

@@ -31,6 +31,8 @@ import {
 } from './__fixtures__/dialog.ts';
 import { $ } from '../__fixtures__/dom.ts';
 
+const INVITATION = 'Type to search the guides, prompts, mistakes, culture pages and the stack.';
+
 let fake: FakePagefind;
 let search: Awaited<ReturnType<typeof loadDialog>>;
 let button: HTMLButtonElement;
@@ -84,6 +86,13 @@ describe('opening the dialog', () => {
     expect(fake.module.init).toHaveBeenCalledOnce();
   });
 
+  it('on a site at the root of its domain (no data-base), loads its styles and engine from the root', async () => {
+    search = await loadDialog(fake, null);
+    await search.open(button);
+    expect(all('link[rel="stylesheet"]').map((link) => link.getAttribute('href'))).toEqual(['/styles/search.css']);
+    expect(fake.module.options).toHaveBeenCalledWith(expect.objectContaining({ basePath: '/pagefind/', baseUrl: '/' }));
+  });
+
   it('names its parts for assistive technology and shows the keys it answers to', async () => {
     await search.open(button);
     expect(dialog().getAttribute('aria-label')).toBe('Search the guide');
@@ -95,6 +104,17 @@ describe('opening the dialog', () => {
     expect(input().getAttribute('aria-controls')).toBe(list.id);
     expect(input().type).toBe('search');
     expect(input().placeholder).toBe('Search prompts, rounds, mistakes, the stack…');
+    // No suggestions or spelling marks from the browser; the phone keyboard's key says "search".
+    expect([input().getAttribute('autocomplete'), input().getAttribute('spellcheck'), input().getAttribute('enterkeyhint')]).toEqual([
+      'off',
+      'false',
+      'search',
+    ]);
+    expect(['.search-close', '.search-more', '.search-clear-recent'].map((selector) => $(selector).getAttribute('type'))).toEqual([
+      'button',
+      'button',
+      'button',
+    ]);
     expect(list.getAttribute('role')).toBe('listbox');
     expect(list.getAttribute('aria-label')).toBe('Results');
     expect($('.search-summary').getAttribute('role')).toBe('status');
@@ -108,7 +128,7 @@ describe('opening the dialog', () => {
 
   it('invites typing when there are no recent searches, with nothing listed and no filters', async () => {
     await search.open(button);
-    expect(summary()).toBe('Type to search the guides, prompts, mistakes, culture pages and the stack.');
+    expect(summary()).toBe(INVITATION);
     expect(dialog().dataset.state).toBe('recent');
     expect(input().getAttribute('aria-expanded')).toBe('false');
     expect(options()).toEqual([]);
@@ -156,6 +176,8 @@ describe('when Pagefind cannot load', () => {
   it('says so when a query is typed, and searches once Pagefind loads', async () => {
     fake.unreachable = true;
     await search.open(button);
+    typeOnly('');
+    expect(summary()).toBe(INVITATION);
     await typeQuery('gateway');
     expect(dialog().dataset.state).toBe('error');
     expect(summary()).toBe(search.LOAD_ERROR);
@@ -164,6 +186,28 @@ describe('when Pagefind cannot load', () => {
     await typeQuery('gateway edge');
     expect(dialog().dataset.state).toBe('done');
     expect(titles()).toEqual(['Zuul', 'The edge, end to end']);
+  });
+
+  it('says nothing of a failure for a query the reader has since erased', async () => {
+    fake.unreachable = true;
+    await search.open(button);
+    fake.unreachable = false;
+    let fail = () => {};
+    fake.module.init.mockImplementationOnce(
+      () =>
+        new Promise<void>((_resolve, reject) => {
+          fail = () => reject(new TypeError('Failed to fetch'));
+        }),
+    );
+    typeOnly('gateway');
+    await vi.advanceTimersByTimeAsync(TYPING_DELAY_MS);
+    await idle();
+    expect(fake.module.init).toHaveBeenCalledOnce();
+    typeOnly('');
+    fail();
+    await idle();
+    expect(dialog().dataset.state).toBe('recent');
+    expect(summary()).toBe(INVITATION);
   });
 
   it('warming up fails silently, and opening tries again', async () => {
@@ -223,9 +267,16 @@ describe('results', () => {
     expect(sections.map((section) => section.getAttribute('href'))).toEqual([`${BASE}stack/zuul/#filters`, `${BASE}stack/zuul/#routing`]);
     expect(sections.map((section) => section.querySelector('.search-heading')!.textContent)).toEqual(['Filters', 'Routing']);
     expect(sections.map((section) => section.querySelector('.search-excerpt mark')!.textContent)).toEqual(['gateway', 'gateway']);
-    expect(sections.map((section) => [section.getAttribute('role'), section.getAttribute('tabindex'), section.className])).toEqual([
-      ['option', '-1', 'search-hit search-section'],
-      ['option', '-1', 'search-hit search-section'],
+    expect(
+      sections.map((section) => [
+        section.getAttribute('role'),
+        section.getAttribute('tabindex'),
+        section.getAttribute('aria-selected'),
+        section.className,
+      ]),
+    ).toEqual([
+      ['option', '-1', 'false', 'search-hit search-section'],
+      ['option', '-1', 'false', 'search-hit search-section'],
     ]);
     // The page's own excerpt is left out when sections are shown; sections sit in the page's group.
     expect($('.search-page .search-excerpt')).toBeNull();
@@ -321,7 +372,32 @@ describe('results', () => {
     await idle();
     expect(options()).toEqual([]);
     expect(dialog().dataset.state).toBe('recent');
-    expect(summary()).toBe('Type to search the guides, prompts, mistakes, culture pages and the stack.');
+    expect(summary()).toBe(INVITATION);
+  });
+
+  it('drops the answer to a query the reader erased and replaced while it was on its way', async () => {
+    await search.open(button);
+    const release = fake.hold('gateway');
+    await typeQuery('gateway');
+    typeOnly('');
+    await typeQuery('cache');
+    release();
+    await idle();
+    expect(titles()).toEqual(['Cache page 1', 'Cache page 2', 'Cache page 3']);
+    expect(summary()).toBe(`10 results for “cache”, showing ${PAGE_SIZE}.`);
+  });
+
+  it('keeps the summary of the latest query when the excerpts of an earlier one arrive late', async () => {
+    await search.open(button);
+    const release = fake.holdFragment(EDGE_GUIDE.id);
+    await typeQuery('gateway');
+    expect(dialog().dataset.state).toBe('searching');
+    await typeQuery('cache');
+    release();
+    await idle();
+    expect(summary()).toBe(`10 results for “cache”, showing ${PAGE_SIZE}.`);
+    expect(titles()).toEqual(['Cache page 1', 'Cache page 2', 'Cache page 3']);
+    expect(typeButtons()).toEqual(['All types (pressed)', 'Guide 4', 'Prompt 3', 'Mistake 2']);
   });
 
   it('goes back to the invitation (or recent searches) when the query is cleared', async () => {

@@ -49,6 +49,7 @@ interface Filters {
 /** A fake Pagefind over `pages`; `module` is what `import('…/pagefind.js')` gives the dialog. */
 export function fakePagefind(pages: FakePage[]) {
   const held = new Map<string, Promise<void>>();
+  const heldFragments = new Map<string, Promise<void>>();
   const fake = {
     pages,
     /** Whether pagefind.js fails to load (as when the network is down and nothing is cached). */
@@ -80,9 +81,11 @@ export function fakePagefind(pages: FakePage[]) {
           .map((page) => ({
             id: page.id,
             score: page.score,
-            data: () => {
+            data: async () => {
               fake.fragments.push(page.id);
-              return page.offline ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(fragmentOf(page));
+              await heldFragments.get(page.id);
+              if (page.offline) throw new TypeError('Failed to fetch');
+              return fragmentOf(page);
             },
           }));
         return {
@@ -94,20 +97,29 @@ export function fakePagefind(pages: FakePage[]) {
     },
     /** Makes the searches for `query` wait until the returned function is called. */
     hold(query: string): () => void {
-      let release = () => {};
-      held.set(
-        query,
-        new Promise<void>((resolve) => {
-          release = resolve;
-        }),
-      );
-      return release;
+      return gate(held, query);
+    },
+    /** Makes the fragment of the page `id` wait until the returned function is called. */
+    holdFragment(id: string): () => void {
+      return gate(heldFragments, id);
     },
   };
   return fake;
 }
 
 export type FakePagefind = ReturnType<typeof fakePagefind>;
+
+/** Puts a promise under `key` in `gates`; returns what resolves it. */
+function gate(gates: Map<string, Promise<void>>, key: string): () => void {
+  let release = () => {};
+  gates.set(
+    key,
+    new Promise<void>((resolve) => {
+      release = resolve;
+    }),
+  );
+  return release;
+}
 
 function countTypes(pages: FakePage[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -135,8 +147,9 @@ export function searchMapOf(pages: FakePage[]): SearchMap {
 }
 
 /**
- * The network the dialog sees for the search map: `map` as JSON (or that HTTP status), counting
- * the requests; any other address fails, as it would offline.
+ * The network the dialog sees for the search map: `map` as JSON (or, for a number, that HTTP
+ * status; for `{ status, body }`, that status with `body` as JSON), counting the requests; any
+ * other address fails, as it would offline.
  */
 export function fakeNetwork(map: unknown) {
   const requests: string[] = [];
@@ -144,17 +157,26 @@ export function fakeNetwork(map: unknown) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     requests.push(url);
     if (url !== `${BASE}pagefind/search-map.json`) return Promise.reject(new TypeError(`Failed to fetch ${url}`));
-    return Promise.resolve(typeof map === 'number' ? new Response('Not found', { status: map }) : Response.json(map));
+    if (typeof map === 'number') return Promise.resolve(new Response('Not found', { status: map }));
+    if (isErrorPage(map)) return Promise.resolve(Response.json(map.body, { status: map.status }));
+    return Promise.resolve(Response.json(map));
   });
   vi.stubGlobal('fetch', fetch);
   return requests;
 }
 
-/** A fresh search dialog module (its own dialog, engine and state) whose pagefind.js is `fake`. */
-export async function loadDialog(fake: FakePagefind): Promise<typeof import('../search-dialog.ts')> {
-  document.documentElement.dataset.base = BASE;
+const isErrorPage = (value: unknown): value is { status: number; body: unknown } =>
+  typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+
+/**
+ * A fresh search dialog module (its own dialog, engine and state) whose pagefind.js is `fake`,
+ * on a site under `base` (null: a page without data-base, as at the root of a domain).
+ */
+export async function loadDialog(fake: FakePagefind, base: string | null = BASE): Promise<typeof import('../search-dialog.ts')> {
+  if (base === null) delete document.documentElement.dataset.base;
+  else document.documentElement.dataset.base = base;
   vi.resetModules();
-  vi.doMock(`${BASE}pagefind/pagefind.js`, () => {
+  vi.doMock(`${base ?? '/'}pagefind/pagefind.js`, () => {
     if (fake.unreachable) throw new TypeError('Failed to fetch dynamically imported module');
     return fake.module;
   });
