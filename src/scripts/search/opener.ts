@@ -42,6 +42,7 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-search-open]'
 
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement | null;
+  // Stryker disable next-line OptionalChaining: a keydown's target is always an element (the focused one, or the body)
   const typing = target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
   const modifier = event.metaKey || event.ctrlKey;
   if (modifier && !event.altKey && event.key.toLowerCase() === 'k') {

