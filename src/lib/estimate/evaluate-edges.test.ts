@@ -51,11 +51,41 @@ describe('names inside calls and parentheses', () => {
   });
 });
 
+describe('peaks and durations inside parentheses', () => {
+  it('divides by a peak factor in parentheses: the result is a mean', () => {
+    const { chain: result } = run(
+      'figure live = live-peak',
+      'figure f = peak-factor',
+      'x = live / (f) -> stream',
+      '  label: Average streams',
+    );
+    expect(result!.rows[2]).toMatchObject({ basis: 'mean', arithmetic: '65 million streams ÷ (2×)', spoken: 'about 33 million streams' });
+  });
+
+  it('finds a day-long duration in parentheses that turns a peak into a volume', () => {
+    expect(onlyError('figure live = live-peak', 'x = live * (2 day) -> stream day', '  label: X')).toEqual({
+      code: 'mean-peak',
+      line: 4,
+      message: '"x" turns a peak rate (live) into a volume over 2 day: a day does not run at its peak.',
+      fix: 'Use the average rate (divide the peak by its peak factor, or start from the mean), or add "from-peak: <why>" if sizing for the peak all day is deliberate.',
+    });
+  });
+});
+
 describe('the arithmetic a reader checks', () => {
   it('writes a literal number exactly, to six digits, with no "about"', () => {
     const { chain: result } = run('figure live = live-peak', 'y = live * 1234567 -> stream', '  label: Scaled at the peak');
     expect(result!.rows[1]!.arithmetic).toBe('65 million streams × 1.23457 million');
     expect(result!.rows[1]!.spoken).toBe('about 80 trillion streams');
+  });
+
+  it('writes a function call as written, with its arguments', () => {
+    const { chain: result } = run('figure live = live-peak', 'y = live * max(2, 3) -> stream', '  label: Scaled at the peak');
+    expect(result!.rows[1]).toMatchObject({
+      basis: 'peak',
+      arithmetic: '65 million streams × max(2, 3)',
+      spoken: 'about 200 million streams',
+    });
   });
 
   it('says a literal count in its unit, plural as spoken', () => {
