@@ -169,6 +169,7 @@ describe('opening a diagram', () => {
     expect(stage().getAttribute('aria-labelledby')).toBe('diagram-viewer-title');
     expect(stage().getAttribute('aria-describedby')).toBe('diagram-viewer-help');
     expect(stage().tabIndex).toBe(0);
+    expect(document.getElementById('diagram-viewer-help')!.className).toBe('diagram-viewer-help');
     expect(document.getElementById('diagram-viewer-help')!.textContent).toBe(
       'Drag or use the arrow keys to move; pinch, scroll or press + and − to zoom; 0 fits; Escape closes.',
     );
@@ -384,6 +385,32 @@ describe('zooming and panning', () => {
     pointer('pointerdown', 3, STAGE.left + 310, STAGE.top + 300);
     pointer('pointermove', 3, STAGE.left + 410, STAGE.top + 300);
     expect(view().scale).toBeCloseTo(FIT.scale * 2);
+  });
+
+  it('does not jump when two fingers start at the same point', async () => {
+    await opened();
+    vi.spyOn(stage(), 'setPointerCapture').mockImplementation(() => undefined);
+    pointer('pointerdown', 1, STAGE.left + 300, STAGE.top + 300);
+    pointer('pointerdown', 2, STAGE.left + 300, STAGE.top + 300);
+    pointer('pointermove', 2, STAGE.left + 400, STAGE.top + 300);
+    expect(view()).toEqual(FIT);
+    // From there on, the spread is measured from 100 px.
+    pointer('pointermove', 2, STAGE.left + 500, STAGE.top + 300);
+    expect(view().scale).toBeCloseTo(FIT.scale * 2);
+  });
+
+  it('does not jump when a third finger lifts after the other two moved', async () => {
+    await opened();
+    vi.spyOn(stage(), 'setPointerCapture').mockImplementation(() => undefined);
+    pointer('pointerdown', 1, STAGE.left + 200, STAGE.top + 300);
+    pointer('pointerdown', 2, STAGE.left + 400, STAGE.top + 300);
+    pointer('pointerdown', 3, STAGE.left + 300, STAGE.top + 400);
+    // Three fingers neither pan nor zoom.
+    pointer('pointermove', 2, STAGE.left + 600, STAGE.top + 300);
+    expect(view()).toEqual(FIT);
+    pointer('pointerup', 3, STAGE.left + 300, STAGE.top + 400);
+    pointer('pointermove', 2, STAGE.left + 610, STAGE.top + 300);
+    expect(view()).toEqual(FIT);
   });
 
   it('zooms with the wheel about the pointer, and keeps the page from scrolling', async () => {

@@ -118,15 +118,24 @@ describe('diagrams', () => {
     expect(viewerLoads).toBe(0);
   });
 
-  it('load the viewer when the reader points at or focuses a diagram or its button, without opening it', async () => {
+  it('load the viewer when the reader points at a diagram or its button, without opening it', async () => {
     await loadSite();
     fire(buttonOf('first'), 'pointerover');
     await settle();
     expect(viewerLoads).toBe(1);
-    fire(canvasOf('second'), 'focusin');
     fire($('#second svg rect'), 'pointerover');
     await settle();
     expect(viewerLoads).toBe(1);
+    expect(openDiagram).not.toHaveBeenCalled();
+  });
+
+  it('load the viewer when the reader focuses a diagram or its button, without opening it', async () => {
+    await loadSite();
+    fire(canvasOf('second'), 'focusin');
+    await settle();
+    expect(viewerLoads).toBe(1);
+    fire(buttonOf('first'), 'focusin');
+    await settle();
     expect(openDiagram).not.toHaveBeenCalled();
   });
 
@@ -158,6 +167,14 @@ describe('diagrams', () => {
     await settle();
     expect(openDiagram).not.toHaveBeenCalled();
     fire(buttonOf('first'), 'click');
+    await settle();
+    expect(openDiagram).toHaveBeenCalledExactlyOnceWith(canvasOf('first'));
+  });
+
+  it('open on a click where the browser has no selection to report', async () => {
+    await loadSite();
+    vi.stubGlobal('getSelection', () => null);
+    fire(canvasOf('first'), 'click');
     await settle();
     expect(openDiagram).toHaveBeenCalledExactlyOnceWith(canvasOf('first'));
   });
@@ -451,6 +468,12 @@ describe('the service worker (production builds)', () => {
     await settle();
     expect(container.register).toHaveBeenCalledOnce();
     expect(status().hidden).toBe(true);
+  });
+
+  it('is not registered by a browser without service workers', async () => {
+    await loadSite();
+    expect(status().hidden).toBe(true);
+    expect(buttonOf('first').hidden).toBe(false);
   });
 
   it('is not registered outside a production build', async () => {
