@@ -13,6 +13,10 @@ import { fitView, ZOOM_STEP } from './diagram-zoom.ts';
 
 type Viewer = typeof import('./diagram-viewer.ts');
 
+// Each test takes milliseconds; one that waits for a stylesheet or a dialog that never comes
+// should fail soon, not after the project's ten-minute budget (mutation runs meet many such).
+vi.setConfig({ testTimeout: 20_000 });
+
 /** The stage of the viewer is 1000 × 600 and sits at (100, 50) on the screen. */
 const STAGE = { width: 1000, height: 600, left: 100, top: 50 };
 /** The drawing, 800 × 400 as laid out in the page. */
