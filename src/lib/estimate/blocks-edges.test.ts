@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runChain, type EvaluatedChain } from './index.ts';
-import { describeErrors, resolveToken } from './blocks.ts';
+import { describeErrors, findEstimateBlocks, resolveToken } from './blocks.ts';
 
 const chainOf = (id: string) => runChain(`id: ${id}\ntitle: A chain under test\nx = 2\n  label: Two`, new Map()).chain!;
 
@@ -23,6 +23,29 @@ describe('a token naming a chain that is not on the page', () => {
 
   it('lists nothing on a page without chains', () => {
     expect(resolveToken('other', 'x', new Map())).toMatchObject({ fix: 'Use the id of an ```estimate block on the same page.' });
+  });
+});
+
+describe('finding estimate blocks', () => {
+  it('finds a block fenced with tildes, and closes it only on a bare fence at least as long', () => {
+    const body = ['~~~estimate', 'id: a', '~~~js', '~~', '~~~~', 'after'].join('\n');
+    expect(findEstimateBlocks(body)).toEqual([{ text: 'id: a\n~~~js\n~~', fenceLine: 1 }]);
+  });
+
+  it('skips an estimate example shown inside another code block, and fences mentioned in prose', () => {
+    const body = [
+      'Write ```estimate on its own line to start a chain.',
+      '````md',
+      '```estimate',
+      'id: example',
+      '```',
+      '````js',
+      '````',
+      '```estimate',
+      'id: real',
+      '```',
+    ].join('\n');
+    expect(findEstimateBlocks(body)).toEqual([{ text: 'id: real', fenceLine: 8 }]);
   });
 });
 
