@@ -140,13 +140,16 @@ describe('loading', () => {
     });
   }
 
-  it('counts the press that loads the code: the island opens', async () => {
+  it('counts the press that loads the code: the island opens, and the page sees one press', async () => {
     page('all');
     await load();
+    let presses = 0;
+    document.addEventListener('click', () => (presses += 1));
     openButton().click();
     await vi.waitFor(() => expect($(`[data-save-panel]`).hidden).toBe(false));
     expect(loads).toBe(1);
     expect($('[data-save-start]').hidden).toBe(true);
+    expect(presses).toBe(1);
   });
 
   it('loads at once on the offline page', async () => {

@@ -11,7 +11,9 @@ export function saveSupported(): boolean {
 for (const island of document.querySelectorAll<HTMLElement>('[data-save-offline]')) {
   const open = island.querySelector<HTMLButtonElement>('[data-save-open]');
   if (!saveSupported() || !open) continue;
+  // Stryker disable next-line OptionalChaining: SaveOffline.astro always renders both parts
   island.querySelector<HTMLElement>('[data-save-unsupported]')?.setAttribute('hidden', '');
+  // Stryker disable next-line OptionalChaining: as above
   island.querySelector<HTMLElement>('[data-save-start]')?.removeAttribute('hidden');
 
   let loading: Promise<void> | undefined;

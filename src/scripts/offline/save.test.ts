@@ -494,6 +494,13 @@ describe('scopes', () => {
     visit(`${BASE}practice/`);
   });
 
+  it('fetches the list from the site root when the page names no base path', async () => {
+    delete document.documentElement.dataset.base;
+    await start();
+    await open();
+    expect(fetchManifest.mock.calls.map(([url]) => url)).toEqual(['/offline-manifest.json']);
+  });
+
   it('reads the home section at the base path itself', async () => {
     visit(`${BASE}`);
     await start('current');
