@@ -8,7 +8,7 @@
  * that fails leaves the viewer working. Browsers drive the real thing in
  * tests/e2e/diagram-viewer.test.ts and diagram-phone.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { fitView, ZOOM_STEP } from './diagram-zoom.ts';
 
 type Viewer = typeof import('./diagram-viewer.ts');
@@ -31,7 +31,7 @@ const FIGURE = `
   </figure>`;
 
 let stylesheets: HTMLLinkElement[];
-let bounds: ReturnType<typeof vi.spyOn<Element, 'getBoundingClientRect'>>;
+let bounds: MockInstance<(this: Element) => DOMRect>;
 
 /** Loads a fresh copy of the viewer, holding back its stylesheet (`stylesheets`) until a test lets it load or fail. */
 async function loadViewer(): Promise<Viewer> {

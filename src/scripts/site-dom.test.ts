@@ -82,12 +82,10 @@ beforeEach(() => {
   });
   trackWindowListeners();
   const add = document.addEventListener.bind(document);
-  vi.spyOn(document, 'addEventListener').mockImplementation(
-    (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
-      if (listener) documentListeners.push([type, listener]);
-      add(type, listener, options);
-    },
-  );
+  vi.spyOn(document, 'addEventListener').mockImplementation((...args: Parameters<Document['addEventListener']>) => {
+    if (args[1]) documentListeners.push([args[0], args[1]]);
+    add(...args);
+  });
   systemDark = Object.assign(new EventTarget(), { matches: false });
   vi.stubGlobal(
     'matchMedia',

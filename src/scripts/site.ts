@@ -33,7 +33,9 @@ function diagramIntent(event: Event): void {
   }
   viewer ??= import('./diagram-viewer.ts');
   viewer.then(
-    (module) => opens && module.openDiagram(canvas),
+    (module) => {
+      if (opens) void module.openDiagram(canvas);
+    },
     () => {
       viewer = undefined;
       if (opens) showStatus('The full-screen viewer did not load. Check the connection and try again.');
