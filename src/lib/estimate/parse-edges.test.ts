@@ -100,6 +100,12 @@ describe('a reason a reader can check', () => {
     expect(errorsOf(...HEAD, 'scenario: live-event', '  why: because', ...why, 'x = 2', '  label: Two').map((e) => e.line)).toEqual([3]);
   });
 
+  it('accepts a reason of exactly fifteen characters', () => {
+    expect('A reason of 15.').toHaveLength(15);
+    expect(errorsOf(...HEAD, 'b = 2', '  label: B', '  mix: A reason of 15.')).toEqual([]);
+    expect(errorsOf(...HEAD, 'scenario: live-event', '  why: A reason of 15.', 'x = 2', '  label: Two')).toEqual([]);
+  });
+
   it('keeps a scenario reason without the spaces blank continuation lines add', () => {
     const { chain } = parseChain(
       [...HEAD, 'scenario: live-event', '  why: The final draws everyone at once.', '  why:', 'x = 2', '  label: Two'].join('\n'),
