@@ -6,6 +6,9 @@
  * report and its own incremental file, so a re-run only tests mutants whose code or tests changed.
  */
 const target = process.env.MUTATION_TARGET ?? 'all';
+// The build's diagram caches stay off (src/lib/build-cache.ts): sandboxes share node_modules with
+// the project, and a mutant's drawing must never be stored for the real build or a later mutant.
+process.env.BUILD_CACHE = 'off';
 const mutate = (process.env.MUTATION_MUTATE ?? 'src/lib/**/*.ts').split(',');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Request } from 'playwright-core';
+import { BUILD_CACHE_ROOT } from '../../src/lib/build-cache.ts';
 
 export const median = (values: readonly number[]): number => {
   if (values.length === 0) throw new Error('median of no values');
@@ -36,7 +37,7 @@ export interface BuildFigures extends BuildRun {
 
 /** The caches a cold build starts without: ours (diagram drawings and parses) and Astro's (content store). */
 export function buildCaches(cacheDir: string): string[] {
-  return [path.join('node_modules', '.cache', 'netflix-loop-guide'), cacheDir];
+  return [BUILD_CACHE_ROOT, cacheDir];
 }
 
 /**

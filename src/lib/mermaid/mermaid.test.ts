@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isBuildTimeType, readDiagramSource, withoutAccessibilityLines } from './source.ts';
@@ -109,6 +109,20 @@ describe('rendering at build time', () => {
     expect(second).toEqual(first);
     renderDiagramCached(`${FLOW}\n  S --> C`, { idPrefix: 'dg-c', title: 'T', description: 'D' }, dir);
     expect(readdirSync(dir)).toHaveLength(2);
+  });
+  it('with BUILD_CACHE=off, renders every time and stores nothing', () => {
+    const options = { idPrefix: 'dg-c', title: 'T', description: 'D' };
+    const unique = `${FLOW}\n  S --> N${Date.now()}`;
+    const stored = path.join('node_modules', '.cache', 'netflix-loop-guide', 'diagrams');
+    const count = () => (existsSync(stored) ? readdirSync(stored).length : 0);
+    const before = count();
+    vi.stubEnv('BUILD_CACHE', 'off');
+    try {
+      expect(renderDiagramCached(unique, options)).toEqual(renderDiagram(unique, options));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(count()).toBe(before);
   });
 });
 

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsedBefore, rememberParsed } from './parse-cache.ts';
 import { sourceForMermaid } from './source.ts';
 
@@ -25,6 +25,10 @@ vi.mock('mermaid', async (importOriginal) => {
 const { checkDiagram } = await import('./validate.ts');
 
 describe('the diagram parse cache', () => {
+  // On, as in a build, whatever the environment (mutation runs turn it off).
+  beforeEach(() => vi.stubEnv('BUILD_CACHE', ''));
+  afterEach(() => vi.unstubAllEnvs());
+
   it('remembers a source by its content', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'parses-'));
     expect(parsedBefore('flowchart LR\n  A --> B', dir)).toBe(false);
@@ -42,6 +46,17 @@ describe('the diagram parse cache', () => {
     expect(parsedBefore(sourceForMermaid(source))).toBe(true);
     expect(await checkDiagram(source)).toEqual([]);
     expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('with BUILD_CACHE=off, parses every time and remembers nothing', async () => {
+    vi.stubEnv('BUILD_CACHE', 'off');
+    const source = `flowchart LR\n  accTitle: Cache off\n  accDescr: One node to another.\n  A --> N${Date.now()}off`;
+    parse.mockClear();
+    expect(await checkDiagram(source)).toEqual([]);
+    expect(await checkDiagram(source)).toEqual([]);
+    expect(parse).toHaveBeenCalledTimes(2);
+    vi.stubEnv('BUILD_CACHE', '');
+    expect(parsedBefore(sourceForMermaid(source))).toBe(false);
   });
 
   it('never remembers a broken diagram', async () => {

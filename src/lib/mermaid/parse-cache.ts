@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-export const PARSE_CACHE_DIR = path.join(process.cwd(), 'node_modules', '.cache', 'netflix-loop-guide', 'diagram-parses');
+import { buildCacheDir } from '../build-cache.ts';
 
 let mermaidVersion: string | undefined;
 function versionOfMermaid(): string {
@@ -31,12 +30,14 @@ function entry(source: string, cacheDir: string): string {
 }
 
 /** Whether mermaid has accepted exactly this source before. */
-export function parsedBefore(source: string, cacheDir = PARSE_CACHE_DIR): boolean {
-  return existsSync(entry(source, cacheDir));
+/** `cacheDir`: where accepted sources are remembered; none when the build's caches are off (build-cache.ts). */
+export function parsedBefore(source: string, cacheDir = buildCacheDir('diagram-parses')): boolean {
+  return cacheDir !== undefined && existsSync(entry(source, cacheDir));
 }
 
 /** Records that mermaid accepted this source. A read-only cache only costs speed. */
-export function rememberParsed(source: string, cacheDir = PARSE_CACHE_DIR): void {
+export function rememberParsed(source: string, cacheDir = buildCacheDir('diagram-parses')): void {
+  if (cacheDir === undefined) return;
   try {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(entry(source, cacheDir), '');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { renderMermaidSVG } from 'beautiful-mermaid';
 import { readDiagramSource, withoutAccessibilityLines } from './source.ts';
 import { linkNodes, readDiagramLinks, withoutClickLines, type DiagramLink } from './links.ts';
+import { buildCacheDir } from '../build-cache.ts';
 
 export interface RenderedDiagram {
   svg: string;
@@ -120,8 +121,9 @@ export function diagramHash(source: string): string {
 export function renderDiagramCached(
   source: string,
   options: { idPrefix: string; title: string; description: string },
-  cacheDir = path.join(process.cwd(), 'node_modules', '.cache', 'netflix-loop-guide', 'diagrams'),
+  cacheDir: string | undefined = buildCacheDir('diagrams'),
 ): RenderedDiagram {
+  if (cacheDir === undefined) return renderDiagram(source, options);
   const key = createHash('sha256')
     .update(JSON.stringify([RENDERER_VERSION, beautifulMermaidVersion(), source, options]))
     .digest('hex');
