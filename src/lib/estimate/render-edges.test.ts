@@ -40,3 +40,40 @@ describe('money', () => {
     expect(speak(-5, unitSpeech('USD/year'), { digits: 2 })).toBe('-$5 a year');
   });
 });
+
+describe('how a display unit is said, as the calculator receives it', () => {
+  it('has nothing to say for no unit, and marks a percentage', () => {
+    expect(unitSpeech('  ')).toEqual({ unit: '', singular: '', plural: '' });
+    expect(unitSpeech('%')).toEqual({ unit: '%', singular: '', plural: '', percent: true });
+    expect(speak(0.25, unitSpeech('%'), { digits: 2 })).toBe('25%');
+  });
+
+  it('carries money as a tail after the amount, with no count words', () => {
+    expect(unitSpeech('USD/year')).toEqual({ unit: 'USD/year', singular: '', plural: '', money: { tail: ' a year' } });
+  });
+});
+
+describe('names a chain may use', () => {
+  it('may name a quantity like a mathjs constant, whose value it then replaces, but not like a function', () => {
+    const { chain, errors } = runChain(
+      [
+        'id: t',
+        'title: Constants as names',
+        'assume phi = 2',
+        '  label: Phi',
+        '  why: A name mathjs also uses.',
+        'x = phi * 3',
+        '  label: X',
+      ].join('\n'),
+      FIGURES,
+    );
+    expect(errors).toEqual([]);
+    expect(chain!.rows.map((r) => [r.name, r.value])).toEqual([
+      ['phi', 2],
+      ['x', 6],
+    ]);
+    expect(runChain(['id: t', 'title: Functions as names', 'sqrt = 2', '  label: Root'].join('\n'), FIGURES).errors[0]!.message).toBe(
+      '"sqrt" is already the name of a unit or function, so it cannot name a quantity.',
+    );
+  });
+});
