@@ -83,8 +83,11 @@ export const SECTIONS: readonly SectionSpec[] = [
 /** The guide folders a guide may live in. */
 export const GUIDE_FOLDERS: readonly string[] = SECTIONS.flatMap((s) => (s.guideFolder ? [s.guideFolder] : []));
 
+/** One collator for every comparison: localeCompare with options builds a new one per call (every page sorts the sidebar). */
+const titleOrder = new Intl.Collator('en', { numeric: true });
+
 /** Titles in reading order, numbers by value ("Part 2" before "Part 10"). */
-export const byTitle = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+export const byTitle = (a: string, b: string): number => titleOrder.compare(a, b);
 
 function byOrderThenTitle(a: NavEntry, b: NavEntry): number {
   const orderA = a.order ?? Number.POSITIVE_INFINITY;
