@@ -220,6 +220,11 @@ describe('a file refused for one field', () => {
       damaged(`tasks.${'k'.repeat(301)}`, 'a key that is empty, longer than 300 characters or not allowed'),
     ],
     [
+      'a key that names the constructor',
+      { studied: { constructor: T1 } },
+      damaged('studied.constructor', 'a key that is empty, longer than 300 characters or not allowed'),
+    ],
+    [
       'a key that names the prototype',
       { cards: { prototype: card() } },
       damaged('cards.prototype', 'a key that is empty, longer than 300 characters or not allowed'),
@@ -267,6 +272,12 @@ describe('a file refused for one field', () => {
       expect(await importError(file(patch))).toBe(message);
     });
   }
+
+  it('says what is wrong with a record that is not one, not that a key is bad', async () => {
+    const message = await importError(file({ studied: 'yes' }));
+    expect(message).toMatch(/^The data is damaged: "studied" is not valid \(/);
+    expect(message).not.toContain('a key that is empty');
+  });
 
   it('names the whole file when the file itself has the wrong shape', async () => {
     expect(await importError({ schema: SCHEMA_ID, version: CURRENT_VERSION, studied: {} })).toMatch(
