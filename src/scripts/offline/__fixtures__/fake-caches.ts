@@ -24,8 +24,8 @@ export function fakeCaches(origin: string) {
     put(name: string, ...paths: string[]): void {
       api.named(name).urls.push(...paths.map((path) => new URL(path, origin).href));
     },
-    async open(name: string): Promise<FakeCache> {
-      return api.named(name);
+    open(name: string): Promise<FakeCache> {
+      return Promise.resolve(api.named(name));
     },
     named(name: string): FakeCache {
       let cache = stores.get(name);
@@ -33,7 +33,7 @@ export function fakeCaches(origin: string) {
         const urls: string[] = [];
         cache = {
           urls,
-          keys: async () => urls.map((url) => ({ url })),
+          keys: () => Promise.resolve(urls.map((url) => ({ url }))),
           add: async (url: string) => {
             await api.download(url);
             urls.push(new URL(url, origin).href);
