@@ -164,10 +164,12 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   let astroResult: RunResult | undefined;
   try {
     // The checkers and Workbox load only now (about 1.5 CPU s of module loading), while Astro starts.
-    const [checker, dist, sw] = await Promise.all([
+    const [checker, dist, sw, diagrams, ahead] = await Promise.all([
       import('./check-content/index.ts'),
       import('./check-dist/index.ts'),
       import('./build-sw.ts'),
+      import('./check-content/rules/diagrams.ts'),
+      import('../src/lib/mermaid/draw-ahead.ts'),
     ]);
     checkDist = dist.checkDist;
     buildServiceWorker = sw.buildServiceWorker;
@@ -179,6 +181,8 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
       fail('the content check');
     }
     writeVerdict(verdictFile, verdictFor(content, checked.files));
+    // While Astro compiles on the other core, this one draws the diagrams into the cache Astro reads.
+    ahead.drawAhead(checked.files.map((file) => diagrams.mermaidBlocks(file.source, 1).map((block) => block.source)));
     astroResult = await astro.done;
     timings['astro build'] = (performance.now() - astroStarted) / 1000;
   } finally {

@@ -11,7 +11,8 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { readDiagramSource, isBuildTimeType } from '../lib/mermaid/source.ts';
 import { checkDiagram } from '../lib/mermaid/validate.ts';
-import { diagramHash, renderDiagramCached } from '../lib/mermaid/render.ts';
+import { renderDiagramCached } from '../lib/mermaid/render.ts';
+import { drawingOptions } from '../lib/mermaid/draw-ahead.ts';
 import { diagramFigure } from '../lib/mermaid/figure.ts';
 import { readDiagramLinks } from '../lib/mermaid/links.ts';
 import { phoneLayout } from '../lib/mermaid/phone.ts';
@@ -42,19 +43,15 @@ export default function remarkDiagrams() {
       }
     });
     let clientDiagrams = false;
-    const seen = new Map<string, number>();
-    for (const { node, index, parent } of blocks) {
+    // The same options as drawings made ahead by the build script (draw-ahead.ts), so it finds them.
+    const options = drawingOptions(blocks.map(({ node }) => node.value));
+    for (const [position, { node, index, parent }] of blocks.entries()) {
       const fenceLine = node.position?.start.line ?? 0;
       const problems = await checkDiagram(node.value);
       const first = problems[0];
       if (first) throw new DiagramError(relativePath(file), fenceLine + first.line, first.message, first.fix);
       const read = readDiagramSource(node.value);
-      const hash = diagramHash(node.value);
-      const occurrence = (seen.get(hash) ?? 0) + 1;
-      seen.set(hash, occurrence);
-      const idPrefix = occurrence === 1 ? `dg-${hash}` : `dg-${hash}-${occurrence}`;
-      const caption = read.title!;
-      const description = read.description!;
+      const { idPrefix, title: caption, description } = options[position]!;
       let html: string;
       if (isBuildTimeType(read.type)) {
         try {
