@@ -206,6 +206,12 @@ describe('opening a diagram', () => {
     expect(dialog().dataset.diagramType).toBe('');
   });
 
+  it('names a figure without a caption "Diagram" too', async () => {
+    page('<figure class="diagram"><div class="diagram-canvas"><svg width="100" height="50"></svg></div></figure>');
+    await opened();
+    expect(document.getElementById('diagram-viewer-title')!.textContent).toBe('Diagram');
+  });
+
   it('does nothing for a canvas with no drawing yet (one the browser is still drawing)', async () => {
     page('<figure class="diagram"><div class="diagram-canvas"><p class="diagram-pending">Drawing…</p></div></figure>');
     await opened();

@@ -83,7 +83,6 @@ export function actionForKey(key: string): ViewerAction | undefined {
       return { pan: [0, PAN_STEP] };
     case 'ArrowDown':
       return { pan: [0, -PAN_STEP] };
-    default:
-      return undefined;
   }
+  return undefined;
 }

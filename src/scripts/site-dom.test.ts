@@ -449,6 +449,17 @@ describe('the service worker (production builds)', () => {
     expect(installing.postMessage).toHaveBeenCalledExactlyOnceWith({ type: 'SKIP_WAITING' });
   });
 
+  it('takes no notice of an update found with nothing installing', async () => {
+    const { registration } = serviceWorker({ controller: true });
+    const errors: unknown[] = [];
+    window.addEventListener('error', (event) => errors.push(event.error));
+    await loadSite();
+    await settle();
+    registration.dispatchEvent(new Event('updatefound'));
+    expect(errors).toEqual([]);
+    expect(status().hidden).toBe(true);
+  });
+
   it('offers nothing for a first install found later (no worker controlled the page)', async () => {
     const { registration } = serviceWorker({ controller: false });
     await loadSite();

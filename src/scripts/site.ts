@@ -57,11 +57,13 @@ function applyTheme(theme: 'light' | 'dark'): void {
 }
 
 function savedTheme(): string | null {
+  let theme: string | null = null;
   try {
-    return localStorage.getItem('theme');
+    theme = localStorage.getItem('theme');
   } catch {
-    return null;
+    // Storage that cannot be read holds no choice.
   }
+  return theme;
 }
 
 applyTheme(root.dataset.theme === 'dark' ? 'dark' : 'light');
@@ -89,7 +91,9 @@ function showStatus(message: string, action?: { label: string; run: () => void }
   const text = document.createElement('span');
   text.textContent = message;
   appStatus.replaceChildren(text);
+  // Only the "new version" offer has an action; the connection coming back leaves it up.
   if (action) {
+    appStatus.dataset.kind = 'update';
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'icon-button';
@@ -102,7 +106,7 @@ function showStatus(message: string, action?: { label: string; run: () => void }
 
 function showConnection(): void {
   if (!navigator.onLine) showStatus('You are offline. Pages you have opened or saved still open, and search works.');
-  else if (appStatus?.dataset.kind !== 'update') appStatus?.setAttribute('hidden', '');
+  else if (appStatus && appStatus.dataset.kind !== 'update') appStatus.hidden = true;
 }
 addEventListener('offline', showConnection);
 addEventListener('online', showConnection);
@@ -115,7 +119,6 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = root.dataset.base ?? '/';
   let updating = false;
   const offerUpdate = (worker: ServiceWorker) => {
-    if (appStatus) appStatus.dataset.kind = 'update';
     showStatus('A new version of the guide is ready.', {
       label: 'Reload',
       run: () => {
