@@ -34,7 +34,6 @@ export function loadProgress(): Promise<unknown> {
 const storage = (() => {
   try {
     return window.localStorage;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }

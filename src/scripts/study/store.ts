@@ -169,7 +169,6 @@ export class StudyStore {
 function browserStorage(): StorageLike | null {
   try {
     return window.localStorage ?? null;
-    // Stryker disable next-line BlockStatement: undefined (an empty catch) reads as no storage, as null does
   } catch {
     return null;
   }
