@@ -21,7 +21,7 @@ const FIGURES = new Map<string, Figure>(
         source: 'letter',
         date: '2026-01-20',
       },
-      { id: 'undated', title: 'An undated report', value: 5, unit: '', status: 'reported', source: 'letter' },
+      { id: 'undated', title: 'An undated report', value: 5, unit: '', status: 'unverified', source: 'letter' },
       { id: 'peak-factor', title: 'Evening peak factor', value: 2, unit: '', basis: 'factor', status: 'assumption' },
     ] satisfies Figure[]
   ).map((f) => [f.id, f]),
