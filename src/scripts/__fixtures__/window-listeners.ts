@@ -11,7 +11,8 @@ const added: [string, EventListenerOrEventListenerObject][] = [];
 export function trackWindowListeners(): void {
   const add = window.addEventListener.bind(window);
   const track = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
-    if (listener) added.push([type, listener]);
+    if (!listener) return;
+    added.push([type, listener]);
     add(type, listener, options);
   };
   vi.spyOn(window, 'addEventListener').mockImplementation(track);
