@@ -15,6 +15,7 @@ import { buildContext } from './context.ts';
 import { loadContent } from './load.ts';
 import { mdxTreeOf } from './rules/content-safety.ts';
 import { buildSiteMap, checkLink, checkLinks, headingIds, type SiteMap } from './rules/links.ts';
+import { contextOf, mdx } from './test-helpers.ts';
 
 const FIXTURE = path.join('scripts', 'check-content', '__fixtures__', 'bad-links');
 
@@ -191,5 +192,102 @@ describe('one link against a known site', () => {
       message: 'The link "#zzzzzzzzzzzz" points at #zzzzzzzzzzzz, which this page does not have.',
       fix: 'Link to an anchor that exists; anchors there include #source-x.',
     });
+  });
+});
+
+describe('the site map, from content written in the test and the real src/pages', () => {
+  const site = buildSiteMap(
+    contextOf({
+      'guides/loop/index.mdx': mdx(['title: L'], ['', '## How it works', '', '## How it works']),
+      'stack/zuul.mdx': mdx(['title: Z'], ['', '## Filters']),
+      'prompts/p.mdx': mdx(['title: P'], ['', 'Text.']),
+      'sources/blog-a.yaml': 'title: A',
+      'mistakes/m.yaml': 'title: M',
+      'guides/loop/broken.mdx': mdx(['title: B'], ['', '<Cite id="a"']),
+    }).files,
+  );
+
+  it('gives each MDX entry its page with its heading ids and its template’s ids', () => {
+    expect(site.pages.get('/loop/')).toEqual({
+      source: 'memory/guides/loop/index.mdx',
+      anchors: new Set(['how-it-works', 'how-it-works-1']),
+      hasHeadings: true,
+    });
+    expect(site.pages.get('/stack/zuul/')).toEqual({
+      source: 'memory/stack/zuul.mdx',
+      anchors: new Set(['filters', 'status', 'in-the-interview']),
+      hasHeadings: true,
+    });
+    expect(site.pages.get('/loop/broken/')).toEqual({ source: 'memory/guides/loop/broken.mdx' });
+    expect(site.pages.get('/mistakes/m/')).toEqual({ source: 'memory/mistakes/m.yaml' });
+  });
+
+  it('places per-entry pages of a template with a suffix, static pages, endpoints, public files and the 404 page', () => {
+    expect(site.pages.get('/prompts/p/cheatsheet/')).toEqual({ source: 'src/pages/prompts/[slug]/cheatsheet.astro' });
+    expect(site.pages.get('/practice/')).toEqual({ source: 'src/pages/practice/index.astro' });
+    expect(site.pages.get('/practice/calculator/')).toEqual({ source: 'src/pages/practice/calculator.astro' });
+    expect(site.pages.get('/')).toEqual({ source: 'src/pages/index.astro' });
+    expect(site.pages.has('/404/')).toBe(false);
+    expect(site.pages.has('/practice/cards.json/')).toBe(false);
+    expect([...site.files]).toEqual(
+      expect.arrayContaining([
+        '/404.html',
+        '/favicon.svg',
+        '/manifest.webmanifest',
+        '/practice/cards.json',
+        '/practice/prompts.json',
+        '/practice/study-manifest.json',
+      ]),
+    );
+    expect([...site.files].filter((file) => !file.includes('.'))).toEqual([]);
+    expect(site.files.has('/icons/sprite.svg')).toBe(true);
+    expect(site.uncheckedPrefixes).toEqual(['/mistakes/rounds/', '/stack/layers/']);
+  });
+
+  it('gives the sources page one anchor per source besides its own ids', () => {
+    const anchors = site.pages.get('/sources/')!.anchors!;
+    expect(anchors.has('source-blog-a')).toBe(true);
+    expect(site.pages.get('/sources/')!.source).toBe('src/pages/sources.astro');
+  });
+
+  it('collects the ids and id patterns the layouts and components write on every page', () => {
+    expect(site.globalIds.has('main')).toBe(true);
+    expect(site.globalIdPatterns.length).toBeGreaterThan(0);
+  });
+});
+
+describe('links in a page', () => {
+  it('finds Markdown links and definitions, href on elements (at the element) and links on diagram boxes, at their line and column', async () => {
+    const problems = await checkLinks(
+      contextOf({
+        'guides/loop/index.mdx': mdx(
+          ['title: L'],
+          [
+            '',
+            '[a](/loop/) and [b](/nowhere-a/) and <kbd href="/nowhere-b/">k</kbd> <kbd title="/nowhere-x/">t</kbd>',
+            '',
+            '[d]: /nowhere-c/',
+            '',
+            '```mermaid',
+            'flowchart LR',
+            '  A[Box]',
+            '  click A href "/nowhere-d/"',
+            '```',
+            '',
+            '```js',
+            'click A href "/nowhere-e/"',
+            '```',
+          ],
+        ),
+        'guides/loop/bad-yaml.mdx': '---\ntitle: [\n---\n\n[x](/nowhere-f/)',
+        'guides/loop/bad-mdx.mdx': mdx(['title: B'], ['', '[x](/nowhere-g/)', '', '<Cite id="a"']),
+      }),
+    );
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message.split(':')[0]}`)).toEqual([
+      'memory/guides/loop/index.mdx:5:17 The link "/nowhere-a/" goes to no page',
+      'memory/guides/loop/index.mdx:5:38 The link "/nowhere-b/" goes to no page',
+      'memory/guides/loop/index.mdx:7:1 The link "/nowhere-c/" goes to no page',
+      'memory/guides/loop/index.mdx:12:1 The link "/nowhere-d/" goes to no page',
+    ]);
   });
 });

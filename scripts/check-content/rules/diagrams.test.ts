@@ -18,6 +18,12 @@ describe('mermaid blocks', () => {
     ]);
   });
 
+  it('opens a block only with a fence at the start of a line, and closes it only with a bare fence', () => {
+    expect(
+      mermaidBlocks(['Write ```mermaid blocks like this:', '```mermaid', 'A ```', '```js', '```x', '  ```  ', 'after'].join('\n'), 1),
+    ).toEqual([{ source: 'A ```\n```js\n```x', fenceLine: 2 }]);
+  });
+
   it('takes a block left open to the end of the body, and skips fences of other languages', () => {
     expect(mermaidBlocks('```mermaidx\nno\n```\n```mermaid\nflowchart LR\nA --> B', 1)).toEqual([
       { source: 'flowchart LR\nA --> B', fenceLine: 4 },
