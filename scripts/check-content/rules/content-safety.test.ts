@@ -51,7 +51,7 @@ describe('refused HTML elements: what to write instead', () => {
     ]);
   });
 
-  it('names raw HTML that is not JSX (an HTML comment in an indented code block is text, so a doctype is used)', () => {
+  it('refuses a raw HTML node (MDX parses HTML as JSX, but a tree from elsewhere may hold one), with the general advice', () => {
     const tree = { type: 'root', children: [{ type: 'html', value: '<!doctype html>', position: pos(4, 2) }] } as unknown as Root;
     expect(checkMdxSource('', { tree }).map(shown)).toEqual([`4:2 [html-element] Raw HTML is not allowed in content. | ${OTHER}`]);
   });
