@@ -113,3 +113,58 @@ describe('a reason a reader can check', () => {
     expect(chain!.scenario).toEqual({ label: 'live-event', why: 'The final draws everyone at once.', line: 3 });
   });
 });
+
+describe('statements as writers space them', () => {
+  it('reads figures, uses, assumptions and steps with extra spaces and trailing blanks', () => {
+    const { chain, errors } = parseChain(
+      [
+        'id:   spaced-chain   ',
+        'title:    Spaced out chain',
+        'figure   views   =   hours-viewed',
+        'use  peak  from  other-chain ',
+        'assume   days   =   184 day   ',
+        '  label:   Days',
+        '  why:   July to December.',
+        'total   =   views / days   ->   stream',
+        '  label: Total',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+    expect(chain).toMatchObject({ id: 'spaced-chain', title: 'Spaced out chain' });
+    expect(chain!.statements).toMatchObject([
+      { kind: 'figure', name: 'views', figureId: 'hours-viewed' },
+      { kind: 'use', name: 'peak', chainId: 'other-chain' },
+      {
+        kind: 'assume',
+        name: 'days',
+        expression: '184 day',
+        attributes: { label: { value: 'Days' }, why: { value: 'July to December.' } },
+      },
+      { kind: 'step', name: 'total', expression: 'views / days', unit: 'stream' },
+    ]);
+  });
+
+  it('refuses a keyword glued to other text, and a figure or use with more than one id', () => {
+    expect(
+      errorsOf(...HEAD, 'afigure b = c', 'figure x = a b', 'reuse y from c', 'use y from c d', 'reassume z = 2').map((e) => e.message),
+    ).toEqual([
+      '"afigure b = c" is not a statement.',
+      '"figure x = a b" is not a statement.',
+      '"reuse y from c" is not a statement.',
+      '"use y from c d" is not a statement.',
+      '"reassume z = 2" is not a statement.',
+      'The block has no statements.',
+    ]);
+  });
+
+  it('skips comments, indented or not', () => {
+    expect(errorsOf(...HEAD, '# a comment', 'x = 2', '  # a note on x', '  label: Two')).toEqual([]);
+  });
+
+  it('takes a header or attribute only at the start of its line', () => {
+    expect(errorsOf(...HEAD, 'x = 2', '  label: Two', '  see label: here').map((e) => e.message)).toEqual([
+      '"see label: here" is not an attribute.',
+    ]);
+    expect(errorsOf(...HEAD, 'my id: x').map((e) => e.message)).toEqual(['"my id: x" is not a statement.', 'The block has no statements.']);
+  });
+});
