@@ -49,14 +49,12 @@ interface Pagefind {
 const root = document.documentElement;
 const base = root.dataset.base ?? '/';
 const bundle = `${base}pagefind/`;
-const storage = (() => {
-  try {
-    return window.localStorage;
-    // Stryker disable next-line BlockStatement: an empty catch block gives undefined too
-  } catch {
-    return undefined;
-  }
-})();
+let storage: Storage | undefined;
+try {
+  storage = window.localStorage;
+} catch {
+  // Blocked (private browsing, a sandboxed frame): search works, without recent searches.
+}
 
 export const LOAD_ERROR = 'Search could not load. If you are offline, open the site once while online; after that, search works offline.';
 
@@ -282,7 +280,10 @@ function setActive(index: number): void {
   if (current) {
     parts.input.setAttribute('aria-activedescendant', current.id);
     current.scrollIntoView({ block: 'nearest' });
-  } else parts.input.removeAttribute('aria-activedescendant');
+  } else {
+    // Stryker disable next-line StringLiteral: no option is active only when none is listed, and emptying the list already removed it
+    parts.input.removeAttribute('aria-activedescendant');
+  }
 }
 
 function resetList(): void {
