@@ -22,6 +22,7 @@ import {
   options,
   page,
   pageLinks,
+  press,
   summary,
   titles,
   typeButton,
@@ -186,6 +187,17 @@ describe('when Pagefind cannot load', () => {
     await typeQuery('gateway edge');
     expect(dialog().dataset.state).toBe('done');
     expect(titles()).toEqual(['Zuul', 'The edge, end to end']);
+  });
+
+  it('Enter with nothing typed goes back from the message to the invitation', async () => {
+    fake.unreachable = true;
+    await search.open(button);
+    expect(dialog().dataset.state).toBe('error');
+    fake.unreachable = false;
+    press('Enter');
+    expect(dialog().dataset.state).toBe('recent');
+    expect(summary()).toBe(INVITATION);
+    expect(fake.searches).toEqual([]);
   });
 
   it('says nothing of a failure for a query the reader has since erased', async () => {
