@@ -218,6 +218,18 @@ describe('opening a diagram', () => {
     expect(document.querySelector('dialog')).toBeNull();
   });
 
+  it('opens once when asked twice at the same time (a double click)', async () => {
+    const viewer = await loadViewer();
+    stylesheets[0]!.dispatchEvent(new Event('load'));
+    document.querySelector<HTMLButtonElement>('[data-diagram-open]')!.focus();
+    await Promise.all([viewer.openDiagram(canvas()), viewer.openDiagram(canvas())]);
+    expect(document.querySelectorAll('dialog')).toHaveLength(1);
+    expect(view()).toEqual(FIT);
+    dialog().close();
+    // Focus goes back to the button, not to the viewer the second request found focused.
+    expect(document.activeElement).toBe(document.querySelector('[data-diagram-open]'));
+  });
+
   it('reuses one dialog, and ignores a second open while one is showing', async () => {
     const viewer = await opened();
     const first = dialog();

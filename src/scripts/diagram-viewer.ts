@@ -173,9 +173,8 @@ function wirePointer(): void {
 
 /** Puts the SVG back in its figure and focus back where it was. */
 function restore(): void {
-  // Stryker disable next-line ConditionalExpression: "close" fires only on an open dialog, which always shows a diagram.
-  if (!current) return;
-  const { canvas, svg, returnTo } = current;
+  // "close" fires only on an open dialog, and an open dialog always shows a diagram.
+  const { canvas, svg, returnTo } = current!;
   for (const property of ['transform', 'width', 'height']) svg.style.removeProperty(property);
   canvas.append(svg);
   current = undefined;
@@ -184,8 +183,10 @@ function restore(): void {
 
 export async function openDiagram(canvas: HTMLElement): Promise<void> {
   const svg = canvas.querySelector<SVGSVGElement>(':scope > svg');
-  if (!svg || current) return;
+  if (!svg) return;
   await loadStylesheet();
+  // One diagram at a time: a second open (a double click) while one shows does nothing.
+  if (current) return;
   dialog ??= build();
   const figure = canvas.closest<HTMLElement>('figure');
   heading.textContent = figure?.querySelector('.diagram-caption')?.textContent ?? 'Diagram';
@@ -197,14 +198,14 @@ export async function openDiagram(canvas: HTMLElement): Promise<void> {
   const drawing = { width: box.width || svg.width.baseVal.value, height: box.height || svg.height.baseVal.value };
   const focused = document.activeElement;
   const returnTo = focused instanceof HTMLElement && figure?.contains(focused) ? focused : canvas;
-  // Stryker disable next-line ObjectLiteral: fit() below replaces this view before anything reads it.
-  current = { canvas, svg, returnTo, drawing, view: { scale: 1, x: 0, y: 0 } };
   // Pinned to the size it had in the page, so a drawing sized "100%" (mermaid's) keeps its shape.
   svg.style.width = `${drawing.width}px`;
   svg.style.height = `${drawing.height}px`;
   stage.replaceChildren(svg);
   dialog.showModal();
-  fit();
+  // Fitted once the dialog is open, when the stage has its size.
+  current = { canvas, svg, returnTo, drawing, view: fitView(drawing, stageSize()) };
+  apply(current, current.view);
   stage.focus();
 }
 
