@@ -41,12 +41,6 @@ vi.mock('./check-content/index.ts', () => ({
       setTimeout(() => resolve({ problems: checks.content, files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }] }), 20),
     ),
 }));
-vi.mock('./check-dist/index.ts', () => ({
-  checkDist: (dir: string, base: string) => {
-    checks.distCalls.push([dir, base]);
-    return checks.dist;
-  },
-}));
 vi.mock('./build-sw.ts', () => ({
   buildServiceWorker: () =>
     checks.worker.fail
@@ -54,21 +48,32 @@ vi.mock('./build-sw.ts', () => ({
       : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: ['one file skipped'], plan: { shell: [], shellBytes: 512 * 1024 } }),
 }));
 // Astro writes pages into the folder it is given and Pagefind an index; each prints and exits as
-// checks.tools says.
+// checks.tools says. The built-site check (scripts/check-dist/index.ts) reports checks.dist.
 vi.mock('node:child_process', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:child_process')>();
   return {
     ...original,
     spawn: (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: unknown }) => {
+      let killed = false;
       const child = Object.assign(new EventEmitter(), {
         stdout: new EventEmitter(),
         stderr: new EventEmitter(),
         kill: () => {
-          checks.killed = true;
+          killed = true;
+          if (args.some((arg) => arg.includes('astro'))) checks.killed = true;
           setImmediate(() => child.emit('close', null, 'SIGTERM'));
           return true;
         },
       });
+      if (args[0] === 'scripts/check-dist/index.ts') {
+        checks.distCalls.push([args[1]!, options.env?.BASE_PATH ?? '']);
+        setImmediate(() => {
+          const lines = checks.dist.map((p) => `${p.file}:${p.line}  [${p.rule}] ${p.message}\n`);
+          child.stdout.emit('data', Buffer.from(lines.length ? lines.join('') : `✓ Built-site check of ${args[1]}/: no problems.\n`));
+          child.emit('close', lines.length ? 1 : 0, null);
+        });
+        return child;
+      }
       const tool = args.some((arg) => arg.includes('astro')) ? 'astro' : 'pagefind';
       const run = checks.tools[tool];
       checks.spawned.push({ command, args, outDir: options.env?.OUT_DIR, stdio: options.stdio });
@@ -76,7 +81,7 @@ vi.mock('node:child_process', async (importOriginal) => {
       const verdictFile = tool === 'astro' ? options.env?.CONTENT_CHECK_VERDICT_FILE : undefined;
       const whenReady = (go: () => void) => {
         const look = () => {
-          if (checks.killed) return;
+          if (killed) return;
           if (!verdictFile || existsSync(verdictFile)) {
             if (verdictFile) checks.verdictSeen = JSON.parse(readFileSync(verdictFile, 'utf8')) as Record<string, unknown>;
             go();
@@ -192,7 +197,7 @@ describe('the built-site check in build()', () => {
       '  Checks passed: content (content/) before any MDX compiled, built site (links, #fragments, third parties, CSP, ids) after it',
     );
     expect(summary).toMatch(
-      / {2}Steps: content check \d+\.\d s, astro build \d+\.\d s, link check \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s \(the content check ran beside astro build, the link check beside the search index\)\n/,
+      / {2}Steps: content check \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check ran beside astro build, the link check beside the search index and the service worker\)\n/,
     );
     expect(summary).toContain('⚠ 1 warning:\n  service worker: one file skipped');
   });

@@ -159,19 +159,16 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   );
   const astroStarted = performance.now();
   const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose);
-  let checkDist: typeof import('./check-dist/index.ts').checkDist;
   let buildServiceWorker: typeof import('./build-sw.ts').buildServiceWorker;
   let astroResult: RunResult | undefined;
   try {
     // The checkers and Workbox load only now (about 1.5 CPU s of module loading), while Astro starts.
-    const [checker, dist, sw, diagrams, ahead] = await Promise.all([
+    const [checker, sw, diagrams, ahead] = await Promise.all([
       import('./check-content/index.ts'),
-      import('./check-dist/index.ts'),
       import('./build-sw.ts'),
       import('./check-content/rules/diagrams.ts'),
       import('../src/lib/mermaid/draw-ahead.ts'),
     ]);
-    checkDist = dist.checkDist;
     buildServiceWorker = sw.buildServiceWorker;
     const checked = await timed(timings, 'content check', () => checker.checkContentFiles(content));
     if (report(checked.problems, `Content check of ${content}/`) !== 0) {
@@ -195,20 +192,31 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     fail('astro build', verbose ? undefined : astroResult.output);
   }
 
-  // 2. The search index, while the built site is checked (links, third parties, CSP, ids): Pagefind
-  // runs in its own process and only reads the pages, as the check does. Then the service worker,
-  // which precaches the index.
-  const indexStarted = performance.now();
-  const indexing = start(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging], env, verbose);
-  const distProblems = await timed(timings, 'link check', () => Promise.resolve(checkDist(staging, base)));
-  const index = await indexing.done;
-  timings['search index'] = (performance.now() - indexStarted) / 1000;
-  const distFailed = report(distProblems, `Built-site check (links, third parties, CSP, ids) of ${staging}/, base ${base}`) !== 0;
-  if (index.code !== 0) fail('the search index (Pagefind)', verbose ? undefined : index.output, staging);
-  if (distFailed) fail('the built-site check', undefined, staging);
-  const worker = await timed(timings, 'service worker', () =>
-    buildServiceWorker(staging).catch((error: unknown) => fail('the service worker', (error as Error).message, staging)),
+  // 2. The built-site check (links, third parties, CSP, ids) in its own process, while Pagefind
+  // indexes the pages and then the service worker, which precaches the index, is generated: all
+  // three only read the pages, and the check lists files without depending on the new ones.
+  const stepStarted = performance.now();
+  const checking = start(node, ['scripts/check-dist/index.ts', staging], { ...env, BASE_PATH: base }, false);
+  const stopChecking = () => checking.child.kill();
+  const index = await timed(
+    timings,
+    'search index',
+    () => start(node, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging], env, verbose).done,
   );
+  if (index.code !== 0) {
+    stopChecking();
+    fail('the search index (Pagefind)', verbose ? undefined : index.output, staging);
+  }
+  const worker = await timed(timings, 'service worker', () =>
+    buildServiceWorker(staging).catch((error: unknown) => {
+      stopChecking();
+      return fail('the service worker', (error as Error).message, staging);
+    }),
+  );
+  const checked = await checking.done;
+  timings['link check'] = (performance.now() - stepStarted) / 1000;
+  console.log(checked.output.trimEnd());
+  if (checked.code !== 0) fail('the built-site check', undefined, staging);
 
   // 3. Every step passed: the new output replaces the old one.
   swapInto(staging, outDir);
@@ -226,7 +234,7 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     `  Steps: ${Object.entries(timings)
       .filter(([name]) => name !== 'total')
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
-      .join(', ')} (the content check ran beside astro build, the link check beside the search index)`,
+      .join(', ')} (the content check ran beside astro build, the link check beside the search index and the service worker)`,
   ];
   if (warnings.length > 0)
     lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));

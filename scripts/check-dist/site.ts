@@ -6,7 +6,7 @@
  * builds, so markup written to confuse a lenient parser cannot hide a script from them. Parsed
  * pages are not all held at once (see parsedOf), and the rules run page by page (runRules).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseHtml, type DefaultTreeAdapterTypes } from 'parse5';
@@ -73,10 +73,11 @@ function elementsOf(html: string): PageElement[] {
   return found;
 }
 
+/** Every file under dir. The folder's own listing says what is a folder: no file is looked at twice, so a file another step adds or removes meanwhile cannot fail the walk. */
 function walk(dir: string, relative = ''): string[] {
-  return readdirSync(path.join(dir, relative)).flatMap((name) => {
-    const rel = relative ? `${relative}/${name}` : name;
-    return statSync(path.join(dir, rel)).isDirectory() ? walk(dir, rel) : [rel];
+  return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+    const rel = relative ? `${relative}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? walk(dir, rel) : [rel];
   });
 }
 
