@@ -115,6 +115,9 @@ describe('estimates rule, on content written in the test', () => {
         'sources/not-a-figure.yaml': 'title: A source\nvalue: 2\nunit: furlongs per fortnightly',
       }),
     ).toEqual(['figures/evening.yaml:3 [estimate] A peak factor is a plain ratio, but this one has a unit.']);
+    expect(
+      (checkEstimates(contextOf({ 'figures/evening.yaml': 'title: E\nvalue: 2\nunit: stream\nbasis: factor' })) as Problem[])[0]!.fix,
+    ).toBe('Remove "unit", or change "basis" if it is not a peak-to-average factor.');
   });
 
   it('reports two chains with one id on a page, once, at the id line of the second', () => {
@@ -167,10 +170,17 @@ describe('estimates rule, on content written in the test', () => {
   it('gives the same name the same value on every page, apart from scenarios', () => {
     expect(
       run({
-        'guides/loop/a.mdx': page(chain('a', 'zero = 0 stream', 'same = 45 minute', 'near = 1000000 byte', 'kind = 45 minute')),
-        'guides/loop/b.mdx': page(chain('b', 'zero = 0 stream', 'same = 45 minute', 'near = 1000000.5 byte', 'kind = 45 byte')),
+        'guides/loop/a.mdx': page(
+          chain('a', 'zero = 0 stream', 'same = 45 minute', 'near = 1000000 byte', 'kind = 45 minute', 'one = 1 second'),
+        ),
+        'guides/loop/b.mdx': page(
+          chain('b', 'zero = 0 stream', 'same = 45 minute', 'near = 1000000.5 byte', 'kind = 45 byte', 'one = 1 stream'),
+        ),
       }),
-    ).toEqual(['guides/loop/b.mdx:17 [estimate-consistency] "kind" is 45 bytes here but 45 minutes in memory/guides/loop/a.mdx:17.']);
+    ).toEqual([
+      'guides/loop/b.mdx:17 [estimate-consistency] "kind" is 45 bytes here but 45 minutes in memory/guides/loop/a.mdx:17.',
+      'guides/loop/b.mdx:20 [estimate-consistency] "one" is 1 stream here but 1 second in memory/guides/loop/a.mdx:20.',
+    ]);
   });
 });
 
@@ -204,10 +214,16 @@ describe('typed estimates in the text of a page', () => {
       expect(lines(['It is about 20 TB a day', `${next} <Cite id="a" /> said.`]), next).toEqual([at(5, 'about 20 TB')]);
     }
     expect(lines(['It is about 20 TB a day', 'as <Cite id="a" /> says, issue #5.'])).toEqual([]);
+    // A numbered item starts a paragraph: arithmetic split by one is not one sum; a "#" inside a line starts nothing.
+    expect(lines(['46M streams × 5 Mbps', '10. = 230 Tbps'])).toEqual([]);
+    expect(lines(['46M streams × 5 Mbps', 'C# = 230 Tbps'])).toEqual([at(5, '46M streams × 5 Mbps C# = 230', 'typed arithmetic')]);
+    // Three backticks inside a line open no fence.
+    expect(lines(['Text with ``` in it', 'about 20 TB a day'])).toEqual([at(6, 'about 20 TB')]);
   });
 
   it('leaves numbers in link targets and component ids, and numbers a source cited in the same sentence', () => {
-    expect(lines(['See [the note](/notes/~250/) and <Cite id="~250" /> and <StackLink id="about-20-tb">x</StackLink>.'])).toEqual([]);
+    expect(lines(['See [the note](/notes/~250/) here.'])).toEqual([]);
+    expect(lines(['See <Cite id="~250" /> and <StackLink id="about-20-tb">x</StackLink>.'])).toEqual([]);
     expect(lines(['It is about 20 TB<Cite id="a" /> a day.'])).toEqual([]);
     expect(lines(['It is about 20 TB a day (see v1.2) <Cite id="a" />. Next.'])).toEqual([]);
     expect(lines(['Intro. It is about 20 TB a day <Cite id="a" />.'])).toEqual([]);
@@ -239,11 +255,23 @@ describe('typed estimates in front matter and flashcards', () => {
         ),
       }),
     ) as Problem[];
+    expect(problems.map((p) => p.rule)).toEqual(['typed-estimate', 'typed-estimate', 'typed-estimate']);
     expect(problems.map((p) => `${p.file.slice('memory/'.length)}:${p.line} ${p.message} | ${p.fix}`)).toEqual([
       'prompts/p.mdx:3 Front matter answer: "about 20 TB" is an approximate quantity typed by hand. | Write [[chain-id.name]] for a step of a chain on this page (add the step, or a small chain in the body, if none computes it); front-matter tokens are resolved when the page loads.',
       'guides/loop/g.mdx:4 Flashcard: "about 20 TB" is an approximate quantity typed by hand. | Put the number in a chain on this page and write [[chain-id.name]] in the card.',
       'guides/loop/g.mdx:8 Flashcard: "about 20 TB" is an approximate quantity typed by hand. | Put the number in a chain on this page and write [[chain-id.name]] in the card.',
     ]);
+  });
+
+  it('accepts a token that resolves on the back of a flashcard', () => {
+    expect(
+      run({
+        'guides/loop/g.mdx': mdx(
+          ['title: G', 'flashcards:', '  - front: How many?', '    back: "[[c.alpha]]"'],
+          ['', ...chain('c', 'alpha = 1 stream')],
+        ),
+      }),
+    ).toEqual([]);
   });
 
   it('reads no flashcards from a prompt or a page without a front-matter map', () => {
