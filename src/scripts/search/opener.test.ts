@@ -40,6 +40,7 @@ beforeEach(async () => {
     if (unreachable) throw new TypeError('Failed to fetch dynamically imported module');
     return dialog;
   });
+  // @ts-expect-error -- opener.ts is a page script, with no exports: importing it runs it, as site.ts does.
   await import('./opener.ts');
   listeners = add.mock.calls.map(([type, listener]) => [type, listener]);
   add.mockRestore();

@@ -7,7 +7,7 @@
  * searches are offered, picked and forgotten; and the next results load with "More results", with
  * the arrow keys past the last one, or by themselves when the end of the list is on screen.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { NEXT_PAGE_SIZE, PAGE_SIZE, RECENT_STORAGE_KEY, TYPING_DELAY_MS } from './config.ts';
 import { BASE, fakeNetwork, fakePagefind, loadDialog, type FakePagefind } from './__fixtures__/fake-pagefind.ts';
 import { ALL_PAGES, EDGE_GUIDE, ZUUL } from './__fixtures__/pages.ts';
@@ -35,7 +35,7 @@ let fake: FakePagefind;
 let search: Awaited<ReturnType<typeof loadDialog>>;
 let button: HTMLButtonElement;
 let place: ReturnType<typeof layout>;
-let assign: ReturnType<typeof vi.fn>;
+let assign: Mock<(url: string | URL) => void>;
 
 const recentStored = () => JSON.parse(localStorage.getItem(RECENT_STORAGE_KEY) ?? 'null') as string[] | null;
 const activeDescendant = () => input().getAttribute('aria-activedescendant');

@@ -46,6 +46,20 @@ interface Filters {
   rank?: string;
 }
 
+/** One result of a search, as Pagefind gives it. */
+export interface FakeResult {
+  id: string;
+  score: number;
+  data(): Promise<FragmentLike>;
+}
+
+/** Pagefind's answer to a search: the results and the count of matches per value of each filter. */
+export interface FakeResponse {
+  results: FakeResult[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters?: Record<string, Record<string, number>>;
+}
+
 /** A fake Pagefind over `pages`; `module` is what `import('…/pagefind.js')` gives the dialog. */
 export function fakePagefind(pages: FakePage[]) {
   const held = new Map<string, Promise<void>>();
@@ -66,7 +80,7 @@ export function fakePagefind(pages: FakePage[]) {
       options: vi.fn(async (_options: Record<string, unknown>) => {}),
       init: vi.fn(async () => {}),
       filters: vi.fn(() => Promise.resolve({ type: countTypes(pages) })),
-      search: async (query: string, options: { filters?: Filters } = {}) => {
+      search: async (query: string, options: { filters?: Filters } = {}): Promise<FakeResponse | null> => {
         const filters = options.filters ?? {};
         fake.searches.push({ query, filters });
         await held.get(query);
