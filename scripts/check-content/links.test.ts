@@ -196,18 +196,21 @@ describe('one link against a known site', () => {
 });
 
 describe('the site map, from content written in the test and the real src/pages', () => {
-  const site = buildSiteMap(
-    contextOf({
-      'guides/loop/index.mdx': mdx(['title: L'], ['', '## How it works', '', '## How it works']),
-      'stack/zuul.mdx': mdx(['title: Z'], ['', '## Filters']),
-      'prompts/p.mdx': mdx(['title: P'], ['', 'Text.']),
-      'sources/blog-a.yaml': 'title: A',
-      'mistakes/m.yaml': 'title: M',
-      'guides/loop/broken.mdx': mdx(['title: B'], ['', '<Cite id="a"']),
-    }).files,
-  );
+  // Built in each test, not while the tests are collected, so the code runs as part of a test.
+  const siteMap = () =>
+    buildSiteMap(
+      contextOf({
+        'guides/loop/index.mdx': mdx(['title: L'], ['', '## How it works', '', '## How it works']),
+        'stack/zuul.mdx': mdx(['title: Z'], ['', '## Filters']),
+        'prompts/p.mdx': mdx(['title: P'], ['', 'Text.']),
+        'sources/blog-a.yaml': 'title: A',
+        'mistakes/m.yaml': 'title: M',
+        'guides/loop/broken.mdx': mdx(['title: B'], ['', '<Cite id="a"']),
+      }).files,
+    );
 
   it('gives each MDX entry its page with its heading ids and its template’s ids', () => {
+    const site = siteMap();
     expect(site.pages.get('/loop/')).toEqual({
       source: 'memory/guides/loop/index.mdx',
       anchors: new Set(['how-it-works', 'how-it-works-1']),
@@ -223,6 +226,7 @@ describe('the site map, from content written in the test and the real src/pages'
   });
 
   it('places per-entry pages of a template with a suffix, static pages, endpoints, public files and the 404 page', () => {
+    const site = siteMap();
     expect(site.pages.get('/prompts/p/cheatsheet/')).toEqual({ source: 'src/pages/prompts/[slug]/cheatsheet.astro' });
     expect(site.pages.get('/practice/')).toEqual({ source: 'src/pages/practice/index.astro' });
     expect(site.pages.get('/practice/calculator/')).toEqual({ source: 'src/pages/practice/calculator.astro' });
@@ -245,12 +249,14 @@ describe('the site map, from content written in the test and the real src/pages'
   });
 
   it('gives the sources page one anchor per source besides its own ids', () => {
+    const site = siteMap();
     const anchors = site.pages.get('/sources/')!.anchors!;
     expect(anchors.has('source-blog-a')).toBe(true);
     expect(site.pages.get('/sources/')!.source).toBe('src/pages/sources.astro');
   });
 
   it('collects the ids and id patterns the layouts and components write on every page', () => {
+    const site = siteMap();
     expect(site.globalIds.has('main')).toBe(true);
     expect(site.globalIdPatterns.length).toBeGreaterThan(0);
   });
