@@ -27,6 +27,25 @@ describe('components rule', () => {
     ).toEqual([]);
   });
 
+  it("reports a component that shows a prompt's front matter on any page but a prompt, at the element", () => {
+    const prompt = 'prompts/feed.mdx';
+    expect(
+      run({
+        [prompt]: mdx(['title: Feed'], ['<PromptCard />', '', '<Rubric />']),
+        'guides/loop/g.mdx': mdx(['title: G'], ['Intro.', '', '<Rubric />']),
+      }),
+    ).toEqual([
+      {
+        file: 'memory/guides/loop/g.mdx',
+        line: 6,
+        column: 1,
+        rule: 'prompt-component',
+        message: "<Rubric /> shows a design prompt's own front matter, so it works only in content/prompts/.",
+        fix: 'Remove it from this page, or write what it would show as text; on a prompt page it takes no props.',
+      },
+    ]);
+  });
+
   it('reports an id with no entry, with the nearest id, at the attribute', () => {
     expect(
       run({

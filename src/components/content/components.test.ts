@@ -18,7 +18,7 @@ import CodeSample from './CodeSample.astro';
 import { mdxComponents } from './index.ts';
 import { promptComponents } from './prompt-components.ts';
 import { MDX_COMPONENT_NAMES } from '../../lib/mdx-components.ts';
-import { COMPONENT_NAMES, validateProps } from './props.ts';
+import { COMPONENT_NAMES, COMPONENTS, validateProps, type ComponentSpec } from './props.ts';
 import { providePromptData, type PromptData } from './prompt-context.ts';
 
 let container: AstroContainer;
@@ -41,6 +41,9 @@ describe('the component list', () => {
       readFileSync(new URL(`./${name}.astro`, import.meta.url), 'utf8').includes('usePromptData('),
     );
     expect(promptOnly.sort()).toEqual(readsPrompt.sort());
+    // The content check knows them too (props.ts), and refuses them outside prompts.
+    const flagged = Object.entries(COMPONENTS as Record<string, ComponentSpec>).filter(([, spec]) => spec.promptOnly).map(([name]) => name);
+    expect(flagged.sort()).toEqual(promptOnly.sort());
     expect(promptOnly).toContain('PromptCard');
   });
 });

@@ -27,6 +27,8 @@ export interface ComponentSpec {
   children: 'required' | 'optional' | 'none';
   /** How to write it, for messages. */
   usage: string;
+  /** It shows the current prompt's front matter, so only a design prompt's page has it (prompt-components.ts). */
+  promptOnly?: true;
 }
 
 /** A non-empty string prop; `example` is how to write it, shown when it is missing or wrong. */
@@ -55,7 +57,7 @@ const citationNumber = z.string().regex(/^[1-9][0-9]*$/).meta({ example: '(set b
 
 /** A component that shows the current prompt's front matter: it takes no props at all. */
 function promptComponent(name: string): ComponentSpec {
-  return { props: z.strictObject({}), children: 'none', usage: `<${name} />` };
+  return { props: z.strictObject({}), children: 'none', usage: `<${name} />`, promptOnly: true };
 }
 
 export const COMPONENTS = {
