@@ -27,7 +27,11 @@ const checks = vi.hoisted(() => ({
   distCalls: [] as [string, string][],
   tools: {} as Record<'astro' | 'pagefind', ToolRun>,
   spawned: [] as { command: string; args: string[]; outDir: string | undefined; stdio: unknown }[],
-  worker: { fail: '' },
+  worker: { fail: '', warnings: ['one file skipped'] },
+  /** The content check throws instead of reporting (a bug in a rule, say). */
+  contentThrows: false,
+  /** Whether the build stopped the built-site check's process. */
+  distKilled: false,
   /** The content-check verdict the stand-in Astro read before it "compiled" (null: it never did). */
   verdictSeen: null as Record<string, unknown> | null,
   /** Whether the build stopped the stand-in Astro. */
@@ -37,15 +41,18 @@ const checks = vi.hoisted(() => ({
 vi.mock('./check-content/index.ts', () => ({
   checkContentFiles: () =>
     // A little later than Astro starts, as the real check is.
-    new Promise((resolve) =>
-      setTimeout(() => resolve({ problems: checks.content, files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }] }), 20),
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        if (checks.contentThrows) reject(new Error('a rule broke'));
+        else resolve({ problems: checks.content, files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }] });
+      }, 20),
     ),
 }));
 vi.mock('./build-sw.ts', () => ({
   buildServiceWorker: () =>
     checks.worker.fail
       ? Promise.reject(new Error(checks.worker.fail))
-      : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: ['one file skipped'], plan: { shell: [], shellBytes: 512 * 1024 } }),
+      : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: checks.worker.warnings, plan: { shell: [], shellBytes: 512 * 1024 } }),
 }));
 // Astro writes pages into the folder it is given and Pagefind an index; each prints and exits as
 // checks.tools says. The built-site check (scripts/check-dist/index.ts) reports checks.dist.
@@ -61,6 +68,7 @@ vi.mock('node:child_process', async (importOriginal) => {
         kill: () => {
           killed = true;
           if (args.some((arg) => arg.includes('astro'))) checks.killed = true;
+          if (args[0] === 'scripts/check-dist/index.ts') checks.distKilled = true;
           setImmediate(() => child.emit('close', null, 'SIGTERM'));
           return true;
         },
@@ -135,7 +143,9 @@ beforeEach(() => {
   checks.distCalls = [];
   checks.tools = { astro: { log: '', code: 0 }, pagefind: { log: 'Indexed 1,234 pages\n', code: 0 } };
   checks.spawned = [];
-  checks.worker = { fail: '' };
+  checks.worker = { fail: '', warnings: ['one file skipped'] };
+  checks.contentThrows = false;
+  checks.distKilled = false;
   checks.verdictSeen = null;
   checks.killed = false;
   output = [];
@@ -188,6 +198,10 @@ describe('the built-site check in build()', () => {
     // Seconds, not milliseconds: this build takes well under a second.
     for (const [step, seconds] of Object.entries(timings)) expect(seconds, step).toBeGreaterThanOrEqual(0);
     for (const [step, seconds] of Object.entries(timings)) expect(seconds, step).toBeLessThan(30);
+    // Each step is timed from its own start: none took longer than the whole build.
+    for (const [step, seconds] of Object.entries(timings)) expect(seconds, step).toBeLessThanOrEqual(timings.total!);
+    expect(checks.killed).toBe(false);
+    expect(checks.distKilled).toBe(false);
     const summary = output.join('\n');
     expect(summary).toMatch(/✓ Built 2 pages into .*dist\/ \(base \/sub\/\) in \d+\.\d s/);
     expect(summary).toContain('  Diagrams: 2 (1 drawn at build time, 1 in the browser)');
@@ -246,10 +260,26 @@ describe('the built-site check in build()', () => {
       `Build stopped: the search index (Pagefind) failed (see above). The previous build output was left as it was. The failed build is in ${outDir}-staging/ for a look.`,
     );
     expect(output.join('\n')).toContain('partial');
+    // The built-site check, running beside the index, is stopped too.
+    expect(checks.distKilled).toBe(true);
     checks.tools.pagefind = { log: '', code: 0, startError: 'spawn ENOENT' };
     await expect(build(previousBuild())).rejects.toThrow('the search index (Pagefind) failed');
     expect(output.join('\n')).toContain('Could not start');
     expect(output.join('\n')).toContain('spawn ENOENT');
+  });
+
+  it('prints no warnings heading when there are none', async () => {
+    checks.worker.warnings = [];
+    await build(previousBuild());
+    expect(output.join('\n')).toContain('✓ Built 2 pages');
+    expect(output.join('\n')).not.toContain('⚠');
+  });
+
+  it('stops Astro when the content check itself fails, and says why', async () => {
+    checks.contentThrows = true;
+    await expect(build(previousBuild())).rejects.toThrow('a rule broke');
+    expect(checks.killed).toBe(true);
+    expect(checks.verdictSeen).toBeNull();
   });
 
   it('fails when the service worker cannot be built, printing why', async () => {
@@ -257,6 +287,7 @@ describe('the built-site check in build()', () => {
     const outDir = previousBuild();
     await expect(build(outDir)).rejects.toThrow(`Build stopped: the service worker failed (see above).`);
     expect(output.join('\n')).toContain('A page is too large to store.');
+    expect(checks.distKilled).toBe(true);
     // The built-site check ran beside the search index, before the worker.
     expect(checks.distCalls).toEqual([[`${outDir}-staging`, '/sub/']]);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
@@ -331,7 +362,7 @@ describe('countOutput', () => {
         '<figure class="diagram"></figure><figure class="diagram diagram--phone diagram--w900"></figure><figure class="diagrams"></figure>',
       '404.html': '',
       'loop/index.html': '<figure class="diagram" data-mermaid-client="a"></figure><figure class="diagram"></figure>',
-      'loop/404.html': '',
+      'loop/404.html': '<figure class="diagram"></figure>',
       'loop/other.html': '',
       'pagefind/index.html': '<figure class="diagram"></figure>',
       '_astro/index.html': '',
