@@ -42,6 +42,11 @@ describe('what is mutated', () => {
       { folder: MUTATION_FOLDERS[1], mutate: ['src/scripts/**/*.ts'] },
     ]);
     expect(plan(['scripts/build.ts'])).toEqual([{ folder: MUTATION_FOLDERS[4], mutate: ['scripts/build.ts'] }]);
+    // A subfolder: its own files, not its whole folder; a fixture folder still means the whole folder.
+    expect(plan(['src/lib/estimate/', 'src/lib/text.ts'])).toEqual([
+      { folder: MUTATION_FOLDERS[0], mutate: ['src/lib/estimate/**/*.ts', 'src/lib/text.ts'] },
+    ]);
+    expect(plan(['src/lib/estimate/__fixtures__'])).toEqual([{ folder: MUTATION_FOLDERS[0], mutate: ['src/lib/**/*.ts'] }]);
   });
 
   it('refuses a path outside every folder, listing them', () => {

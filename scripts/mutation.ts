@@ -5,6 +5,7 @@
  *   npm run test:mutation                                   every folder below (long: run it in CI)
  *   npm run test:mutation -- src/scripts                    one folder
  *   npm run test:mutation -- src/scripts/study/transfer.ts  one file (its folder's other results are kept)
+ *   npm run test:mutation -- src/lib/estimate               one subfolder (likewise)
  *   npm run test:mutation -- --changed                      the folders holding files changed since HEAD
  *   npm run test:mutation -- --changed origin/main          ... since another commit
  *   npm run test:mutation -- --summary                      print the last scores, run nothing
@@ -61,7 +62,7 @@ export function folderOf(target: string): MutationFolder | undefined {
 
 /**
  * What to run for the given paths: each folder once, mutating either the whole folder or only the
- * named source files in it. A test file or fixture names its whole folder (its tests may cover
+ * named source files and subfolders in it. A test file or fixture names its whole folder (its tests may cover
  * any file there). Throws on a path outside every folder.
  */
 export function plan(targets: readonly string[]): { folder: MutationFolder; mutate: string[] }[] {
@@ -77,8 +78,10 @@ export function plan(targets: readonly string[]): { folder: MutationFolder; muta
     const entry = byKey.get(folder.key) ?? { folder, mutate: new Set<string>() };
     const clean = target.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
     const sourceFile = clean.endsWith('.ts') && !clean.endsWith('.test.ts') && !clean.includes('__fixtures__');
-    if (!sourceFile || clean === folder.path) entry.mutate = 'all';
-    else if (entry.mutate !== 'all') entry.mutate.add(clean);
+    // A folder inside one (src/lib/estimate): its own files only.
+    const subfolder = !clean.endsWith('.ts') && !clean.includes('__fixtures__') && clean !== folder.path;
+    if (!(sourceFile || subfolder)) entry.mutate = 'all';
+    else if (entry.mutate !== 'all') entry.mutate.add(subfolder ? `${clean}/**/*.ts` : clean);
     byKey.set(folder.key, entry);
   }
   return MUTATION_FOLDERS.filter((folder) => byKey.has(folder.key)).map((folder) => {
