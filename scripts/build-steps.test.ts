@@ -62,9 +62,11 @@ vi.mock('node:child_process', async (importOriginal) => {
     ...original,
     spawn: (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: unknown }) => {
       let killed = false;
+      let inputClosed = () => {};
       const child = Object.assign(new EventEmitter(), {
         stdout: new EventEmitter(),
         stderr: new EventEmitter(),
+        stdin: { end: () => inputClosed() },
         kill: () => {
           killed = true;
           if (args.some((arg) => arg.includes('astro'))) checks.killed = true;
@@ -74,12 +76,17 @@ vi.mock('node:child_process', async (importOriginal) => {
         },
       });
       if (args[0] === 'scripts/check-dist/index.ts') {
-        checks.distCalls.push([args[1]!, options.env?.BASE_PATH ?? '']);
-        setImmediate(() => {
-          const lines = checks.dist.map((p) => `${p.file}:${p.line}  [${p.rule}] ${p.message}\n`);
-          child.stdout.emit('data', Buffer.from(lines.length ? lines.join('') : `✓ Built-site check of ${args[1]}/: no problems.\n`));
-          child.emit('close', lines.length ? 1 : 0, null);
-        });
+        // Started early with --after-input: it checks only once its input is closed.
+        expect(args[1]).toBe('--after-input');
+        expect(options.stdio).toEqual(['pipe', 'pipe', 'pipe']);
+        inputClosed = () =>
+          setImmediate(() => {
+            if (killed) return;
+            checks.distCalls.push([args[2]!, options.env?.BASE_PATH ?? '']);
+            const lines = checks.dist.map((p) => `${p.file}:${p.line}  [${p.rule}] ${p.message}\n`);
+            child.stdout.emit('data', Buffer.from(lines.length ? lines.join('') : `✓ Built-site check of ${args[2]}/: no problems.\n`));
+            child.emit('close', lines.length ? 1 : 0, null);
+          });
         return child;
       }
       const tool = args.some((arg) => arg.includes('astro')) ? 'astro' : 'pagefind';

@@ -36,8 +36,8 @@ interface Running {
 }
 
 /** Starts a command; its output is captured (and also shown live when `live`). */
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean): Running {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean, input = false): Running {
+  const child = spawn(command, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env });
   let output = '';
   const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
     output += chunk.toString();
@@ -161,6 +161,7 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose);
   let buildServiceWorker: typeof import('./build-sw.ts').buildServiceWorker;
   let astroResult: RunResult | undefined;
+  let checking: Running | undefined;
   try {
     // The checkers and Workbox load only now (about 1.5 CPU s of module loading), while Astro starts.
     const [checker, sw, diagrams, ahead] = await Promise.all([
@@ -178,6 +179,9 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
       fail('the content check');
     }
     writeVerdict(verdictFile, verdictFor(content, checked.files));
+    // The built-site check (step 2) starts now, so it has loaded by the time Astro is done; it
+    // waits for its input to close.
+    checking = start(node, ['scripts/check-dist/index.ts', '--after-input', staging], { ...env, BASE_PATH: base }, false, true);
     // While Astro compiles on the other core, this one draws the diagrams into the cache Astro reads.
     ahead.drawAhead(checked.files.map((file) => diagrams.mermaidBlocks(file.source, 1).map((block) => block.source)));
     astroResult = await astro.done;
@@ -186,18 +190,21 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     rmSync(verdictDir, { recursive: true, force: true });
     // Whatever stopped this step, Astro does not go on alone.
     if (!astroResult) astro.child.kill();
+    if (astroResult?.code !== 0) checking?.child.kill();
   }
   if (astroResult.code !== 0) {
     rmSync(staging, { recursive: true, force: true });
     fail('astro build', verbose ? undefined : astroResult.output);
   }
 
-  // 2. The built-site check (links, third parties, CSP, ids) in its own process, while Pagefind
-  // indexes the pages and then the service worker, which precaches the index, is generated: all
-  // three only read the pages, and the check lists files without depending on the new ones.
+  // 2. The built-site check (links, third parties, CSP, ids), started and loaded in step 1, now
+  // checks, in its own process, while Pagefind indexes the pages and then the service worker,
+  // which precaches the index, is generated: all three only read the pages, and the check lists
+  // files without depending on the new ones.
   const stepStarted = performance.now();
-  const checking = start(node, ['scripts/check-dist/index.ts', staging], { ...env, BASE_PATH: base }, false);
-  const stopChecking = () => checking.child.kill();
+  const linkCheck = checking;
+  linkCheck.child.stdin?.end();
+  const stopChecking = () => linkCheck.child.kill();
   const index = await timed(
     timings,
     'search index',
@@ -213,7 +220,7 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
       return fail('the service worker', (error as Error).message, staging);
     }),
   );
-  const checked = await checking.done;
+  const checked = await linkCheck.done;
   timings['link check'] = (performance.now() - stepStarted) / 1000;
   console.log(checked.output.trimEnd());
   if (checked.code !== 0) fail('the built-site check', undefined, staging);

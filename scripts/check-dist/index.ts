@@ -34,4 +34,17 @@ export function main(args: readonly string[] = process.argv.slice(2), env: NodeJ
   return report(checkDist(dir, base), `Built-site check of ${dir}/ (base ${base})`, env);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+/**
+ * `--after-input`: wait until standard input closes, then check. `npm run build` starts the check
+ * this way while Astro is still writing the pages, so its start-up is paid meanwhile.
+ */
+export const AFTER_INPUT = '--after-input';
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  if (args[0] === AFTER_INPUT) {
+    args.shift();
+    await new Promise((resolve) => process.stdin.on('end', resolve).resume());
+  }
+  process.exitCode = main(args);
+}
