@@ -355,7 +355,7 @@ function printReport(report: Awaited<ReturnType<typeof measure>>, label: string)
   const lighthouseRows = report.lighthouse;
   console.log(`\n══ ${label}: ${pages} pages ══`);
   console.log(
-    `\nBuild (npm run build, end to end, empty caches; median of ${report.build.runs.length} runs; the content check runs first, then astro build)`,
+    `\nBuild (npm run build, end to end, empty caches; median of ${report.build.runs.length} runs; the content check runs beside astro build, and the link check beside the search index and the service worker)`,
   );
   const parts = Object.entries(report.build.steps)
     .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
