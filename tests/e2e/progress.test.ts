@@ -46,7 +46,9 @@ describe('progress', () => {
     // The page-by-page list is built from the list of pages the dashboard fetches.
     await page.locator('details.page-checklist summary').click();
     expect(await page.locator('[data-page-list] li[data-page="guides/loop"] [data-page-state]').innerText()).toMatch(/^studied/);
-    expect(await page.locator('[data-page-list] li[data-page="stack/zuul"] a').getAttribute('href')).toBe(new URL(siteUrl('/stack/zuul/')).pathname);
+    expect(await page.locator('[data-page-list] li[data-page="stack/zuul"] a').getAttribute('href')).toBe(
+      new URL(siteUrl('/stack/zuul/')).pathname,
+    );
     expect(await page.locator('[data-next] a').count()).toBe(1);
 
     await page.goto(siteUrl('/'));
