@@ -4,25 +4,10 @@
  * are not numbers, and the fixes for reserved names and mathjs functions written as values.
  */
 import { describe, expect, it } from 'vitest';
-import { runChain, type Figure } from './index.ts';
+import { runChain } from './index.ts';
+import { figureMap, LIVE_PEAK, PEAK_FACTOR } from './__fixtures__/figures.ts';
 
-const FIGURES = new Map<string, Figure>(
-  (
-    [
-      {
-        id: 'live-peak',
-        title: 'Live peak',
-        value: 65e6,
-        unit: 'stream',
-        basis: 'peak',
-        status: 'verified',
-        source: 'statement',
-        date: '2024-11-15',
-      },
-      { id: 'peak-factor', title: 'Evening peak factor', value: 2, unit: '', basis: 'factor', status: 'assumption' },
-    ] satisfies Figure[]
-  ).map((f) => [f.id, f]),
-);
+const FIGURES = figureMap(LIVE_PEAK, PEAK_FACTOR);
 
 const chain = (...lines: string[]) => ['id: test-chain', 'title: A chain under test', ...lines].join('\n');
 const run = (...lines: string[]) => runChain(chain(...lines), FIGURES);

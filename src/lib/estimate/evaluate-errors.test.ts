@@ -7,36 +7,16 @@
  * labeled as an average).
  */
 import { describe, expect, it } from 'vitest';
-import { runChain, type EvaluatedChain, type Figure } from './index.ts';
+import { runChain, type EvaluatedChain } from './index.ts';
+import { figureMap, HOURS_VIEWED, LIVE_PEAK, PEAK_FACTOR } from './__fixtures__/figures.ts';
 
-const FIGURES = new Map<string, Figure>(
-  (
-    [
-      {
-        id: 'hours-viewed',
-        title: 'Hours viewed',
-        value: 96e9,
-        unit: 'stream hour',
-        basis: 'mean',
-        status: 'verified',
-        source: 'letter',
-        date: '2026-01-20',
-      },
-      {
-        id: 'live-peak',
-        title: 'Live peak',
-        value: 65e6,
-        unit: 'stream',
-        basis: 'peak',
-        status: 'verified',
-        source: 'statement',
-        date: '2024-11-15',
-      },
-      { id: 'peak-factor', title: 'Evening peak factor', value: 2, unit: '', basis: 'factor', status: 'assumption' },
-      { id: 'bad-unit', title: 'A figure with a broken unit', value: 3, unit: 'flibbet', status: 'assumption' },
-    ] satisfies Figure[]
-  ).map((f) => [f.id, f]),
-);
+const FIGURES = figureMap(HOURS_VIEWED, LIVE_PEAK, PEAK_FACTOR, {
+  id: 'bad-unit',
+  title: 'A figure with a broken unit',
+  value: 3,
+  unit: 'flibbet',
+  status: 'assumption',
+});
 
 const chain = (...lines: string[]) => ['id: test-chain', 'title: A chain under test', ...lines].join('\n');
 const errors = (text: string, earlier?: ReadonlyMap<string, EvaluatedChain>) => {

@@ -4,27 +4,15 @@
  * (an assumption's reason, a site-wide assumption, a published figure with its month).
  */
 import { describe, expect, it } from 'vitest';
-import { runChain, type Figure } from './index.ts';
+import { runChain } from './index.ts';
 import { compilePlan } from './plan.ts';
 import { evaluatePlan } from './plan-eval.ts';
+import { figureMap, HOURS_VIEWED, PEAK_FACTOR } from './__fixtures__/figures.ts';
 
-const FIGURES = new Map<string, Figure>(
-  (
-    [
-      {
-        id: 'hours-viewed',
-        title: 'Hours viewed',
-        value: 96e9,
-        unit: 'stream hour',
-        basis: 'mean',
-        status: 'verified',
-        source: 'letter',
-        date: '2026-01-20',
-      },
-      { id: 'undated', title: 'An undated report', value: 5, unit: '', status: 'unverified', source: 'letter' },
-      { id: 'peak-factor', title: 'Evening peak factor', value: 2, unit: '', basis: 'factor', status: 'assumption' },
-    ] satisfies Figure[]
-  ).map((f) => [f.id, f]),
+const FIGURES = figureMap(
+  HOURS_VIEWED,
+  { id: 'undated', title: 'An undated report', value: 5, unit: '', status: 'unverified', source: 'letter' },
+  PEAK_FACTOR,
 );
 
 const TEXT = [

@@ -5,27 +5,12 @@
  * errors, or with a function the browser cannot run, is refused with the reason.
  */
 import { describe, expect, it } from 'vitest';
-import { runChain, type Figure } from './index.ts';
+import { runChain } from './index.ts';
 import { compilePlan } from './plan.ts';
 import { evaluatePlan } from './plan-eval.ts';
+import { figureMap, HOURS_VIEWED, PEAK_FACTOR } from './__fixtures__/figures.ts';
 
-const FIGURES = new Map<string, Figure>(
-  (
-    [
-      {
-        id: 'hours-viewed',
-        title: 'Hours viewed',
-        value: 96e9,
-        unit: 'stream hour',
-        basis: 'mean',
-        status: 'verified',
-        source: 'letter',
-        date: '2026-01-20',
-      },
-      { id: 'peak-factor', title: 'Evening peak factor', value: 2, unit: '', basis: 'factor', status: 'assumption' },
-    ] satisfies Figure[]
-  ).map((f) => [f.id, f]),
-);
+const FIGURES = figureMap(HOURS_VIEWED, PEAK_FACTOR);
 
 const chain = (...lines: string[]) => ['id: ops-chain', 'title: Arithmetic under test', ...lines].join('\n');
 
