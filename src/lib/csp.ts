@@ -24,7 +24,7 @@ export const SITE_INLINE_SCRIPTS: readonly string[] = [THEME_SCRIPT];
  * The ids of the JSON data blocks (<script type="application/json">) the site's pages carry for
  * their scripts to read. Browsers never run them, but the check still accepts only these.
  */
-export const SITE_DATA_SCRIPT_IDS: readonly string[] = ['study-manifest', 'story-culture', 'flashcard-decks', 'calc-plan'];
+export const SITE_DATA_SCRIPT_IDS: readonly string[] = ['story-culture', 'flashcard-decks', 'calc-plan'];
 
 /** The attribute the diagram plugin puts on a diagram that mermaid draws in the browser. */
 export const BROWSER_DIAGRAM_ATTRIBUTE = 'data-mermaid-client';

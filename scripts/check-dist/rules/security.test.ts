@@ -56,7 +56,7 @@ describe('scripts', () => {
   it('accepts the theme script, the site data blocks and the site bundles', () => {
     const body =
       `<script>${THEME_SCRIPT}</script><script type=" Text/JavaScript ">${THEME_SCRIPT}</script>` +
-      '<script type="application/json" id="study-manifest">{}</script><script type="application/ld+json" id="calc-plan">{}</script>' +
+      '<script type="application/json" id="story-culture">{}</script><script type="application/ld+json" id="calc-plan">{}</script>' +
       '<script type="module" src="/b/_astro/a.js"></script><script src="../_astro/a.js"></script><script src="/b/_astro/caf%C3%A9.js"></script>';
     expect(messages({ 'p/index.html': built(body), '_astro/a.js': '', '_astro/café.js': '' })).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('scripts', () => {
       `<script type="text/plain">${THEME_SCRIPT}</script>`,
       '<script type="application/json" id="other">{}</script>',
       '<script type="application/json">{}</script>',
-      '<script type="text/html" id="study-manifest">x</script>',
+      '<script type="text/html" id="story-culture">x</script>',
       `<script>${'a'.repeat(70)}</script>`,
       `<script>${'b'.repeat(60)}</script>`,
       '<script>\n  first line\n  second\n</script>',
