@@ -5,34 +5,37 @@
  * (<b>, <i>, **bold**) removed, keeping their text. The result is plain text; htmlLabel escapes it.
  */
 
-const NAMED: Record<string, string> = {
-  quot: '"',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  apos: "'",
-  nbsp: '\u00a0',
-  hash: '#',
-  semi: ';',
-  colon: ':',
-};
+// A Map, not an object: "#constructor;" or "#toString;" must not find Object's own members.
+const NAMED = new Map<string, string>([
+  ['quot', '"'],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+  ['hash', '#'],
+  ['semi', ';'],
+  ['colon', ':'],
+]);
 
 function fromCodePoint(code: number, whole: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+  // Zero, surrogates and numbers past Unicode's last code point are no characters: kept as written.
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
 }
 
 /** Decodes "#name;", "#123;" (Mermaid's codes), "&name;", "&#123;" and "&#x1F;" (HTML's). */
 export function decodeEntities(text: string): string {
-  return text.replace(/([#&])(#?)(x[0-9a-f]+|\d+|[a-z]+);/gi, (whole, lead: string, hash: string, body: string) => {
-    // Mermaid writes "#35;", HTML writes "&#35;"; "#&35;" or "&name" without ";" stay as written.
-    const numeric = lead === '#' ? !hash && /^\d+$/.test(body) : hash === '#';
-    if (numeric) {
-      const code = /^x/i.test(body) ? Number.parseInt(body.slice(1), 16) : Number(body);
-      return fromCodePoint(code, whole);
-    }
-    if (hash) return whole;
-    return NAMED[body.toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /([#&])(#?)(?:x([0-9a-f]+)|(\d+)|([a-z]+));/gi,
+    (whole, lead: string, hash: string, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+      // A name: "#quot;" or "&quot;"; "&#quot;" stays as written.
+      if (name !== undefined) return hash ? whole : (NAMED.get(name.toLowerCase()) ?? whole);
+      // A number: Mermaid writes "#35;", HTML writes "&#35;" or "&#x23;"; "#&35;", "##35;", "#x23;" and "&35;" stay.
+      const numeric = lead === '#' ? !hash && decimal !== undefined : hash === '#';
+      if (!numeric) return whole;
+      return fromCodePoint(hex === undefined ? Number(decimal) : Number.parseInt(hex, 16), whole);
+    },
+  );
 }
 
 /** A label as plain text; line breaks are "\n". */
