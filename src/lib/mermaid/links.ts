@@ -44,7 +44,8 @@ export const LINKABLE_TYPES: ReadonlySet<string> = new Set([
 /** A site path: lowercase segments of letters, digits, "-" and "_", ending in "/", with an optional #anchor. */
 const SITE_PATH = /^\/(?:[a-z0-9_-]+\/)*(?:#[A-Za-z0-9_-]+)?$/;
 
-const CLICK_LINE = /^click\s+(\S+)\s+(.*)$/;
+/** Applied to one trimmed line, so the rest of the line is everything after the node id. */
+const CLICK_LINE = /^click\s+(\S+)\s+(.*)/;
 
 /** Reads every click line. Problems name the line and how to write the link instead. */
 export function readDiagramLinks(source: string, type: string): { links: DiagramLink[]; problems: DiagramLinkProblem[] } {
@@ -66,7 +67,8 @@ export function readDiagramLinks(source: string, type: string): { links: Diagram
       });
       return;
     }
-    const target = /^(?:href\s+)?"([^"]*)"(?:\s+"[^"]*")?\s*$/.exec(rest.trim());
+    // `rest` has no space at either end: the line is trimmed and CLICK_LINE takes the spaces after the id.
+    const target = /^(?:href\s+)?"([^"]*)"(?:\s+"[^"]*")?$/.exec(rest);
     if (!target) {
       problems.push({
         line,
@@ -138,12 +140,13 @@ export function linkNodes(svg: string, links: readonly DiagramLink[]): { svg: st
   for (const link of links) {
     const id = link.nodeId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const found = new RegExp(`<g class="(node|actor|entity)" data-id="${id}"`).exec(out);
-    const end = found ? groupEnd(out, found.index) : -1;
-    if (!found || end < 0) {
+    const end = found ? groupEnd(out, found.index) : undefined;
+    if (!found || end === -1) {
       missing.push(link);
       continue;
     }
-    const group = out.slice(found.index, end).replace(/^<g class="(\w+)"/, '<g class="$1 linked"');
+    // The first <g class="..."> in the slice is the box's own opening tag.
+    const group = out.slice(found.index, end).replace(/<g class="(\w+)"/, '<g class="$1 linked"');
     const anchor = `<a class="diagram-link" href="${escapeAttribute(link.href)}">${group}</a>`;
     out = out.slice(0, found.index) + anchor + out.slice(end);
   }
