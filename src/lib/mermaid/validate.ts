@@ -203,10 +203,11 @@ export function explainParseError(error: ParserError, source: string, type: stri
   // A word mermaid reserves, used as an id: "A --> end".
   const reservedWord = (got || token).toLowerCase();
   if (RESERVED_IDS[reservedWord] && text.trim() !== reservedWord) {
+    const rename = reservedWord === 'end' ? 'done' : `${reservedWord}Node`;
     return {
       line,
       message: `"${got || token}" cannot be a node or participant name: it is a word Mermaid reserves (${RESERVED_IDS[reservedWord]}).`,
-      fix: `Rename it, for example "${reservedWord === 'end' ? 'done' : `${reservedWord}Node`}", and show the word as its label: done["${got || token}"].`,
+      fix: `Rename it, for example "${rename}", and show the word as its label: ${rename}["${got || token}"].`,
     };
   }
 
