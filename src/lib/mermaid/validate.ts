@@ -255,7 +255,11 @@ export function explainParseError(error: ParserError, source: string, type: stri
   const arrows = ARROWS.find((a) => a.types.test(type));
   const errorText = lines[errorLine - 1] ?? text;
   if (arrows) {
-    const operators = [...errorText.replace(/"[^"]*"|\|[^|]*\||%%.*$/g, ' ').matchAll(/(?:<<|<\|?|[*o](?=-))?[-=.~]{1,}[>x)|*o]?>?/g)]
+    // An "o" or "*" before the dashes is part of a class relation (A o-- B), never the end of a
+    // name written against the arrow (Video->>CDN).
+    const operators = [
+      ...errorText.replace(/"[^"]*"|\|[^|]*\||%%.*$/g, ' ').matchAll(/(?:<<|<\|?|(?<!\w)[*o](?=-))?[-=.~]{1,}[>x)|*o]?>?/g),
+    ]
       .map((m) => m[0])
       .filter((op) => /[-=.~]{2}|[-=~][>x)]/.test(op));
     const unknown = operators.find((op) => !arrows.valid.test(op));
