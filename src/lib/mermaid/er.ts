@@ -58,7 +58,8 @@ export function parseEr(source: string): ErDiagram {
   const entities: ErEntity[] = [];
   const byId = new Map<string, ErEntity>();
   const ensure = (rawId: string) => {
-    const id = rawId.replace(/^"|"$/g, '');
+    // The patterns below allow a quote only at either end of an id.
+    const id = rawId.replaceAll('"', '');
     let entity = byId.get(id);
     if (!entity) {
       entity = { id, label: labelText(id), attributes: [] };
@@ -72,8 +73,8 @@ export function parseEr(source: string): ErDiagram {
   const lines = withoutClickLines(withoutAccessibilityLines(source)).split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (!line || line.startsWith('%%')) continue;
-    const opening = /^("?[\w-]+"?)(?:\s*\[\s*"?([^"\]]*)"?\s*\])?\s*\{\s*$/.exec(line);
+    // Blank lines and %% comments match none of the patterns below: each starts with an id.
+    const opening = /^("?[\w-]+"?)(?:\s*\[\s*"?([^"\]]*)"?\s*\])?\s*\{$/.exec(line);
     if (opening) {
       const entity = ensure(opening[1]!);
       if (opening[2]) entity.label = labelText(opening[2]);
@@ -83,7 +84,7 @@ export function parseEr(source: string): ErDiagram {
           entity.attributes.push({
             type: attribute[1]!,
             name: attribute[2]!,
-            keys: attribute[3]!.split(/[\s,]+/).filter(Boolean),
+            keys: attribute[3]!.split(/[\s,]/).filter(Boolean),
             ...(attribute[4] ? { comment: labelText(attribute[4]) } : {}),
           });
         }
