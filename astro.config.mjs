@@ -13,6 +13,7 @@ import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
 import csp from './src/plugins/csp.ts';
 import contentSafety from './src/plugins/content-safety.ts';
 import browserMermaid from './src/plugins/browser-mermaid.ts';
+import mdxAhead from './src/plugins/mdx-ahead.ts';
 
 /**
  * No module-preload helper. Vite wraps every dynamic import in `__vitePreload`, a 0.9 KB gzip
@@ -63,7 +64,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // browserMermaid: mermaid's own browser build under <base>vendor/mermaid/, never bundled by Vite.
-  integrations: [schemaCacheGuard(), mdx(), csp(), browserMermaid()],
+  // mdxAhead: under npm run build, Astro shares compiling MDX with the build script (src/lib/mdx-ahead.ts).
+  integrations: [schemaCacheGuard(), mdx(), mdxAhead(), csp(), browserMermaid()],
   vite: {
     // Every .mdx file passes the content-safety rules before the MDX compiler sees it.
     plugins: [contentSafety(), tailwindcss(), withoutPreloadHelper()],

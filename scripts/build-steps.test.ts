@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from './lib/problems.ts';
+import { AheadFolder, aheadKey, take } from '../src/lib/mdx-ahead.ts';
 
 interface ToolRun {
   /** What the stand-in prints on stdout and stderr. */
@@ -36,6 +37,15 @@ const checks = vi.hoisted(() => ({
   verdictSeen: null as Record<string, unknown> | null,
   /** Whether the build stopped the stand-in Astro. */
   killed: false,
+  /** The folder the stand-in Astro was told to share MDX compilations through. */
+  aheadDir: undefined as string | undefined,
+  /** What the build script compiled with the project's MDX renderer: body and absolute path. */
+  compiled: [] as [string, string][],
+  /**
+   * The renderer fingerprint the stand-in Astro has: once the build script has compiled the page,
+   * Astro takes it if this matches the build script's ('settings'), as the MDX plugin does.
+   */
+  astroFingerprint: 'settings',
 }));
 
 vi.mock('./check-content/index.ts', () => ({
@@ -47,6 +57,20 @@ vi.mock('./check-content/index.ts', () => ({
         else resolve({ problems: checks.content, files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }] });
       }, 20),
     ),
+}));
+// The project's MDX renderer (astro.config.mjs), stood in for: it records what it compiles.
+vi.mock('./lib/mdx-renderer.ts', () => ({
+  astroFrontmatter: (code: string) => ({ frontmatter: {}, content: code }),
+  projectMdxRenderer: () =>
+    Promise.resolve({
+      fingerprint: 'settings',
+      renderer: {
+        process: (content: string, filePath: string) => {
+          checks.compiled.push([content, filePath]);
+          return Promise.resolve({ code: 'export default 1;', map: null, astroMetadata: {} });
+        },
+      },
+    }),
 }));
 vi.mock('./build-sw.ts', () => ({
   buildServiceWorker: () =>
@@ -92,6 +116,7 @@ vi.mock('node:child_process', async (importOriginal) => {
       const tool = args.some((arg) => arg.includes('astro')) ? 'astro' : 'pagefind';
       const run = checks.tools[tool];
       checks.spawned.push({ command, args, outDir: options.env?.OUT_DIR, stdio: options.stdio });
+      if (tool === 'astro') checks.aheadDir = options.env?.MDX_AHEAD_DIR;
       // Astro compiles content only once the check's verdict exists, as the content-safety plugin does.
       const verdictFile = tool === 'astro' ? options.env?.CONTENT_CHECK_VERDICT_FILE : undefined;
       const whenReady = (go: () => void) => {
@@ -105,29 +130,44 @@ vi.mock('node:child_process', async (importOriginal) => {
         // Never before spawn() returns: the caller listens for 'close' first, as with a real process.
         setImmediate(look);
       };
-      whenReady(() => {
-        if (run.startError) {
-          child.emit('error', new Error(run.startError));
-          return;
-        }
-        const out = options.env?.OUT_DIR;
-        if (tool === 'astro' && out) {
-          mkdirSync(path.join(out, 'loop'), { recursive: true });
-          writeFileSync(path.join(out, 'index.html'), '<p>the new build</p>');
-          writeFileSync(
-            path.join(out, 'loop', 'index.html'),
-            '<figure class="diagram"></figure><figure class="diagram" data-mermaid-client="x"></figure>',
-          );
-        }
-        if (tool === 'pagefind') {
-          const site = args[args.indexOf('--site') + 1]!;
-          mkdirSync(path.join(site, 'pagefind'), { recursive: true });
-          writeFileSync(path.join(site, 'pagefind', 'index.pf'), 'x'.repeat(3 * 1024));
-        }
-        child.stdout.emit('data', Buffer.from(run.log));
-        if (run.err) child.stderr.emit('data', Buffer.from(run.err));
-        child.emit('close', run.code, run.signal ?? null);
-      });
+      // Astro takes the page the build script compiles beside it (src/plugins/mdx-ahead.ts).
+      const aheadDir = tool === 'astro' ? options.env?.MDX_AHEAD_DIR : undefined;
+      const page = path.resolve('content/guides/loop/index.mdx');
+      const takePage = (go: () => void) => {
+        if (!aheadDir) return go();
+        const stored = path.join(aheadDir, `${aheadKey('settings', page, '# Loop\n')}.json`);
+        const look = () => {
+          if (killed) return;
+          if (!existsSync(stored)) return void setTimeout(look, 2);
+          void take(new AheadFolder(aheadDir), aheadKey(checks.astroFingerprint, page, '# Loop\n')).then(() => go());
+        };
+        look();
+      };
+      whenReady(() =>
+        takePage(() => {
+          if (run.startError) {
+            child.emit('error', new Error(run.startError));
+            return;
+          }
+          const out = options.env?.OUT_DIR;
+          if (tool === 'astro' && out) {
+            mkdirSync(path.join(out, 'loop'), { recursive: true });
+            writeFileSync(path.join(out, 'index.html'), '<p>the new build</p>');
+            writeFileSync(
+              path.join(out, 'loop', 'index.html'),
+              '<figure class="diagram"></figure><figure class="diagram" data-mermaid-client="x"></figure>',
+            );
+          }
+          if (tool === 'pagefind') {
+            const site = args[args.indexOf('--site') + 1]!;
+            mkdirSync(path.join(site, 'pagefind'), { recursive: true });
+            writeFileSync(path.join(site, 'pagefind', 'index.pf'), 'x'.repeat(3 * 1024));
+          }
+          child.stdout.emit('data', Buffer.from(run.log));
+          if (run.err) child.stderr.emit('data', Buffer.from(run.err));
+          child.emit('close', run.code, run.signal ?? null);
+        }),
+      );
       return child;
     },
   };
@@ -155,6 +195,9 @@ beforeEach(() => {
   checks.distKilled = false;
   checks.verdictSeen = null;
   checks.killed = false;
+  checks.aheadDir = undefined;
+  checks.compiled = [];
+  checks.astroFingerprint = 'settings';
   output = [];
   vi.stubEnv('BASE_PATH', '/sub/');
   vi.stubEnv('GITHUB_ACTIONS', '');
@@ -198,7 +241,15 @@ describe('the built-site check in build()', () => {
   it('swaps the new output in when the check finds nothing', async () => {
     const outDir = previousBuild();
     const timings = await build(outDir);
-    expect(Object.keys(timings).sort()).toEqual(['astro build', 'content check', 'link check', 'search index', 'service worker', 'total']);
+    expect(Object.keys(timings).sort()).toEqual([
+      'MDX beside Astro',
+      'astro build',
+      'content check',
+      'link check',
+      'search index',
+      'service worker',
+      'total',
+    ]);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(existsSync(`${outDir}-previous`)).toBe(false);
@@ -211,6 +262,7 @@ describe('the built-site check in build()', () => {
     expect(checks.distKilled).toBe(false);
     const summary = output.join('\n');
     expect(summary).toMatch(/✓ Built 2 pages into .*dist\/ \(base \/sub\/\) in \d+\.\d s/);
+    expect(summary).toContain("  MDX: 1 of 1 pages' MDX compiled by the build script beside Astro");
     expect(summary).toContain('  Diagrams: 2 (1 drawn at build time, 1 in the browser)');
     expect(summary).toContain('  Search index: 1,234 pages, 3 KB');
     expect(summary).toContain('  Offline precache: 3 files, 0.50 MB gzip as served, 1.00 MB before compression');
@@ -218,9 +270,19 @@ describe('the built-site check in build()', () => {
       '  Checks passed: content (content/) before any MDX compiled, built site (links, #fragments, third parties, CSP, ids) after it',
     );
     expect(summary).toMatch(
-      / {2}Steps: content check \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check ran beside astro build, the link check beside the search index and the service worker\)\n/,
+      / {2}Steps: content check \d+\.\d s, MDX beside Astro \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check, then MDX compiling, ran beside astro build; the link check beside the search index and the service worker\)\n/,
     );
     expect(summary).toContain('⚠ 1 warning:\n  service worker: one file skipped');
+  });
+
+  it('warns when Astro compiled again what the build script compiled beside it (their MDX settings differ)', async () => {
+    checks.astroFingerprint = 'other settings';
+    await build(previousBuild());
+    const summary = output.join('\n');
+    expect(summary).toContain("  MDX: 0 of 1 pages' MDX compiled by the build script beside Astro");
+    expect(summary).toContain(
+      '⚠ 2 warnings:\n  Astro took 0 of the 1 MDX compilations made beside it: its MDX settings differ from the ones scripts/lib/mdx-renderer.ts reads from astro.config.mjs. Make them read the same settings.\n',
+    );
   });
 
   it('runs Astro, then Pagefind on the staging folder, with their output captured', async () => {
@@ -247,6 +309,11 @@ describe('the built-site check in build()', () => {
       contentDir: path.resolve('content'),
       passed: { [path.resolve('content/guides/loop/index.mdx')]: '860771c51b9d79f3a0c81f4571450377af1196f5494a526eaf8e40e95251e652' },
     });
+    // Beside Astro, the build script compiled the file the check passed, with the project's
+    // renderer, sharing the work through a folder of this build's own that is gone afterwards.
+    expect(checks.compiled).toEqual([['# Loop\n', path.resolve('content/guides/loop/index.mdx')]]);
+    expect(checks.aheadDir).toMatch(new RegExp(`^${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(existsSync(checks.aheadDir!)).toBe(false);
   });
 
   it('with --verbose, shows the tools’ output live and does not print it again on failure', async () => {

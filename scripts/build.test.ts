@@ -12,6 +12,8 @@ import { buildEnvironment } from './lib/build-fixture.ts';
 import { actionableWarnings } from './build.ts';
 
 const GOOD_CONTENT = 'scripts/check-dist/__fixtures__/links-good/content';
+/** The fixture's MDX pages: guides/loop/index.mdx and guides/loop/recruiter.mdx. */
+const MDX_FILES = 2;
 
 function runBuild(contentDir: string, options: { scratch?: string; env?: NodeJS.ProcessEnv } = {}) {
   const scratch = options.scratch ?? mkdtempSync(path.join(tmpdir(), 'build-test-'));
@@ -74,7 +76,20 @@ describe('npm run build', () => {
     expect(new Set(warningLines).size, warnings).toBe(warningLines.length);
 
     const timings = JSON.parse(readFileSync(build.timings, 'utf8')) as Record<string, number>;
-    expect(Object.keys(timings).sort()).toEqual(['astro build', 'content check', 'link check', 'search index', 'service worker', 'total']);
+    expect(Object.keys(timings).sort()).toEqual([
+      'MDX beside Astro',
+      'astro build',
+      'content check',
+      'link check',
+      'search index',
+      'service worker',
+      'total',
+    ]);
+    // The build script compiled MDX beside Astro, and Astro took what it compiled (else a warning).
+    const share = /MDX: (\d+) of (\d+) pages' MDX compiled by the build script beside Astro/.exec(stdout);
+    expect(share, stdout).not.toBeNull();
+    expect(Number(share![2])).toBe(MDX_FILES);
+    expect(stdout).not.toContain('MDX compilations made beside it');
   });
 
   it(

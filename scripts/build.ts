@@ -14,13 +14,14 @@
  * `--verbose` shows Astro's and Pagefind's own output as they run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteBase } from '../src/lib/base.ts';
 import { contentDir } from '../src/lib/content-paths.ts';
 import { VERDICT_VARIABLE, verdictFor, writeVerdict } from '../src/lib/content-verdict.ts';
+import { AHEAD_VARIABLE, AheadFolder, compileAhead } from '../src/lib/mdx-ahead.ts';
 import { report } from './lib/problems.ts';
 
 /** Output lines of a finished command. */
@@ -153,7 +154,12 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   rmSync(staging, { recursive: true, force: true });
   const verdictDir = mkdtempSync(path.join(tmpdir(), 'content-verdict-'));
   const verdictFile = path.join(verdictDir, 'verdict.json');
-  const env = { ...process.env, OUT_DIR: staging, [VERDICT_VARIABLE]: verdictFile };
+  const aheadDir = path.join(verdictDir, 'mdx');
+  mkdirSync(aheadDir);
+  const aheadFolder = new AheadFolder(aheadDir);
+  const aheadWarnings: string[] = [];
+  const env = { ...process.env, OUT_DIR: staging, [VERDICT_VARIABLE]: verdictFile, [AHEAD_VARIABLE]: aheadDir };
+  let mdxShare = '';
   console.log(
     `… Checking ${content}/ and building pages with Astro into ${staging}/ side by side${verbose ? '' : " (Astro's log is shown if it fails; --verbose shows it live)"}`,
   );
@@ -164,12 +170,7 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   let checking: Running | undefined;
   try {
     // The checkers and Workbox load only now (about 1.5 CPU s of module loading), while Astro starts.
-    const [checker, sw, diagrams, ahead] = await Promise.all([
-      import('./check-content/index.ts'),
-      import('./build-sw.ts'),
-      import('./check-content/rules/diagrams.ts'),
-      import('../src/lib/mermaid/draw-ahead.ts'),
-    ]);
+    const [checker, sw] = await Promise.all([import('./check-content/index.ts'), import('./build-sw.ts')]);
     buildServiceWorker = sw.buildServiceWorker;
     const checked = await timed(timings, 'content check', () => checker.checkContentFiles(content));
     if (report(checked.problems, `Content check of ${content}/`) !== 0) {
@@ -182,9 +183,26 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     // The built-site check (step 2) starts now, so it has loaded by the time Astro is done; it
     // waits for its input to close.
     checking = start(node, ['scripts/check-dist/index.ts', '--after-input', staging], { ...env, BASE_PATH: base }, false, true);
-    // While Astro compiles on the other core, this one draws the diagrams into the cache Astro reads.
-    ahead.drawAhead(checked.files.map((file) => diagrams.mermaidBlocks(file.source, 1).map((block) => block.source)));
+    // While Astro compiles pages' MDX on the other core, this one compiles them too, from the
+    // other end, sharing the work through the MDX folder (src/lib/mdx-ahead.ts).
+    const { projectMdxRenderer, astroFrontmatter } = await import('./lib/mdx-renderer.ts');
+    const project = await projectMdxRenderer();
+    const mdxFiles = checked.files.filter((file) => file.file.endsWith('.mdx'));
+    const compiledAhead = project
+      ? await timed(timings, 'MDX beside Astro', () =>
+          compileAhead(mdxFiles, { folder: aheadFolder, ...project, parseFrontmatter: astroFrontmatter }),
+        )
+      : 0;
     astroResult = await astro.done;
+    if (project && astroResult.code === 0) {
+      const taken = aheadFolder.takenCount();
+      mdxShare = `${taken} of ${mdxFiles.length} pages' MDX compiled by the build script beside Astro`;
+      // Astro compiles a file again when the two sides' renderer settings differ: correct, but slow.
+      if (taken < compiledAhead)
+        aheadWarnings.push(
+          `Astro took ${taken} of the ${compiledAhead} MDX compilations made beside it: its MDX settings differ from the ones scripts/lib/mdx-renderer.ts reads from astro.config.mjs. Make them read the same settings.`,
+        );
+    }
     timings['astro build'] = (performance.now() - astroStarted) / 1000;
   } finally {
     rmSync(verdictDir, { recursive: true, force: true });
@@ -231,9 +249,10 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
 
   const counts = countOutput(outDir);
   const indexed = /Indexed (\d[\d,]*) pages?/i.exec(plain(index.output))?.[1];
-  const warnings = [...actionableWarnings(astroResult.output), ...worker.warnings.map((w) => `service worker: ${w}`)];
+  const warnings = [...actionableWarnings(astroResult.output), ...aheadWarnings, ...worker.warnings.map((w) => `service worker: ${w}`)];
   const lines = [
     `✓ Built ${counts.pages} pages into ${outDir}/ (base ${base}) in ${timings.total.toFixed(1)} s`,
+    ...(mdxShare ? [`  MDX: ${mdxShare}`] : []),
     `  Diagrams: ${counts.diagrams} (${counts.diagrams - counts.browserDiagrams} drawn at build time, ${counts.browserDiagrams} in the browser)`,
     `  Search index: ${indexed ? `${indexed} pages, ` : ''}${kilobytes(folderSize(path.join(outDir, 'pagefind')))}`,
     `  Offline precache: ${worker.count} files, ${megabytes(worker.plan.shellBytes)} gzip as served, ${megabytes(worker.size)} before compression`,
@@ -241,7 +260,9 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     `  Steps: ${Object.entries(timings)
       .filter(([name]) => name !== 'total')
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
-      .join(', ')} (the content check ran beside astro build, the link check beside the search index and the service worker)`,
+      .join(
+        ', ',
+      )} (the content check, then MDX compiling, ran beside astro build; the link check beside the search index and the service worker)`,
   ];
   if (warnings.length > 0)
     lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));

@@ -54,6 +54,16 @@ export function readVerdict(file: string): Verdict {
   return result.data;
 }
 
+/** True when the process that started this one is gone (so no verdict will ever be written). */
+export function parentGone(parent: number): boolean {
+  try {
+    process.kill(parent, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export interface WaitOptions {
   /** Milliseconds between looks. */
   intervalMs?: number;

@@ -17,7 +17,7 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { checkMdxSource, type SourceProblem } from '../../scripts/check-content/rules/content-safety.ts';
-import { passedByCheck, VERDICT_VARIABLE, waitForVerdict, type Verdict } from '../lib/content-verdict.ts';
+import { parentGone, passedByCheck, VERDICT_VARIABLE, waitForVerdict, type Verdict } from '../lib/content-verdict.ts';
 
 /** The error thrown for an MDX file that breaks the rules; `loc` is what Vite and Astro show. */
 export class ContentSafetyError extends Error {
@@ -51,16 +51,6 @@ export class ContentSafetyError extends Error {
  * them too. It comes from the build's environment, which the workflow sets, never from content.
  */
 export const UNCHECKED_CONTENT_VARIABLE = 'BUILD_UNCHECKED_CONTENT_FOR_TESTS';
-
-/** True when the process that started this one is gone (so no verdict will ever be written). */
-function parentGone(parent: number): boolean {
-  try {
-    process.kill(parent, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 export default function contentSafety(env: NodeJS.ProcessEnv = process.env): Plugin {
   const unchecked = env[UNCHECKED_CONTENT_VARIABLE] === '1';

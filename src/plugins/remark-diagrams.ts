@@ -12,7 +12,7 @@ import { visit } from 'unist-util-visit';
 import { readDiagramSource, isBuildTimeType } from '../lib/mermaid/source.ts';
 import { checkDiagram } from '../lib/mermaid/validate.ts';
 import { renderDiagramCached } from '../lib/mermaid/render.ts';
-import { drawingOptions } from '../lib/mermaid/draw-ahead.ts';
+import { drawingOptions } from '../lib/mermaid/drawing-options.ts';
 import { diagramFigure } from '../lib/mermaid/figure.ts';
 import { readDiagramLinks } from '../lib/mermaid/links.ts';
 import { phoneLayout } from '../lib/mermaid/phone.ts';
@@ -43,7 +43,7 @@ export default function remarkDiagrams() {
       }
     });
     let clientDiagrams = false;
-    // The same options as drawings made ahead by the build script (draw-ahead.ts), so it finds them.
+    // Options from the page alone, so the build script compiling this page beside Astro (src/lib/mdx-ahead.ts) draws the same.
     const options = drawingOptions(blocks.map(({ node }) => node.value));
     for (const [position, { node, index, parent }] of blocks.entries()) {
       const fenceLine = node.position?.start.line ?? 0;

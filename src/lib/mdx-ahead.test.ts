@@ -1,0 +1,186 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AheadFolder, aheadKey, compileAhead, rendererFingerprint, take, type CompiledMdx, type MdxRenderer } from './mdx-ahead.ts';
+
+const folder = () => new AheadFolder(mkdtempSync(path.join(tmpdir(), 'mdx-ahead-')));
+const compiled = (code: string): CompiledMdx => ({ code, map: null, astroMetadata: { propagation: 'none' } });
+const noFrontmatter = (code: string) => ({ frontmatter: {}, content: code });
+
+/** A renderer that records what it compiles; a body containing "broken" fails. */
+function recordingRenderer(): MdxRenderer & { calls: [string, string, Record<string, unknown>][] } {
+  const calls: [string, string, Record<string, unknown>][] = [];
+  return {
+    calls,
+    process(content, filePath, frontmatter) {
+      calls.push([content, filePath, frontmatter]);
+      if (content.includes('broken')) return Promise.reject(new Error('Could not parse expression'));
+      return Promise.resolve(compiled(`compiled: ${content}`));
+    },
+  };
+}
+
+describe('the renderer fingerprint', () => {
+  const settings = {
+    processorOptions: {
+      remarkPlugins: [function remarkDiagrams() {}],
+      rehypePlugins: [[function rehypeContent() {}, { base: '/' }]],
+      gfm: true,
+    },
+    syntaxHighlight: false,
+    srcDir: '/project/src',
+  };
+
+  it('is the same for the same settings in another process, and differs when a plugin, option or folder differs', () => {
+    // Another process has other function objects of the same plugins.
+    const again = {
+      processorOptions: {
+        remarkPlugins: [function remarkDiagrams() {}],
+        rehypePlugins: [[function rehypeContent() {}, { base: '/' }]],
+        gfm: true,
+      },
+      syntaxHighlight: false,
+      srcDir: '/project/src',
+    };
+    expect(rendererFingerprint(again)).toBe(rendererFingerprint(settings));
+    const other = (change: Partial<typeof settings>) => rendererFingerprint({ ...settings, ...change });
+    expect(other({ srcDir: '/elsewhere/src' })).not.toBe(rendererFingerprint(settings));
+    expect(other({ syntaxHighlight: 'shiki' })).not.toBe(rendererFingerprint(settings));
+    expect(
+      other({ processorOptions: { ...settings.processorOptions, rehypePlugins: [[function rehypeContent() {}, { base: '/sub/' }]] } }),
+    ).not.toBe(rendererFingerprint(settings));
+    expect(other({ processorOptions: { ...settings.processorOptions, remarkPlugins: [function remarkOther() {}] } })).not.toBe(
+      rendererFingerprint(settings),
+    );
+  });
+
+  it('keys a compilation by fingerprint, path and exact text', () => {
+    const key = aheadKey('f', '/c/a.mdx', '# A');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(aheadKey('f', '/c/a.mdx', '# A')).toBe(key);
+    for (const other of [aheadKey('g', '/c/a.mdx', '# A'), aheadKey('f', '/c/b.mdx', '# A'), aheadKey('f', '/c/a.mdx', '# A ')]) {
+      expect(other).not.toBe(key);
+    }
+    // The parts cannot run into each other.
+    expect(aheadKey('f', '/c/a', '.mdx# A')).not.toBe(aheadKey('f', '/c/a.mdx', '# A'));
+  });
+});
+
+describe('the shared folder', () => {
+  it('lets only the first process claim a file', () => {
+    const shared = folder();
+    expect(shared.claim('k')).toBe(true);
+    expect(shared.claim('k')).toBe(false);
+    expect(new AheadFolder(shared.dir).claim('k')).toBe(false);
+    expect(shared.claim('other')).toBe(true);
+  });
+
+  it('stores a compilation whole and reads it back; nothing stored reads as undefined', () => {
+    const shared = folder();
+    expect(shared.read('k')).toBeUndefined();
+    shared.store('k', compiled('export default 1;'));
+    expect(shared.read('k')).toEqual(compiled('export default 1;'));
+    expect(readdirSync(shared.dir)).toEqual(['k.json']);
+  });
+
+  it('refuses a stored file that is not a compilation, naming it', () => {
+    const shared = folder();
+    writeFileSync(path.join(shared.dir, 'k.json'), JSON.stringify({ code: 'x', map: null, astroMetadata: {}, extra: 1 }));
+    expect(() => shared.read('k')).toThrow(`${path.join(shared.dir, 'k.json')} is not a compiled MDX file`);
+  });
+
+  it('errors other than an existing claim are not taken for one', () => {
+    const missing = new AheadFolder(path.join(tmpdir(), 'mdx-ahead-no-such-folder', 'x'));
+    expect(() => missing.claim('k')).toThrow(/ENOENT/);
+  });
+});
+
+describe("Astro's side: take()", () => {
+  it('takes a stored compilation at once', async () => {
+    const shared = folder();
+    shared.store('k', compiled('stored'));
+    await expect(take(shared, 'k')).resolves.toEqual(compiled('stored'));
+    // With a receipt, so the build can tell Astro used what it compiled.
+    expect(shared.takenCount()).toBe(1);
+  });
+
+  it('claims a file nobody claimed and leaves it to Astro, so the build script skips it', async () => {
+    const shared = folder();
+    await expect(take(shared, 'k')).resolves.toBeUndefined();
+    expect(shared.claim('k')).toBe(false);
+    expect(shared.takenCount()).toBe(0);
+  });
+
+  it('waits for a file the build script is compiling, then takes it', async () => {
+    const shared = folder();
+    shared.claim('k');
+    let settled = false;
+    const taken = take(shared, 'k', { intervalMs: 1 }).then((result) => {
+      settled = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(settled).toBe(false);
+    shared.store('k', compiled('from the build script'));
+    await expect(taken).resolves.toEqual(compiled('from the build script'));
+    expect(shared.takenCount()).toBe(1);
+  });
+
+  it('compiles the file itself when the build script could not', async () => {
+    const shared = folder();
+    shared.claim('k');
+    const taken = take(shared, 'k', { intervalMs: 1 });
+    shared.fail('k');
+    await expect(taken).resolves.toBeUndefined();
+    expect(shared.takenCount()).toBe(0);
+  });
+
+  it('stops waiting with a clear error when the build script is gone', async () => {
+    const shared = folder();
+    shared.claim('k');
+    await expect(take(shared, 'k', { intervalMs: 1, abandoned: () => true })).rejects.toThrow(
+      'The build script stopped while compiling an MDX file (k). Run npm run build again.',
+    );
+  });
+
+  it('passes on an unreadable stored file as an error instead of waiting', async () => {
+    const shared = folder();
+    shared.claim('k');
+    writeFileSync(path.join(shared.dir, 'k.json'), '{"code": 1}');
+    await expect(take(shared, 'k', { intervalMs: 1 })).rejects.toThrow('is not a compiled MDX file');
+  });
+});
+
+describe("the build script's side: compileAhead()", () => {
+  const files = [
+    { file: 'content/guides/a.mdx', source: '---\ntitle: A\n---\n# A' },
+    { file: 'content/guides/b.mdx', source: '# B' },
+    { file: 'content/guides/c.mdx', source: '# C' },
+  ];
+
+  it('compiles every unclaimed file, last first, and stores what Astro will take under the same key', async () => {
+    const shared = folder();
+    const renderer = recordingRenderer();
+    const parse = (code: string) => (code.startsWith('---') ? { frontmatter: { title: 'A' }, content: '\n\n\n# A' } : noFrontmatter(code));
+    const count = await compileAhead(files, { folder: shared, renderer, fingerprint: 'f', parseFrontmatter: parse });
+    expect(count).toBe(3);
+    expect(renderer.calls.map(([, file]) => file)).toEqual(['c', 'b', 'a'].map((name) => path.resolve(`content/guides/${name}.mdx`)));
+    expect(renderer.calls[2]).toEqual(['\n\n\n# A', path.resolve('content/guides/a.mdx'), { title: 'A' }]);
+    await expect(take(shared, aheadKey('f', path.resolve('content/guides/a.mdx'), files[0]!.source))).resolves.toEqual(
+      compiled('compiled: \n\n\n# A'),
+    );
+  });
+
+  it('skips what Astro claimed first, and leaves a file it cannot compile to Astro', async () => {
+    const shared = folder();
+    shared.claim(aheadKey('f', path.resolve('content/guides/b.mdx'), '# B'));
+    const renderer = recordingRenderer();
+    const withBroken = [...files, { file: 'content/guides/d.mdx', source: '# D broken' }];
+    const count = await compileAhead(withBroken, { folder: shared, renderer, fingerprint: 'f', parseFrontmatter: noFrontmatter });
+    expect(count).toBe(2);
+    expect(renderer.calls.map(([content]) => content)).toEqual(['# D broken', '# C', '---\ntitle: A\n---\n# A']);
+    // Astro compiles the broken file itself, to report the error at its line.
+    await expect(take(shared, aheadKey('f', path.resolve('content/guides/d.mdx'), '# D broken'))).resolves.toBeUndefined();
+  });
+});

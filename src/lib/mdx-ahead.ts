@@ -1,0 +1,196 @@
+/**
+ * MDX compiled on both cores. `npm run build` (scripts/build.ts) runs `astro build` in its own
+ * process; once the content check has passed, the build script compiles pages' MDX too, with the
+ * very processor astro.config.mjs gives Astro, while Astro compiles on the other core. They share
+ * the work through a private folder (MDX_AHEAD_DIR, made by the build for one run):
+ *
+ * - whoever starts a file first claims it (`<key>.claim`, created only if absent), so no file is
+ *   compiled twice;
+ * - the build script stores what it compiled (`<key>.json`, written whole) or marks a failure
+ *   (`<key>.failed`: Astro then compiles the file itself and reports the error at its line);
+ * - Astro's MDX transform (src/plugins/mdx-ahead.ts) takes a stored result (leaving `<key>.taken`),
+ *   compiles a file nobody claimed, and waits for one the build script is compiling.
+ *
+ * A key is the SHA-256 of the processor's settings, the file's path and its exact text, so Astro
+ * only ever takes the compilation of the bytes it was handed, made with the settings it has. The
+ * build script compiles only files whose exact bytes the content check passed.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Set by scripts/build.ts for its `astro build`: the folder both processes share for one build. */
+export const AHEAD_VARIABLE = 'MDX_AHEAD_DIR';
+
+/** What Astro's MDX renderer returns for one file, as stored between the two processes. */
+export const CompiledMdxSchema = z.strictObject({
+  /** The compiled JavaScript module. */
+  code: z.string(),
+  /** Its source map as JSON, or null (the build makes none). */
+  map: z.string().nullable(),
+  /** What Astro needs to know about the page (components, scripts, head propagation). */
+  astroMetadata: z.record(z.string(), z.unknown()),
+});
+export type CompiledMdx = z.infer<typeof CompiledMdxSchema>;
+
+/** Astro's MDX renderer (`processor.createMdxRenderer`): compiles one file's body. */
+export interface MdxRenderer {
+  process(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<CompiledMdx>;
+}
+
+/** The settings an MDX renderer is made from; both processes must agree on them. */
+export interface RendererSettings {
+  /** The unified processor's options: remark and rehype plugins with their options, gfm, smartypants. */
+  processorOptions: unknown;
+  /** `markdown.syntaxHighlight`. */
+  syntaxHighlight: unknown;
+  /** The source folder, absolute. */
+  srcDir: string;
+}
+
+/** The part of an Astro config (user or resolved) the MDX renderer is made from. */
+export interface MarkdownConfig {
+  markdown?: { processor?: { options?: unknown }; syntaxHighlight?: unknown };
+}
+
+/** The settings of a config's MDX renderer; srcDir is absolute. */
+export function rendererSettings(config: MarkdownConfig, srcDir: string): RendererSettings {
+  return {
+    processorOptions: config.markdown?.processor?.options,
+    syntaxHighlight: config.markdown?.syntaxHighlight,
+    srcDir: path.resolve(srcDir),
+  };
+}
+
+/** A hash of the renderer's settings: plugins by name, with their options. */
+export function rendererFingerprint(settings: RendererSettings): string {
+  const text = JSON.stringify(settings, (_, value: unknown) => (typeof value === 'function' ? `function ${value.name}` : value));
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The key of one file's compilation: settings, absolute path and exact text. */
+export function aheadKey(fingerprint: string, file: string, code: string): string {
+  return createHash('sha256').update(fingerprint).update('\0').update(file).update('\0').update(code, 'utf8').digest('hex');
+}
+
+/** The shared folder of one build. */
+export class AheadFolder {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  private path(key: string, ending: 'claim' | 'json' | 'failed' | 'taken'): string {
+    return path.join(this.dir, `${key}.${ending}`);
+  }
+
+  /** Claims a file for the caller; false when the other process claimed it first. */
+  claim(key: string): boolean {
+    try {
+      closeSync(openSync(this.path(key, 'claim'), 'wx'));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  }
+
+  /** Stores a compilation whole (a reader never sees half a file). */
+  store(key: string, compiled: CompiledMdx): void {
+    const partial = `${this.path(key, 'json')}.partial`;
+    writeFileSync(partial, JSON.stringify(compiled));
+    renameSync(partial, this.path(key, 'json'));
+  }
+
+  /** Marks a claimed file as not compiled, so the other process compiles it (and reports why). */
+  fail(key: string): void {
+    writeFileSync(this.path(key, 'failed'), '');
+  }
+
+  /** The stored compilation, or undefined; throws naming the file when it is not one. */
+  read(key: string): CompiledMdx | undefined {
+    const file = this.path(key, 'json');
+    if (!existsSync(file)) return undefined;
+    const result = CompiledMdxSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!result.success) throw new Error(`${file} is not a compiled MDX file: ${z.prettifyError(result.error)}. Run npm run build again.`);
+    return result.data;
+  }
+
+  failed(key: string): boolean {
+    return existsSync(this.path(key, 'failed'));
+  }
+
+  /** Astro's receipt for a compilation it took. */
+  markTaken(key: string): void {
+    writeFileSync(this.path(key, 'taken'), '');
+  }
+
+  /** How many compilations Astro took: fewer than were stored means the two sides' settings differ. */
+  takenCount(): number {
+    return readdirSync(this.dir).filter((name) => name.endsWith('.taken')).length;
+  }
+}
+
+export interface TakeOptions {
+  /** Milliseconds between looks while the other process compiles the file. */
+  intervalMs?: number;
+  /** True when waiting is pointless: the build script is gone. */
+  abandoned?: () => boolean;
+}
+
+/**
+ * Astro's side: the compilation the build script made of this file, waiting for it if the script
+ * is compiling it now; undefined when Astro should compile the file itself (nobody had claimed
+ * it, and now Astro has; or the script could not compile it).
+ */
+export async function take(
+  folder: AheadFolder,
+  key: string,
+  { intervalMs = 10, abandoned = () => false }: TakeOptions = {},
+): Promise<CompiledMdx | undefined> {
+  const stored = folder.read(key);
+  if (stored) folder.markTaken(key);
+  if (stored || folder.claim(key)) return stored;
+  for (;;) {
+    const compiled = folder.read(key);
+    if (compiled) {
+      folder.markTaken(key);
+      return compiled;
+    }
+    if (folder.failed(key)) return undefined;
+    if (abandoned())
+      throw new Error(`The build script stopped while compiling an MDX file (${key.slice(0, 12)}). Run npm run build again.`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Splits a file's frontmatter from its body, as Astro's MDX plugin does before compiling. */
+export type FrontmatterParser = (code: string) => { frontmatter: Record<string, unknown>; content: string };
+
+/**
+ * The build script's side: compiles each file nobody has claimed, last first (Astro tends to
+ * start at the other end), and stores it. Returns how many it compiled. A file that fails is
+ * left to Astro, which reports the error with its own file and line.
+ */
+export async function compileAhead(
+  files: readonly { file: string; source: string }[],
+  options: { folder: AheadFolder; renderer: MdxRenderer; fingerprint: string; parseFrontmatter: FrontmatterParser },
+): Promise<number> {
+  let compiled = 0;
+  for (const { file, source } of [...files].reverse()) {
+    const absolute = path.resolve(file);
+    const key = aheadKey(options.fingerprint, absolute, source);
+    if (!options.folder.claim(key)) continue;
+    try {
+      const { frontmatter, content } = options.parseFrontmatter(source);
+      const result = await options.renderer.process(content, absolute, frontmatter);
+      options.folder.store(key, { code: result.code, map: result.map, astroMetadata: result.astroMetadata });
+      compiled += 1;
+    } catch {
+      options.folder.fail(key);
+    }
+  }
+  return compiled;
+}
