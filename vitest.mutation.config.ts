@@ -20,7 +20,13 @@ const WHOLE_CONTENT_TESTS: Record<string, string[]> = {
   'check-content': ['scripts/new.test.ts', 'scripts/check-content/real-content.test.ts', 'scripts/build-steps.test.ts'],
   // The same two, and build() with a real Astro build (tens of seconds): src/lib's estimate and
   // diagram mutants are covered by them all, which made a run of src/lib/estimate hours long.
-  'src-lib': ['scripts/new.test.ts', 'scripts/check-content/real-content.test.ts', 'scripts/build-steps.test.ts'],
+  // scripts/lib/mdx-renderer.test.ts compiles real pages twice (estimates, diagrams, citations).
+  'src-lib': [
+    'scripts/new.test.ts',
+    'scripts/check-content/real-content.test.ts',
+    'scripts/build-steps.test.ts',
+    'scripts/lib/mdx-renderer.test.ts',
+  ],
 };
 
 export default getViteConfig({
