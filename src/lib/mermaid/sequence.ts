@@ -59,10 +59,11 @@ export interface SequenceDiagram {
   items: SequenceItem[];
 }
 
-const ARROW = /^(.+?)\s*(<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\)|-\))\s*[+-]?\s*([^:]+?)\s*:(.*)$/;
+// The ids are trimmed where they are used, so the spaces before the arrow and the colon need no pattern.
+const ARROW = /^(.+?)(<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\)|-\))\s*[+-]?\s*([^:]+?):(.*)$/;
 
 function arrowStyle(arrow: string): { line: LineStyle; head: ArrowHead } {
-  const line: LineStyle = arrow.replace(/^<</, '').startsWith('--') ? 'dashed' : 'solid';
+  const line: LineStyle = arrow.includes('--') ? 'dashed' : 'solid';
   if (arrow.startsWith('<<')) return { line, head: 'both' };
   if (arrow.endsWith('>>')) return { line, head: 'filled' };
   if (arrow.endsWith('x')) return { line, head: 'cross' };
@@ -102,14 +103,14 @@ export function parseSequence(source: string): SequenceDiagram {
       if (alias) participant.label = labelText(alias);
       continue;
     }
-    const note = /^note\s+(left of|right of|over)\s+([^:]+?)\s*:(.*)$/i.exec(line);
+    const note = /^note\s+(left of|right of|over)\s([^:]+?):(.*)$/i.exec(line);
     if (note) {
       const over = note[2]!.split(',').map((id) => id.trim());
       for (const id of over) ensure(id);
       target().push({ kind: 'note', over, position: note[1]!.toLowerCase() as Note['position'], text: labelText(note[3]!) });
       continue;
     }
-    const opening = /^(loop|alt|opt|par|critical|break|rect)\b\s*(.*)$/.exec(line);
+    const opening = /^(loop|alt|opt|par|critical|break|rect)\b(.*)$/.exec(line);
     if (opening) {
       const type = opening[1] as Block['type'];
       // A rect's argument is its color, not a label.
@@ -122,13 +123,14 @@ export function parseSequence(source: string): SequenceDiagram {
       stack.push('box');
       continue;
     }
-    const divider = /^(else|and|option)\b\s*(.*)$/.exec(line);
+    const divider = /^(else|and|option)\b(.*)$/.exec(line);
     const innermost = stack[stack.length - 1];
     if (divider && innermost && innermost !== 'box') {
       innermost.branches.push({ label: labelText(divider[2]!), items: [] });
       continue;
     }
-    if (line === 'end' && stack.length > 0) {
+    // An "end" with nothing open closes nothing.
+    if (line === 'end') {
       stack.pop();
       continue;
     }
