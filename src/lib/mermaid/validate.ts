@@ -98,7 +98,7 @@ const DIAGRAM_TYPES = [
 /** The arrows each diagram type accepts, and how to say so in a fix. */
 const ARROWS: { types: RegExp; valid: RegExp; advice: string }[] = [
   {
-    types: /^(flowchart|graph)$/,
+    types: /^(flowchart(-elk)?|graph)$/,
     valid: /^(<?(-{2,}|={2,}|-\.+-|~{3,})[>ox]?|--|==|-\.)$/,
     advice: 'A flowchart link is --> (arrow), --- (line), -.-> (dotted), ==> (thick) or -- text -->.',
   },
