@@ -2,8 +2,21 @@
  * Mermaid's parser errors, translated: for each mistake contributors make most, the line it is
  * on, a sentence a newcomer understands, and the fix. Every case runs mermaid's real parser.
  */
-import { describe, expect, it } from 'vitest';
-import { checkDiagram, describeParseError } from './validate.ts';
+import { describe, expect, it, vi } from 'vitest';
+
+/**
+ * validate.ts, loaded afresh for each test. Its tables (token words, arrows, reserved words) are
+ * built when the module loads; a fresh load inside the test lets mutation testing credit the tests
+ * that read them, instead of whichever test happened to load the module first.
+ */
+async function load() {
+  vi.resetModules();
+  return import('./validate.ts');
+}
+
+async function checkDiagram(source: string) {
+  return (await load()).checkDiagram(source);
+}
 
 const FLOW = 'flowchart LR\n  accTitle: T\n  accDescr: D\n';
 const SEQUENCE = 'sequenceDiagram\n  accTitle: T\n  accDescr: D\n';
@@ -99,7 +112,8 @@ describe('Mermaid errors in plain language', () => {
     expect(problem.message).toBe('Unknown diagram type "flowchat". Did you mean "flowchart"?');
   });
 
-  it('other errors keep the parser view, with token names spelled as characters', () => {
+  it('other errors keep the parser view, with token names spelled as characters', async () => {
+    const { describeParseError } = await load();
     expect(describeParseError("Parse error on line 3:\n...\n---^\nExpecting 'SQE', 'PE', 'NEWLINE', got 'PS'")).toBe(
       'unexpected "(" (the parser expected one of: "]", ")", the end of the line).',
     );
