@@ -51,17 +51,19 @@ export function readDiagramSource(source: string): DiagramSource {
     }
     if (!trimmed || trimmed.startsWith('%%')) continue;
     if (!type) {
-      type = trimmed.split(/[\s;]/)[0] ?? '';
+      type = trimmed.split(/[\s;]/)[0]!;
       continue;
     }
-    const titleMatch = /^accTitle\s*:\s*(.+)$/.exec(trimmed);
-    if (titleMatch) title = titleMatch[1]!.trim();
-    const descriptionMatch = /^accDescr\s*:\s*(.+)$/.exec(trimmed);
-    if (descriptionMatch) description = descriptionMatch[1]!.trim();
+    // The line is trimmed and `\s*` takes the spaces after the colon: the text has none to trim.
+    const titleMatch = /^accTitle\s*:\s*(.+)/.exec(trimmed);
+    if (titleMatch) title = titleMatch[1]!;
+    const descriptionMatch = /^accDescr\s*:\s*(.+)/.exec(trimmed);
+    if (descriptionMatch) description = descriptionMatch[1]!;
     if (/^accDescr\s*\{/.test(trimmed)) {
-      const parts = [trimmed.replace(/^accDescr\s*\{/, '')];
-      while (!parts[parts.length - 1]!.includes('}') && i + 1 < lines.length) parts.push(lines[++i]!.trim());
-      description = parts.join(' ').replace(/\}.*$/, '').replace(/\s+/g, ' ').trim();
+      // The line starts with the opening, so its first match is the one removed.
+      const parts = [trimmed.replace(/accDescr\s*\{/, '')];
+      while (!parts[parts.length - 1]!.includes('}') && i + 1 < lines.length) parts.push(lines[++i]!);
+      description = parts.join(' ').replace(/\}.*/, '').replace(/\s+/g, ' ').trim();
     }
   }
   return { source, type, title, description };
@@ -90,7 +92,8 @@ export const TYPES_WITHOUT_CLICK_SYNTAX: ReadonlySet<string> = new Set(['sequenc
 export function sourceForMermaid(source: string): string {
   const normalized = source.replace(/\r\n/g, '\n');
   const type = readDiagramSource(normalized).type;
-  const comment = (line: string) => `${/^\s*/.exec(line)![0]}%% ${line.trim()}`;
+  // `\s*` matches at the start of the line, even when it matches nothing: the indentation.
+  const comment = (line: string) => `${/\s*/.exec(line)![0]}%% ${line.trim()}`;
   if (TYPES_WITHOUT_CLICK_SYNTAX.has(type)) {
     return normalized
       .split('\n')
