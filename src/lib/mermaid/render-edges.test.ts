@@ -233,3 +233,28 @@ describe('renderDiagramCached', () => {
     }
   });
 });
+
+describe('sanitizeSvg, forms a regular expression over whole elements misses', () => {
+  it('removes a self-closing or unclosed script or foreignObject tag', () => {
+    expect(sanitizeSvg('<svg><script href="/x.js"/><g/><SCRIPT>alert(1)<foreignObject width="9"/></svg>')).toBe('<svg><g/>alert(1)</svg>');
+  });
+
+  it('removes unquoted event handlers, but never touches text between tags', () => {
+    expect(sanitizeSvg('<svg><g onclick=alert(1) class="n"><text x="1">Set online=yes now</text></g></svg>')).toBe(
+      '<svg><g class="n"><text x="1">Set online=yes now</text></g></svg>',
+    );
+  });
+
+  it('looks past a ">" inside a quoted value to the handler after it', () => {
+    expect(sanitizeSvg(`<svg><g data-label="a>b" title='c>d' onclick="x()"/></svg>`)).toBe(`<svg><g data-label="a>b" title='c>d'/></svg>`);
+  });
+
+  it('keeps links to site paths and to the drawing, and turns every other link into "#"', () => {
+    const svg =
+      `<svg><a href='javascript:alert(1)'/><a href="&#106;avascript:x"/><a href=javascript:y /><a xlink:href="//evil.example/"/>` +
+      `<a href="/\\evil.example/"/><a href="https://evil.example/"/><a href="/stack/zuul/"/><use href="#dg-a-arrowhead"/></svg>`;
+    expect(sanitizeSvg(svg)).toBe(
+      '<svg><a href="#"/><a href="#"/><a href="#" /><a xlink:href="#"/><a href="#"/><a href="#"/><a href="/stack/zuul/"/><use href="#dg-a-arrowhead"/></svg>',
+    );
+  });
+});

@@ -57,24 +57,40 @@ export function namespaceIds(svg: string, prefix: string): string {
 }
 
 /**
+ * Removes anything active from the SVG: script and foreignObject elements, event-handler
+ * attributes and links anywhere else than the site or the drawing itself. Labels come from content, so this is defense in depth behind the content
+ * checker and the CSP.
+ */
+export function sanitizeSvg(svg: string): string {
+  return svg
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
+    .replace(/<[a-z](?:"[^"]*"|'[^']*'|[^"'>])*>/gi, sanitizeTag);
+}
+
+/** Where a drawing may link: a site path ("/stack/zuul/") or an element of its own ("#dg-x-arrowhead"). */
+const SAFE_HREF = /^(?:\/(?![/\\])|#)/;
+
+/**
+ * One start tag (text between tags is left alone): a self-closing or unclosed script or
+ * foreignObject goes, event handlers go whether quoted or not, and a link anywhere else than
+ * SAFE_HREF (javascript:, an entity-encoded scheme, another host) becomes "#".
+ */
+function sanitizeTag(tag: string): string {
+  if (/^<(?:script|foreignObject)\b/i.test(tag)) return '';
+  return tag
+    .replace(/\son[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/gi, '')
+    .replace(/(\s(?:xlink:)?href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (whole, attr: string, ...values: (string | undefined)[]) =>
+      SAFE_HREF.test(values.slice(0, 3).find((value) => value !== undefined) ?? '') ? whole : `${attr}="#"`,
+    );
+}
+
+/**
  * Drops what must not be inlined: the renderer's <style> blocks (they import a Google font and
  * apply to the whole document, not just this SVG; the site stylesheet carries the same rules,
  * scoped to diagrams), the inline style attribute (a strict CSP forbids it) and data-* attributes
  * nobody reads.
  */
-/**
- * Removes anything active from the SVG: script elements, event-handler attributes and
- * javascript: URLs. Labels come from content, so this is defense in depth behind the content
- * checker and the CSP.
- */
-export function sanitizeSvg(svg: string): string {
-  return svg
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
-    .replace(/(href|xlink:href)\s*=\s*"\s*javascript:[^"]*"/gi, '$1="#"');
-}
-
 export function stripInlineStyles(svg: string): string {
   return svg
     .replace(/<style>[\s\S]*?<\/style>/g, '')
