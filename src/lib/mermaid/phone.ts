@@ -123,24 +123,19 @@ export function sequenceLayout(source: string, links: readonly DiagramLink[]): s
 /** Node ids in reading order: sources first, each node after all its predecessors where the edges allow (a cycle is broken at the earliest node in source order). */
 export function readingOrder(graph: MermaidGraph): string[] {
   const ids = [...graph.nodes.keys()];
-  const position = new Map(ids.map((id, index) => [id, index]));
-  const incoming = new Map(ids.map((id) => [id, 0]));
-  const next = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const edge of graph.edges) {
-    if (edge.source === edge.target || !position.has(edge.source) || !position.has(edge.target)) continue;
-    next.get(edge.source)!.push(edge.target);
-    incoming.set(edge.target, incoming.get(edge.target)! + 1);
-  }
+  // A loop back to the same node holds nothing back, nor does an edge from an id that is no node
+  // (a composite state's name), which would never be placed. (One to such an id counts for no node.)
+  const edges = graph.edges.filter((edge) => edge.source !== edge.target && graph.nodes.has(edge.source));
+  const incoming = new Map(ids.map((id) => [id, edges.filter((edge) => edge.target === id).length]));
   const order: string[] = [];
   const done = new Set<string>();
-  const byPosition = (a: string, b: string) => position.get(a)! - position.get(b)!;
   while (order.length < ids.length) {
-    const ready = ids.filter((id) => !done.has(id) && incoming.get(id) === 0).sort(byPosition);
-    // A cycle: release the earliest node still waiting.
-    const pick = ready[0] ?? ids.find((id) => !done.has(id))!;
+    // ids is in source order, so this is the earliest node whose predecessors are all placed;
+    // in a cycle there is none, and the earliest node still waiting is released.
+    const pick = ids.find((id) => !done.has(id) && incoming.get(id) === 0) ?? ids.find((id) => !done.has(id))!;
     done.add(pick);
     order.push(pick);
-    for (const target of next.get(pick)!) incoming.set(target, incoming.get(target)! - 1);
+    for (const edge of edges) if (edge.source === pick) incoming.set(edge.target, incoming.get(edge.target)! - 1);
   }
   return order;
 }
@@ -151,7 +146,7 @@ const SHAPE_WORDS: Partial<Record<string, string>> = {
   hexagon: 'step',
 };
 
-function graphLayout(graph: MermaidGraph, links: readonly DiagramLink[], kind: 'flowchart' | 'state'): string {
+function graphLayout(graph: MermaidGraph, links: readonly DiagramLink[], isState: boolean): string {
   const hrefs = new Map(links.map((link) => [link.nodeId, link.href]));
   const order = readingOrder(graph);
   const rank = new Map(order.map((id, index) => [id, index]));
@@ -173,9 +168,7 @@ function graphLayout(graph: MermaidGraph, links: readonly DiagramLink[], kind: '
         const arrow = `<span class="diagram-arrow diagram-edge--${edge.style}" aria-hidden="true">${glyph}</span>${hidden(`${words} to `)}`;
         const target = `<span class="diagram-edge-target">${htmlLabel(name(edge.target))}</span>`;
         const text = label ? `<span class="diagram-edge-label">${htmlLabel(label)}</span>` : '';
-        return kind === 'state'
-          ? `<li>${text ? `${text} ` : ''}${arrow} ${target}</li>`
-          : `<li>${arrow} ${target}${text ? ` ${text}` : ''}</li>`;
+        return isState ? `<li>${text ? `${text} ` : ''}${arrow} ${target}</li>` : `<li>${arrow} ${target}${text ? ` ${text}` : ''}</li>`;
       });
     const shape = SHAPE_WORDS[node.shape];
     return (
@@ -259,10 +252,11 @@ export const PHONE_TYPES: ReadonlySet<string> = new Set([
  * The phone layout's inner HTML for one diagram, or undefined for a type without one (class
  * diagrams, xy-charts: those keep the drawing at every width).
  */
+// Stryker disable next-line ArrayDeclaration: a default holding anything but links (a string) gives no node an href, as [] does
 export function phoneLayout(source: string, type: string, links: readonly DiagramLink[] = []): string | undefined {
   if (!PHONE_TYPES.has(type)) return undefined;
   const plain = withoutClickLines(withoutAccessibilityLines(source));
   if (type === 'sequenceDiagram') return sequenceLayout(plain, links);
   if (type === 'erDiagram') return erLayout(plain, links);
-  return graphLayout(parseMermaid(plain), links, type.startsWith('state') ? 'state' : 'flowchart');
+  return graphLayout(parseMermaid(plain), links, type.startsWith('state'));
 }
