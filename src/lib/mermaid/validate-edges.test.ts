@@ -212,10 +212,64 @@ describe('which problem a contributor sees', () => {
     });
   });
 
-  it('gives a flowchart drawn with the ELK layout the flowchart arrows', async () => {
-    const problem = await explain('flowchart-elk LR\n  accTitle: T\n  accDescr: D\n  A -> B');
-    expect(problem.message).toBe('"->" is not an arrow Mermaid knows in a flowchart-elk.');
-    expect(problem.fix).toMatch(/^A flowchart link is -->/);
+  it('finds the open shape past quoted labels and shapes already closed, and trims the shape it quotes', async () => {
+    expect((await explain(`${FLOW}  A["Cache [v2"] --> B[open`)).message).toBe('The shape "B[open" opens with "[" but is never closed.');
+    expect((await explain(`${FLOW}  A[Playback services on a TV screen --> B`)).message).toBe(
+      'The shape "A[Playback services on a…" opens with "[" but is never closed.',
+    );
+  });
+
+  it('names the unknown arrows of a sequence diagram and of a flowchart with a doubled head', async () => {
+    expect((await explain(`${FLOW}  A <<--> B`)).message).toBe('"<<-->" is not an arrow Mermaid knows in a flowchart.');
+    for (const arrow of ['<->>', '<--', '---']) {
+      expect((await explain(`${SEQUENCE}  A ${arrow} B: hi`)).message).toBe(
+        `"${arrow}" is not an arrow Mermaid knows in a sequenceDiagram.`,
+      );
+    }
+  });
+
+  it('counts only the block keywords themselves, not names that start or end with one', async () => {
+    expect(await explain(`${SEQUENCE}  loop every minute\n  alternative ->> B: hi\n  Inbox ->> B: hi`)).toEqual({
+      line: 4,
+      message: 'The block that starts here ("loop every minute") is never closed.',
+      fix: 'Add a line "end" after its last line.',
+    });
+  });
+
+  it('gives every spelling of a diagram type the arrows of its kind', async () => {
+    const kinds: [string, string, RegExp][] = [
+      ['flowchart-elk LR', 'A -> B', /^A flowchart link is -->/],
+      ['graph LR', 'A -> B', /^A flowchart link is -->/],
+      ['stateDiagram', 'Idle -> Playing', /^A state transition is A --> B/],
+      ['classDiagram-v2', 'A *-> B', /^A class relation is A --> B/],
+    ];
+    for (const [header, line, advice] of kinds) {
+      const problem = await explain(`${header}\n  accTitle: T\n  accDescr: D\n  ${line}`);
+      const type = header.split(' ')[0]!;
+      expect(problem.message, header).toBe(`"${/[*]?->/.exec(line)![0]}" is not an arrow Mermaid knows in a ${type}.`);
+      expect(problem.fix, header).toMatch(advice);
+    }
+  });
+
+  it('turns a parser failure that is not an Error into a problem, not a crash', async () => {
+    vi.resetModules();
+    vi.doMock('mermaid', () => ({
+      default: {
+        parse: () => {
+          // Rejecting with a bare string, as a plugin's parser might.
+          // eslint-disable-next-line @typescript-eslint/only-throw-error
+          throw 'parser crashed';
+        },
+      },
+    }));
+    try {
+      const { checkDiagram } = await import('./validate.ts');
+      expect(await checkDiagram(`${FLOW}  A --> N${Date.now()}`)).toEqual([
+        { line: 1, message: 'Mermaid cannot parse this line: the parser gave no message', fix: FALLBACK_FIX },
+      ]);
+    } finally {
+      vi.doUnmock('mermaid');
+    }
   });
 });
 
@@ -344,6 +398,45 @@ describe('explaining a parser error', () => {
       message: 'A label on this line contains "[(", which Mermaid reads as the start of a shape.',
       fix: 'Put the label in double quotes: A["Cache [Redis]"].',
     });
+  });
+
+  it('reads every shape opener inside a label as the start of a shape, and every closer as a wrong close', async () => {
+    const { explainParseError } = await load();
+    const openers: Record<string, string> = {
+      SQS: '"["',
+      PS: '"("',
+      DIAMOND_START: '"{"',
+      CYLINDERSTART: '"[("',
+      STADIUMSTART: '"(["',
+      SUBROUTINESTART: '"[["',
+      DOUBLECIRCLESTART: '"((("',
+      TRAPSTART: '"[/"',
+      INVTRAPSTART: '"[\\"',
+    };
+    for (const [token, word] of Object.entries(openers)) {
+      const problem = explainParseError(
+        { message: 'Parse error on line 4:', hash: { token, text: 'x', loc: { first_line: 4 }, expected: ["'SQE'"] } },
+        `${FLOW}  A[Store x] --> B`,
+        'flowchart',
+      );
+      expect(problem.message, token).toBe(`A label on this line contains ${word}, which Mermaid reads as the start of a shape.`);
+    }
+    const brace = explainParseError(
+      { message: 'Parse error on line 4:', hash: { token: 'DIAMOND_STOP', text: '}', loc: { first_line: 4 }, expected: ["'SQE'"] } },
+      `${FLOW}  A[Cached?} --> B`,
+      'flowchart',
+    );
+    expect(brace.message).toBe('A shape on this line opens with "[" but closes with "}".');
+  });
+
+  it('with no text from the parser, reads the whole line for the open shape', async () => {
+    const { explainParseError } = await load();
+    const problem = explainParseError(
+      { message: 'Parse error on line 4:', hash: { token: 'SQS', loc: { first_line: 4 }, expected: ["'SQE'"] } },
+      `${FLOW}  A[x --> y]`,
+      'flowchart',
+    );
+    expect(problem.message).toBe('A label on this line contains "[", which Mermaid reads as the start of a shape.');
   });
 
   it('assumes a square bracket when a closer comes with no shape open before it', async () => {
