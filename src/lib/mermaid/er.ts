@@ -50,9 +50,10 @@ const CARDINALITY: Record<string, string> = {
   '|{': 'one or more',
 };
 
-const RELATIONSHIP = /^("?[\w-]+"?)\s*(\|\||\|o|o\||\}o|\}\||)\s*(--|\.\.)\s*(\|\||\|o|o\||o\{|\|\{|)\s*("?[\w-]+"?)\s*:\s*(.+)$/;
+// Each pattern's last group is greedy, so it runs to the end of the line without a "$".
+const RELATIONSHIP = /^("?[\w-]+"?)\s*(\|\||\|o|o\||\}o|\}\||)\s*(--|\.\.)\s*(\|\||\|o|o\||o\{|\|\{|)\s*("?[\w-]+"?)\s*:\s*(.+)/;
 // Mermaid also accepts words for the ends ("one or more", "zero or many"): kept as written.
-const WORDY = /^("?[\w-]+"?)\s+(.+?)\s+(to|optionally to)\s+(.+?)\s+("?[\w-]+"?)\s*:\s*(.+)$/;
+const WORDY = /^("?[\w-]+"?)\s+(.+?)\s+(to|optionally to)\s+(.+?)\s+("?[\w-]+"?)\s*:\s*(.+)/;
 
 export function parseEr(source: string): ErDiagram {
   const entities: ErEntity[] = [];

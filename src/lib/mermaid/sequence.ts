@@ -59,8 +59,9 @@ export interface SequenceDiagram {
   items: SequenceItem[];
 }
 
-// The ids are trimmed where they are used, so the spaces before the arrow and the colon need no pattern.
-const ARROW = /^(.+?)(<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\)|-\))\s*[+-]?\s*([^:]+?):(.*)$/;
+// The ids are trimmed where they are used, so the spaces before the arrow and the colon need no
+// pattern; the text's group is greedy, so it runs to the end of the line without a "$".
+const ARROW = /^(.+?)(<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\)|-\))\s*[+-]?\s*([^:]+?):(.*)/;
 
 function arrowStyle(arrow: string): { line: LineStyle; head: ArrowHead } {
   const line: LineStyle = arrow.includes('--') ? 'dashed' : 'solid';
@@ -96,21 +97,21 @@ export function parseSequence(source: string): SequenceDiagram {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (!line || line.startsWith('%%')) continue;
-    const declared = /^(?:create\s+)?(participant|actor)\s+(\S+?)(?:\s+as\s+(.+))?$/.exec(line);
+    const declared = /^(?:create\s+)?(participant|actor)\s+(\S+?)(?:\s+as\s(.+))?$/.exec(line);
     if (declared) {
       const [, kind, id, alias] = declared as unknown as [string, Participant['kind'], string, string | undefined];
       const participant = ensure(id, labelText(alias ?? id), kind);
       if (alias) participant.label = labelText(alias);
       continue;
     }
-    const note = /^note\s+(left of|right of|over)\s([^:]+?):(.*)$/i.exec(line);
+    const note = /^note\s+(left of|right of|over)\s([^:]+?):(.*)/i.exec(line);
     if (note) {
       const over = note[2]!.split(',').map((id) => id.trim());
       for (const id of over) ensure(id);
       target().push({ kind: 'note', over, position: note[1]!.toLowerCase() as Note['position'], text: labelText(note[3]!) });
       continue;
     }
-    const opening = /^(loop|alt|opt|par|critical|break|rect)\b(.*)$/.exec(line);
+    const opening = /^(loop|alt|opt|par|critical|break|rect)\b(.*)/.exec(line);
     if (opening) {
       const type = opening[1] as Block['type'];
       // A rect's argument is its color, not a label.
@@ -123,7 +124,7 @@ export function parseSequence(source: string): SequenceDiagram {
       stack.push('box');
       continue;
     }
-    const divider = /^(else|and|option)\b(.*)$/.exec(line);
+    const divider = /^(else|and|option)\b(.*)/.exec(line);
     const innermost = stack[stack.length - 1];
     if (divider && innermost && innermost !== 'box') {
       innermost.branches.push({ label: labelText(divider[2]!), items: [] });
