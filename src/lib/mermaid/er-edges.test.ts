@@ -138,6 +138,10 @@ describe('entity blocks', () => {
     ]);
   });
 
+  it('shows no part of an attribute line with unquoted words after its name', () => {
+    expect(er('A {', 'string name extra words', '}').entities[0]!.attributes).toEqual([]);
+  });
+
   it('reads an empty block and goes on after it', () => {
     expect(er('A {', '}', 'A ||--|| B : twin').relationships).toHaveLength(1);
   });
@@ -153,10 +157,20 @@ describe('entity blocks', () => {
 
 describe('lone entities and other lines', () => {
   it('adds an entity named alone, quoted or not, in order of mention', () => {
-    expect(er('%% a comment', '', 'ZETA', '"alpha-1"', 'ZETA ||--|| alpha-1 : pairs').entities.map((e) => e.id)).toEqual([
-      'ZETA',
-      'alpha-1',
-    ]);
+    expect(er('ZETA', '"alpha-1"', 'alpha-1 ||--|| ZETA : pairs').entities.map((e) => e.id)).toEqual(['ZETA', 'alpha-1']);
+  });
+
+  it('reads no commented-out line: relationship, word form, block opening or entity', () => {
+    const diagram = er(
+      '%% A ||--o{ B : x',
+      '%% MEMBER only one to zero or more PROFILE : owns',
+      '%% TITLE {',
+      'string id',
+      '}',
+      '%%LONE',
+      '',
+    );
+    expect(diagram).toEqual({ entities: [], relationships: [] });
   });
 
   it('adds no entity for a direction line, a comment or a line of several words', () => {

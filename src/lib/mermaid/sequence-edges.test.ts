@@ -44,6 +44,7 @@ describe('arrows', () => {
   it('reads a message written without spaces like one written with them', () => {
     expect(sequence('Client->>Server:get manifest').items).toEqual([message('Client', 'Server', 'get manifest')]);
     expect(sequence('  Client  ->>  Server  :  get manifest  ').items).toEqual([message('Client', 'Server', 'get manifest')]);
+    expect(sequence('  Client  ->>  Server  :  get manifest  ').participants.map((p) => p.id)).toEqual(['Client', 'Server']);
   });
 
   it('leaves activation marks out of the receiver', () => {
