@@ -169,9 +169,8 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   let astroResult: RunResult | undefined;
   let checking: Running | undefined;
   try {
-    // The checkers and Workbox load only now (about 1.5 CPU s of module loading), while Astro starts.
-    const [checker, sw] = await Promise.all([import('./check-content/index.ts'), import('./build-sw.ts')]);
-    buildServiceWorker = sw.buildServiceWorker;
+    // The checkers load only now (about a second of module loading), while Astro starts.
+    const checker = await import('./check-content/index.ts');
     const checked = await timed(timings, 'content check', () => checker.checkContentFiles(content));
     if (report(checked.problems, `Content check of ${content}/`) !== 0) {
       astro.child.kill();
@@ -193,6 +192,8 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
           compileAhead(mdxFiles, { folder: aheadFolder, ...project, parseFrontmatter: astroFrontmatter }),
         )
       : 0;
+    // Workbox loads now, while Astro finishes: before the check it would delay the verdict Astro waits for.
+    buildServiceWorker = (await import('./build-sw.ts')).buildServiceWorker;
     astroResult = await astro.done;
     if (project && astroResult.code === 0) {
       const taken = aheadFolder.takenCount();
