@@ -245,6 +245,7 @@ describe('ER diagrams', () => {
     const body = await layout('erDiagram\n  T["Title"] {\n    string id PK, FK\n  }\n  S ||--o{ T : has\n  L {\n  }', 'erDiagram');
     expect(all(body, '.diagram-node').map(seen)).toEqual(['Title id string PK, FK', 'S has → Title exactly one to zero or more', 'L']);
     expect(heard(body.querySelectorAll('.diagram-node')[1]!)).toBe('S has to Title exactly one to zero or more');
+    expect(seen(body)).toBe('Title id string PK, FK S has → Title exactly one to zero or more L');
   });
 });
 
