@@ -2,7 +2,16 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AheadFolder, aheadKey, compileAhead, rendererFingerprint, take, type CompiledMdx, type MdxRenderer } from './mdx-ahead.ts';
+import {
+  AheadFolder,
+  aheadKey,
+  compileAhead,
+  rendererFingerprint,
+  take,
+  type CompiledMdx,
+  type MdxRenderer,
+  type RendererSettings,
+} from './mdx-ahead.ts';
 
 const folder = () => new AheadFolder(mkdtempSync(path.join(tmpdir(), 'mdx-ahead-')));
 const compiled = (code: string): CompiledMdx => ({ code, map: null, astroMetadata: { propagation: 'none' } });
@@ -44,7 +53,7 @@ describe('the renderer fingerprint', () => {
       srcDir: '/project/src',
     };
     expect(rendererFingerprint(again)).toBe(rendererFingerprint(settings));
-    const other = (change: Partial<typeof settings>) => rendererFingerprint({ ...settings, ...change });
+    const other = (change: Partial<RendererSettings>) => rendererFingerprint({ ...settings, ...change });
     expect(other({ srcDir: '/elsewhere/src' })).not.toBe(rendererFingerprint(settings));
     expect(other({ syntaxHighlight: 'shiki' })).not.toBe(rendererFingerprint(settings));
     expect(
