@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DISPLAY_SCALE, diagramHash, namespaceIds, renderDiagram, renderDiagramCached, sanitizeSvg, stripInlineStyles } from './render.ts';
+import { diagramHash, namespaceIds, renderDiagram, renderDiagramCached, sanitizeSvg, stripInlineStyles } from './render.ts';
 
 const FLOW = `flowchart LR
   accTitle: Resume flow
@@ -15,6 +15,15 @@ const FLOW = `flowchart LR
   C[Client] --> B[Bookmark service] --> S[(Store)]`;
 
 const OPTIONS = { idPrefix: 'dg-e', title: 'Resume flow', description: 'Reads the position.' };
+
+/**
+ * render.ts loaded anew, so its module-level settings (DISPLAY_SCALE, the layout and theme) are
+ * evaluated by this test rather than once when the file was first imported.
+ */
+async function freshRender(): Promise<typeof import('./render.ts')> {
+  vi.resetModules();
+  return import('./render.ts');
+}
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'render-edges-'));
@@ -106,7 +115,8 @@ describe('namespaceIds', () => {
 });
 
 describe('renderDiagram', () => {
-  it('shows the drawing at DISPLAY_SCALE (13/11) of the renderer size, in whole pixels, keeping the viewBox', () => {
+  it('shows the drawing at DISPLAY_SCALE (13/11) of the renderer size, in whole pixels, keeping the viewBox', async () => {
+    const { DISPLAY_SCALE, renderDiagram } = await freshRender();
     expect(DISPLAY_SCALE).toBeCloseTo(13 / 11, 12);
     const rendered = renderDiagram(FLOW, OPTIONS);
     const tag = svgTag(rendered.svg);
@@ -117,8 +127,8 @@ describe('renderDiagram', () => {
     expect(tag).toContain(` width="${rendered.width}" height="${rendered.height}" `);
   });
 
-  it('draws with a tight 12 px margin around the boxes', () => {
-    const { svg } = renderDiagram('flowchart LR\n  A[Alone]', OPTIONS);
+  it('draws with a tight 12 px margin around the boxes', async () => {
+    const { svg } = (await freshRender()).renderDiagram('flowchart LR\n  A[Alone]', OPTIONS);
     const [, , boxWidth] = /viewBox="([^"]+)"/.exec(svgTag(svg))![1]!.split(' ').map(Number);
     const rect = /<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/.exec(svg)!;
     expect(Number(rect[1])).toBe(12);
@@ -208,6 +218,15 @@ describe('renderDiagramCached', () => {
     expect(readdirSync(stored)).toHaveLength(1);
   });
 
+  it('still draws and caches in a project where beautiful-mermaid has no package.json', async () => {
+    const cacheDir = tempDir();
+    vi.spyOn(process, 'cwd').mockReturnValue(tempDir());
+    const fresh = await freshRender();
+    expect(fresh.renderDiagramCached(FLOW, OPTIONS, cacheDir)).toEqual(renderDiagram(FLOW, OPTIONS));
+    expect(fresh.renderDiagramCached(FLOW, OPTIONS, cacheDir)).toEqual(renderDiagram(FLOW, OPTIONS));
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+  });
+
   it('redraws when the installed beautiful-mermaid version changes', async () => {
     const cacheDir = tempDir();
     const install = (version: string): string => {
@@ -235,6 +254,15 @@ describe('renderDiagramCached', () => {
 });
 
 describe('sanitizeSvg, forms a regular expression over whole elements misses', () => {
+  it('removes a script or foreignObject whose end tag has a space before ">"', () => {
+    expect(sanitizeSvg('<svg><script>\nalert(1)\n</script ><g/><foreignObject><p>x y</p></foreignObject\n></svg>')).toBe('<svg><g/></svg>');
+  });
+
+  it('keeps an element whose quoted value only mentions a script tag', () => {
+    const svg = '<svg><g data-label="see <script> and <foreignObject>"/><text>kept</text></svg>';
+    expect(sanitizeSvg(svg)).toBe(svg);
+  });
+
   it('removes a self-closing or unclosed script or foreignObject tag', () => {
     expect(sanitizeSvg('<svg><script href="/x.js"/><g/><SCRIPT>alert(1)<foreignObject width="9"/></svg>')).toBe('<svg><g/>alert(1)</svg>');
   });
@@ -252,9 +280,9 @@ describe('sanitizeSvg, forms a regular expression over whole elements misses', (
   it('keeps links to site paths and to the drawing, and turns every other link into "#"', () => {
     const svg =
       `<svg><a href='javascript:alert(1)'/><a href="&#106;avascript:x"/><a href=javascript:y /><a xlink:href="//evil.example/"/>` +
-      `<a href="/\\evil.example/"/><a href="https://evil.example/"/><a href="/stack/zuul/"/><use href="#dg-a-arrowhead"/></svg>`;
+      `<a href="/\\evil.example/"/><a href="https://evil.example/"/><a href="/stack/zuul/"/><use href="#dg-a-arrowhead"/><a href='/prompts/x/' /><a href=/prompts/y/ /></svg>`;
     expect(sanitizeSvg(svg)).toBe(
-      '<svg><a href="#"/><a href="#"/><a href="#" /><a xlink:href="#"/><a href="#"/><a href="#"/><a href="/stack/zuul/"/><use href="#dg-a-arrowhead"/></svg>',
+      `<svg><a href="#"/><a href="#"/><a href="#" /><a xlink:href="#"/><a href="#"/><a href="#"/><a href="/stack/zuul/"/><use href="#dg-a-arrowhead"/><a href='/prompts/x/' /><a href=/prompts/y/ /></svg>`,
     );
   });
 });
