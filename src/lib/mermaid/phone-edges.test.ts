@@ -207,6 +207,7 @@ describe('flowcharts and state diagrams', () => {
   it('does not let a loop back to the same node hold it back', async () => {
     const body = await layout('flowchart LR\n  B --> B\n  A --> B\n  A --> C', 'flowchart');
     expect(all(body, '.diagram-node-name').map(seen)).toEqual(['A', 'B', 'C']);
+    expect(seen(body.querySelector('.diagram-node')!)).toBe('A → B → C');
   });
 
   it('does not let a transition out of a composite state hold its target back', async () => {
@@ -242,10 +243,22 @@ describe('flowcharts and state diagrams', () => {
 
 describe('ER diagrams', () => {
   it('names a relationship’s target by its alias, with every key of an attribute and the line said in words', async () => {
-    const body = await layout('erDiagram\n  T["Title"] {\n    string id PK, FK\n  }\n  S ||--o{ T : has\n  L {\n  }', 'erDiagram');
-    expect(all(body, '.diagram-node').map(seen)).toEqual(['Title id string PK, FK', 'S has → Title exactly one to zero or more', 'L']);
-    expect(heard(body.querySelectorAll('.diagram-node')[1]!)).toBe('S has to Title exactly one to zero or more');
-    expect(seen(body)).toBe('Title id string PK, FK S has → Title exactly one to zero or more L');
+    const body = await layout(
+      'erDiagram\n  T["Title"] {\n    string id PK, FK\n    string name\n  }\n  S ||--o{ T : has\n  S ||--|| L : owns\n  L {\n  }',
+      'erDiagram',
+    );
+    expect(all(body, '.diagram-node').map(seen)).toEqual([
+      'Title id string PK, FK name string',
+      'S has → Title exactly one to zero or more owns → L exactly one to exactly one',
+      'L',
+    ]);
+    expect(all(body.querySelectorAll('.diagram-node')[1]!, '.diagram-edges li').map(heard)).toEqual([
+      'has to Title exactly one to zero or more',
+      'owns to L exactly one to exactly one',
+    ]);
+    expect(seen(body)).toBe(
+      'Title id string PK, FK name string S has → Title exactly one to zero or more owns → L exactly one to exactly one L',
+    );
   });
 });
 
