@@ -20,6 +20,8 @@ interface ToolRun {
   signal?: string;
   /** The process could not start at all. */
   startError?: string;
+  /** Pagefind writes no index folder (nothing to index). */
+  noIndex?: boolean;
 }
 
 const checks = vi.hoisted(() => ({
@@ -46,6 +48,10 @@ const checks = vi.hoisted(() => ({
    * Astro takes it if this matches the build script's ('settings'), as the MDX plugin does.
    */
   astroFingerprint: 'settings',
+  /** Whether astro.config.mjs gives an MDX processor the build script can compile with. */
+  project: true,
+  /** Files the content check passed besides the guide page (a source's YAML, say). */
+  extraFiles: [] as { file: string; source: string }[],
 }));
 
 vi.mock('./check-content/index.ts', () => ({
@@ -54,7 +60,11 @@ vi.mock('./check-content/index.ts', () => ({
     new Promise((resolve, reject) =>
       setTimeout(() => {
         if (checks.contentThrows) reject(new Error('a rule broke'));
-        else resolve({ problems: checks.content, files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }] });
+        else
+          resolve({
+            problems: checks.content,
+            files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }, ...checks.extraFiles],
+          });
       }, 20),
     ),
 }));
@@ -62,15 +72,19 @@ vi.mock('./check-content/index.ts', () => ({
 vi.mock('./lib/mdx-renderer.ts', () => ({
   astroFrontmatter: (code: string) => ({ frontmatter: {}, content: code }),
   projectMdxRenderer: () =>
-    Promise.resolve({
-      fingerprint: 'settings',
-      renderer: {
-        process: (content: string, filePath: string) => {
-          checks.compiled.push([content, filePath]);
-          return Promise.resolve({ code: 'export default 1;', map: null, astroMetadata: {} });
-        },
-      },
-    }),
+    Promise.resolve(
+      checks.project
+        ? {
+            fingerprint: 'settings',
+            renderer: {
+              process: (content: string, filePath: string) => {
+                checks.compiled.push([content, filePath]);
+                return Promise.resolve({ code: 'export default 1;', map: null, astroMetadata: {} });
+              },
+            },
+          }
+        : undefined,
+    ),
 }));
 vi.mock('./build-sw.ts', () => ({
   buildServiceWorker: () =>
@@ -134,7 +148,7 @@ vi.mock('node:child_process', async (importOriginal) => {
       const aheadDir = tool === 'astro' ? options.env?.MDX_AHEAD_DIR : undefined;
       const page = path.resolve('content/guides/loop/index.mdx');
       const takePage = (go: () => void) => {
-        if (!aheadDir) return go();
+        if (!aheadDir || !checks.project) return go();
         const stored = path.join(aheadDir, `${aheadKey('settings', page, '# Loop\n')}.json`);
         const look = () => {
           if (killed) return;
@@ -158,7 +172,7 @@ vi.mock('node:child_process', async (importOriginal) => {
               '<figure class="diagram"></figure><figure class="diagram" data-mermaid-client="x"></figure>',
             );
           }
-          if (tool === 'pagefind') {
+          if (tool === 'pagefind' && !run.noIndex) {
             const site = args[args.indexOf('--site') + 1]!;
             mkdirSync(path.join(site, 'pagefind'), { recursive: true });
             writeFileSync(path.join(site, 'pagefind', 'index.pf'), 'x'.repeat(3 * 1024));
@@ -198,6 +212,8 @@ beforeEach(() => {
   checks.aheadDir = undefined;
   checks.compiled = [];
   checks.astroFingerprint = 'settings';
+  checks.project = true;
+  checks.extraFiles = [];
   output = [];
   vi.stubEnv('BASE_PATH', '/sub/');
   vi.stubEnv('GITHUB_ACTIONS', '');
@@ -446,5 +462,55 @@ describe('countOutput', () => {
       writeFileSync(path.join(dir, name), text);
     }
     expect(countOutput(dir)).toEqual({ pages: 3, diagrams: 4, browserDiagrams: 1 });
+  });
+});
+
+describe('MDX compiled beside Astro, and the summary and failure lines of build()', () => {
+  it('compiles only the MDX files the content check passed, not its other files', async () => {
+    checks.extraFiles = [{ file: 'content/sources/blog-loop.yaml', source: 'id: blog-loop\n' }];
+    await build(previousBuild());
+    expect(checks.compiled).toEqual([['# Loop\n', path.resolve('content/guides/loop/index.mdx')]]);
+    expect(output.join('\n')).toContain("  MDX: 1 of 1 pages' MDX compiled by the build script beside Astro\n");
+  });
+
+  it('leaves every page to Astro, with no MDX line or step, when astro.config.mjs gives no MDX processor', async () => {
+    checks.project = false;
+    checks.worker.warnings = [];
+    const timings = await build(previousBuild());
+    expect(checks.compiled).toEqual([]);
+    expect(Object.keys(timings)).not.toContain('MDX beside Astro');
+    const summary = output.join('\n');
+    expect(summary).toContain('✓ Built 2 pages');
+    expect(summary).not.toContain('MDX:');
+    expect(summary).not.toContain('MDX beside Astro');
+    expect(summary).not.toContain('⚠');
+  });
+
+  it('shows the tools’ output only in their log, not live, without --verbose', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    checks.tools.astro = { log: 'astro says hello\n', err: 'astro complains\n', code: 0 };
+    await build(previousBuild());
+    expect(written.join('')).toBe('');
+  });
+
+  it('prints a failed Astro’s log as it was, only its trailing blank lines dropped, and names no failed build to look at', async () => {
+    checks.tools.astro = { log: '\n  Astro: something broke\n\n', code: 1 };
+    const failure = await build(previousBuild()).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((failure as Error).message).toBe('Build stopped: astro build failed (see above). The previous build output was left as it was.');
+    expect(output).toContain('\n  Astro: something broke');
+  });
+
+  it('sums an index Pagefind did not write as 0 KB, and drops a time stamp after leading spaces from a warning', async () => {
+    checks.tools.pagefind = { log: 'Indexed 1 page\n', code: 0, noIndex: true };
+    checks.tools.astro.log = '  12:00:01 [WARN] indented and stamped\n';
+    await build(previousBuild());
+    const summary = output.join('\n');
+    expect(summary).toContain('  Search index: 1 pages, 0 KB\n');
+    expect(summary).toContain('⚠ 2 warnings:\n  [WARN] indented and stamped\n');
   });
 });
