@@ -58,6 +58,14 @@ describe('the parse cache across mermaid versions', () => {
     expect(cache.parsedBefore(SOURCE, dir)).toBe(true);
   });
 
+  it('reads an unreadable mermaid package once too, so the key stays put if it appears mid-run', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parses-'));
+    const cache = await cacheIn(project());
+    cache.rememberParsed(SOURCE, dir);
+    vi.spyOn(process, 'cwd').mockReturnValue(project('11.0.0'));
+    expect(cache.parsedBefore(SOURCE, dir)).toBe(true);
+  });
+
   it('keeps one file per accepted source, named by its hash', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'parses-')), 'not', 'made', 'yet');
     const cache = await cacheIn(project('11.0.0'));

@@ -91,7 +91,9 @@ describe('parser tokens in plain words', () => {
 
   it('otherwise shows the first line of the message that is not context or a pointer', async () => {
     const { describeParseError } = await load();
-    expect(describeParseError('\n...flowchart LR  A\n-----^\n  Unexpected "--^" near A  \nA second line')).toBe('Unexpected "--^" near A');
+    expect(describeParseError('\n   \n...flowchart LR  A\n-----^\n  Unexpected "--^" near A  \nA second line')).toBe(
+      'Unexpected "--^" near A',
+    );
     expect(describeParseError('...nothing but context')).toBe('...nothing but context');
   });
 });
@@ -112,6 +114,12 @@ describe('which problem a contributor sees', () => {
       expect(problem.line, word).toBe(4);
       expect(problem.message, word).toContain(`cannot be a node or participant name: it is a word Mermaid reserves (${reason}).`);
     }
+    // Mermaid 11 accepts "default" as an id; an older parser's error on it is explained the same way.
+    const { explainParseError } = await load();
+    const error = { message: 'Parse error on line 4:', hash: { token: 'DEFAULT', text: 'default', loc: { first_line: 4 } } };
+    expect(explainParseError(error, `${FLOW}  A --> default`, 'flowchart').message).toBe(
+      '"default" cannot be a node or participant name: it is a word Mermaid reserves (it names the default style).',
+    );
     expect(await explain(`${FLOW}  A --> class`)).toEqual({
       line: 4,
       message: '"class" cannot be a node or participant name: it is a word Mermaid reserves (it assigns a class).',
@@ -141,6 +149,9 @@ describe('which problem a contributor sees', () => {
       fix: 'Put the label in double quotes: A["Config {v2}"].',
     });
     // The link comes before the shape, so the label was not left open by it.
+    expect((await explain(`${FLOW}  A --> B[Cache [Redis]`)).message).toBe(
+      'A label on this line contains "[", which Mermaid reads as the start of a shape.',
+    );
     expect((await explain(`${FLOW}  A --> B[Cache [Redis]]`)).message).toBe(
       'A label on this line contains "[", which Mermaid reads as the start of a shape.',
     );
@@ -152,7 +163,7 @@ describe('which problem a contributor sees', () => {
   });
 
   it('points at an unknown arrow on its own line, at any line number', async () => {
-    const middle = await explain(`${FLOW}  A --> B\n  B -> C\n  C --> D`);
+    const middle = await explain(`${FLOW}  A --> B\n  B -> C\n  C --> D\n  D --> E`);
     expect(middle.line).toBe(5);
     expect(middle.message).toBe('"->" is not an arrow Mermaid knows in a flowchart.');
     const links = Array.from({ length: 8 }, (_, i) => `  N${i} --> N${i + 1}`).join('\n');
@@ -221,7 +232,7 @@ describe('which problem a contributor sees', () => {
 
   it('names the unknown arrows of a sequence diagram and of a flowchart with a doubled head', async () => {
     expect((await explain(`${FLOW}  A <<--> B`)).message).toBe('"<<-->" is not an arrow Mermaid knows in a flowchart.');
-    for (const arrow of ['<->>', '<--', '---']) {
+    for (const arrow of ['<->>', '<--', '---', '-x>']) {
       expect((await explain(`${SEQUENCE}  A ${arrow} B: hi`)).message).toBe(
         `"${arrow}" is not an arrow Mermaid knows in a sequenceDiagram.`,
       );
