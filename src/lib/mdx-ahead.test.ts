@@ -7,6 +7,7 @@ import {
   aheadKey,
   compileAhead,
   rendererFingerprint,
+  rendererSettings,
   take,
   type CompiledMdx,
   type MdxRenderer,
@@ -73,6 +74,28 @@ describe('the renderer fingerprint', () => {
     }
     // The parts cannot run into each other.
     expect(aheadKey('f', '/c/a', '.mdx# A')).not.toBe(aheadKey('f', '/c/a.mdx', '# A'));
+    expect(aheadKey('f/c', '/a.mdx', '# A')).not.toBe(aheadKey('f', '/c/a.mdx', '# A'));
+  });
+});
+
+describe('the renderer settings of a config', () => {
+  it('are its markdown processor options and syntax highlighting, with the source folder made absolute', () => {
+    const options = { remarkPlugins: [], gfm: true };
+    expect(rendererSettings({ markdown: { processor: { options }, syntaxHighlight: 'shiki' } }, 'src')).toEqual({
+      processorOptions: options,
+      syntaxHighlight: 'shiki',
+      srcDir: path.resolve('src'),
+    });
+  });
+
+  it('are empty but for the folder when the config sets no markdown, or no processor', () => {
+    const empty = { processorOptions: undefined, syntaxHighlight: undefined, srcDir: path.resolve('/project/src') };
+    expect(rendererSettings({}, '/project/src')).toEqual(empty);
+    expect(rendererSettings({ markdown: {} }, '/project/src')).toEqual(empty);
+    expect(rendererSettings({ markdown: { processor: {}, syntaxHighlight: false } }, '/project/src')).toEqual({
+      ...empty,
+      syntaxHighlight: false,
+    });
   });
 });
 
@@ -96,7 +119,16 @@ describe('the shared folder', () => {
   it('refuses a stored file that is not a compilation, naming it', () => {
     const shared = folder();
     writeFileSync(path.join(shared.dir, 'k.json'), JSON.stringify({ code: 'x', map: null, astroMetadata: {}, extra: 1 }));
-    expect(() => shared.read('k')).toThrow(`${path.join(shared.dir, 'k.json')} is not a compiled MDX file`);
+    let message = '';
+    try {
+      shared.read('k');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith(`${path.join(shared.dir, 'k.json')} is not a compiled MDX file: `)).toBe(true);
+    // Zod's account of what is wrong, then the fix.
+    expect(message).toContain('extra');
+    expect(message.endsWith('. Run npm run build again.')).toBe(true);
   });
 
   it('errors other than an existing claim are not taken for one', () => {
@@ -151,6 +183,21 @@ describe("Astro's side: take()", () => {
     await expect(take(shared, 'k', { intervalMs: 1, abandoned: () => true })).rejects.toThrow(
       'The build script stopped while compiling an MDX file (k). Run npm run build again.',
     );
+    // A real key is shortened to its first 12 characters.
+    const key = aheadKey('f', '/c/a.mdx', '# A');
+    shared.claim(key);
+    await expect(take(shared, key, { intervalMs: 1, abandoned: () => true })).rejects.toThrow(
+      `The build script stopped while compiling an MDX file (${key.slice(0, 12)}). Run npm run build again.`,
+    );
+  });
+
+  it('keeps waiting while the build script is still there', async () => {
+    const shared = folder();
+    shared.claim('k');
+    let looks = 0;
+    const taken = take(shared, 'k', { intervalMs: 1, abandoned: () => (looks += 1) > 5 });
+    await expect(taken).rejects.toThrow('The build script stopped');
+    expect(looks).toBe(6);
   });
 
   it('passes on an unreadable stored file as an error instead of waiting', async () => {
