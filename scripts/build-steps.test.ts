@@ -150,10 +150,15 @@ vi.mock('node:child_process', async (importOriginal) => {
       const takePage = (go: () => void) => {
         if (!aheadDir || !checks.project) return go();
         const stored = path.join(aheadDir, `${aheadKey('settings', page, '# Loop\n')}.json`);
+        // A build script that never stores the page does not hold Astro up for long: after a
+        // second it compiles the page itself (a build that broke the sharing then fails its
+        // assertions quickly instead of hanging).
+        const giveUp = Date.now() + 1000;
         const look = () => {
           if (killed) return;
-          if (!existsSync(stored)) return void setTimeout(look, 2);
-          void take(new AheadFolder(aheadDir), aheadKey(checks.astroFingerprint, page, '# Loop\n')).then(() => go());
+          if (!existsSync(stored) && Date.now() < giveUp) return void setTimeout(look, 2);
+          const taken = take(new AheadFolder(aheadDir), aheadKey(checks.astroFingerprint, page, '# Loop\n'), { abandoned: () => true });
+          void taken.then(go, go);
         };
         look();
       };
