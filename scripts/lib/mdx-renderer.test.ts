@@ -19,8 +19,8 @@ import { rendererFingerprint, rendererSettings } from '../../src/lib/mdx-ahead.t
 const PAGES = ['content/prompts/ads-system.mdx', 'content/guides/system-design/estimation.mdx', 'content/stack/evcache.mdx'];
 
 /** @astrojs/mdx's Vite plugin, set up the way Astro sets it up for this project's config. */
-async function astrosMdxPlugin(config: { markdown: unknown; srcDir: URL }): Promise<Plugin> {
-  const integration: AstroIntegration = mdx();
+async function astrosMdxPlugin(config: { markdown: unknown; srcDir: URL }, options: Parameters<typeof mdx>[0]): Promise<Plugin> {
+  const integration: AstroIntegration = mdx(options);
   const plugins: Plugin[] = [];
   const setup = integration.hooks['astro:config:setup'] as unknown as (params: Record<string, unknown>) => Promise<void>;
   await setup({
@@ -41,9 +41,14 @@ describe("the build script's MDX renderer", () => {
   it('compiles real pages exactly as Astro’s MDX plugin does', { timeout: 120_000 }, async () => {
     const project = await projectMdxRenderer();
     expect(project).toBeDefined();
-    const { default: config } = (await import(pathToFileURL(path.resolve('astro.config.mjs')).href)) as { default: { markdown: unknown } };
+    const { default: config, mdxOptions } = (await import(pathToFileURL(path.resolve('astro.config.mjs')).href)) as {
+      default: { markdown: unknown };
+      mdxOptions: { optimize: boolean };
+    };
+    // The project compiles with @astrojs/mdx's optimize option: what the build script must match.
+    expect(mdxOptions).toEqual({ optimize: true });
     const srcDir = pathToFileURL(`${path.resolve('src')}${path.sep}`);
-    const plugin = await astrosMdxPlugin({ markdown: config.markdown, srcDir });
+    const plugin = await astrosMdxPlugin({ markdown: config.markdown, srcDir }, mdxOptions);
     const transform = (
       plugin.transform as unknown as { handler: (code: string, id: string) => Promise<{ code: string; meta: { astro: unknown } }> }
     ).handler;
@@ -57,7 +62,8 @@ describe("the build script's MDX renderer", () => {
       expect(ours.astroMetadata, page).toEqual(astros.meta.astro);
     }
     // Both sides fingerprint the same settings (Astro's side reads them from its resolved config).
-    expect(project!.fingerprint).toBe(rendererFingerprint(rendererSettings(config as never, path.resolve('src'))));
+    expect(project!.fingerprint).toBe(rendererFingerprint(rendererSettings(config as never, path.resolve('src'), mdxOptions)));
+    expect(project!.fingerprint).not.toBe(rendererFingerprint(rendererSettings(config as never, path.resolve('src'), { optimize: false })));
   });
 
   it('blanks the frontmatter with spaces, so positions in the body keep their line and column', () => {

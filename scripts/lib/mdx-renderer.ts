@@ -7,13 +7,19 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { rendererFingerprint, rendererSettings, type FrontmatterParser, type MdxRenderer } from '../../src/lib/mdx-ahead.ts';
+import {
+  rendererFingerprint,
+  rendererSettings,
+  type FrontmatterParser,
+  type MdxOptions,
+  type MdxRenderer,
+} from '../../src/lib/mdx-ahead.ts';
 
 interface UnifiedProcessor {
   options: { gfm?: boolean; smartypants?: unknown };
   createMdxRenderer(
     shared: { syntaxHighlight: unknown; gfm?: boolean; smartypants?: unknown },
-    mdx: { optimize: boolean; srcDir: URL; sourcemap: boolean },
+    mdx: { optimize: unknown; srcDir: URL; sourcemap: boolean },
   ): Promise<MdxRenderer>;
 }
 
@@ -33,15 +39,18 @@ export const astroFrontmatter: FrontmatterParser = (code) => {
  * unified processor with an MDX renderer (then Astro compiles everything itself).
  */
 export async function projectMdxRenderer(root = process.cwd()): Promise<{ renderer: MdxRenderer; fingerprint: string } | undefined> {
-  const { default: config } = (await import(pathToFileURL(path.join(root, 'astro.config.mjs')).href)) as { default: ProjectConfig };
+  const { default: config, mdxOptions = {} } = (await import(pathToFileURL(path.join(root, 'astro.config.mjs')).href)) as {
+    default: ProjectConfig;
+    mdxOptions?: MdxOptions;
+  };
   const processor = config.markdown?.processor;
   if (!processor?.options || typeof processor.createMdxRenderer !== 'function') return undefined;
   const srcDir = path.resolve(root, config.srcDir ?? 'src');
   // What @astrojs/mdx passes (vite-plugin-mdx.js resolveMdxRenderer): the MDX options it resolved
-  // from the markdown config, no optimizing and, in a build, no source maps.
+  // from the markdown config, its own `optimize` option and, in a build, no source maps.
   const renderer = await processor.createMdxRenderer(
     { syntaxHighlight: config.markdown?.syntaxHighlight, gfm: processor.options.gfm, smartypants: processor.options.smartypants },
-    { optimize: false, srcDir: pathToFileURL(`${srcDir}${path.sep}`), sourcemap: false },
+    { optimize: mdxOptions.optimize ?? false, srcDir: pathToFileURL(`${srcDir}${path.sep}`), sourcemap: false },
   );
-  return { renderer, fingerprint: rendererFingerprint(rendererSettings(config, srcDir)) };
+  return { renderer, fingerprint: rendererFingerprint(rendererSettings(config, srcDir, mdxOptions)) };
 }

@@ -81,15 +81,17 @@ describe('the renderer fingerprint', () => {
 describe('the renderer settings of a config', () => {
   it('are its markdown processor options and syntax highlighting, with the source folder made absolute', () => {
     const options = { remarkPlugins: [], gfm: true };
-    expect(rendererSettings({ markdown: { processor: { options }, syntaxHighlight: 'shiki' } }, 'src')).toEqual({
+    expect(rendererSettings({ markdown: { processor: { options }, syntaxHighlight: 'shiki' } }, 'src', { optimize: true })).toEqual({
       processorOptions: options,
       syntaxHighlight: 'shiki',
       srcDir: path.resolve('src'),
+      optimize: true,
     });
   });
 
   it('are empty but for the folder when the config sets no markdown, or no processor', () => {
-    const empty = { processorOptions: undefined, syntaxHighlight: undefined, srcDir: path.resolve('/project/src') };
+    // Without MDX options, @astrojs/mdx does not optimize.
+    const empty = { processorOptions: undefined, syntaxHighlight: undefined, srcDir: path.resolve('/project/src'), optimize: false };
     expect(rendererSettings({}, '/project/src')).toEqual(empty);
     expect(rendererSettings({ markdown: {} }, '/project/src')).toEqual(empty);
     expect(rendererSettings({ markdown: { processor: {}, syntaxHighlight: false } }, '/project/src')).toEqual({

@@ -47,6 +47,8 @@ export interface RendererSettings {
   syntaxHighlight: unknown;
   /** The source folder, absolute. */
   srcDir: string;
+  /** @astrojs/mdx's `optimize` option (static HTML compiled to strings). */
+  optimize: unknown;
 }
 
 /** The part of an Astro config (user or resolved) the MDX renderer is made from. */
@@ -54,12 +56,18 @@ export interface MarkdownConfig {
   markdown?: { processor?: { options?: unknown }; syntaxHighlight?: unknown };
 }
 
+/** @astrojs/mdx's options that change what it compiles. */
+export interface MdxOptions {
+  optimize?: unknown;
+}
+
 /** The settings of a config's MDX renderer; srcDir is absolute. */
-export function rendererSettings(config: MarkdownConfig, srcDir: string): RendererSettings {
+export function rendererSettings(config: MarkdownConfig, srcDir: string, mdx: MdxOptions = {}): RendererSettings {
   return {
     processorOptions: config.markdown?.processor?.options,
     syntaxHighlight: config.markdown?.syntaxHighlight,
     srcDir: path.resolve(srcDir),
+    optimize: mdx.optimize ?? false,
   };
 }
 

@@ -151,11 +151,11 @@ describe('the mdxAhead integration', () => {
   };
 
   it('adds nothing outside npm run build (no shared folder)', () => {
-    expect(added(mdxAhead({}))).toEqual([]);
+    expect(added(mdxAhead({}, {}))).toEqual([]);
   });
 
   it('adds a build-only Vite plugin when npm run build gives it a folder', () => {
-    const updates = added(mdxAhead({ [AHEAD_VARIABLE]: folder().dir })) as { vite: { plugins: Plugin[] } }[];
+    const updates = added(mdxAhead({ optimize: true }, { [AHEAD_VARIABLE]: folder().dir })) as { vite: { plugins: Plugin[] } }[];
     expect(updates).toHaveLength(1);
     expect(updates[0]!.vite.plugins.map((plugin) => [plugin.name, plugin.apply])).toEqual([['netflix-loop-guide:mdx-ahead', 'build']]);
   });

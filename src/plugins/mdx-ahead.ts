@@ -12,7 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { AHEAD_VARIABLE, AheadFolder, aheadKey, rendererFingerprint, rendererSettings, take } from '../lib/mdx-ahead.ts';
+import { AHEAD_VARIABLE, AheadFolder, aheadKey, rendererFingerprint, rendererSettings, take, type MdxOptions } from '../lib/mdx-ahead.ts';
 import { parentGone } from '../lib/content-verdict.ts';
 
 /** The name of the Vite plugin @astrojs/mdx adds, whose transform compiles .mdx files. */
@@ -55,7 +55,8 @@ export function wrapMdxTransform(
   wrapped.add(transform.handler);
 }
 
-export default function mdxAhead(env: NodeJS.ProcessEnv = process.env): AstroIntegration {
+/** `mdx`: the options given to @astrojs/mdx in astro.config.mjs (they change what it compiles). */
+export default function mdxAhead(mdx: MdxOptions = {}, env: NodeJS.ProcessEnv = process.env): AstroIntegration {
   const dir = env[AHEAD_VARIABLE];
   let fingerprint: string | undefined;
   const parent = process.ppid;
@@ -88,7 +89,7 @@ export default function mdxAhead(env: NodeJS.ProcessEnv = process.env): AstroInt
         });
       },
       'astro:config:done': ({ config }) => {
-        fingerprint = rendererFingerprint(rendererSettings(config, fileURLToPath(config.srcDir)));
+        fingerprint = rendererFingerprint(rendererSettings(config, fileURLToPath(config.srcDir), mdx));
       },
     },
   };
