@@ -456,6 +456,7 @@ describe('countOutput', () => {
       'index.html':
         '<figure class="diagram"></figure><figure class="diagram diagram--phone diagram--w900"></figure><figure class="diagrams"></figure>',
       '404.html': '',
+      'robots.txt': '',
       'loop/index.html': '<figure class="diagram" data-mermaid-client="a"></figure><figure class="diagram"></figure>',
       'loop/404.html': '<figure class="diagram"></figure>',
       'loop/other.html': '',
@@ -485,7 +486,8 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     expect(checks.compiled).toEqual([]);
     expect(Object.keys(timings)).not.toContain('MDX beside Astro');
     const summary = output.join('\n');
-    expect(summary).toContain('✓ Built 2 pages');
+    // The Diagrams line follows the first line directly.
+    expect(summary).toMatch(/✓ Built 2 pages[^\n]*\n {2}Diagrams: /);
     expect(summary).not.toContain('MDX:');
     expect(summary).not.toContain('MDX beside Astro');
     expect(summary).not.toContain('⚠');
@@ -508,6 +510,8 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     );
     expect((failure as Error).message).toBe('Build stopped: astro build failed (see above). The previous build output was left as it was.');
     expect(output).toContain('\n  Astro: something broke');
+    // The built-site check, started early and waiting for input, is stopped too.
+    expect(checks.distKilled).toBe(true);
   });
 
   it('sums an index Pagefind did not write as 0 KB, and drops a time stamp after leading spaces from a warning', async () => {
@@ -517,5 +521,52 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     const summary = output.join('\n');
     expect(summary).toContain('  Search index: 1 pages, 0 KB\n');
     expect(summary).toContain('⚠ 2 warnings:\n  [WARN] indented and stamped\n');
+  });
+  it('prints the built-site check’s report as it was, a blank line before the warnings, and times the whole build from its start', async () => {
+    const outDir = previousBuild();
+    const before = performance.now();
+    const timings = await build(outDir);
+    const elapsed = (performance.now() - before) / 1000;
+    expect(output).toContain(`✓ Built-site check of ${outDir}-staging/: no problems.`);
+    expect(timings.total).toBeLessThanOrEqual(elapsed);
+    expect(output.join('\n')).toContain('\n\n⚠ 1 warning:\n');
+  });
+
+  it('gives the search index line without a page count when Pagefind does not print one', async () => {
+    checks.tools.pagefind = { log: 'done\n', code: 0 };
+    await build(previousBuild());
+    expect(output.join('\n')).toContain('  Search index: 3 KB\n');
+  });
+
+  it('builds over the leftovers of an interrupted build, and into a folder that does not exist yet', async () => {
+    const outDir = previousBuild();
+    // An earlier build stopped between its two renames, or before its staging folder was removed.
+    for (const leftover of [`${outDir}-previous`, `${outDir}-staging`]) {
+      mkdirSync(path.join(leftover, 'loop'), { recursive: true });
+      writeFileSync(path.join(leftover, 'loop', 'index.html'), '<p>left over</p>');
+    }
+    await build(outDir);
+    expect(checks.distCalls).toEqual([[`${outDir}-staging`, '/sub/']]);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
+    expect(existsSync(`${outDir}-previous`)).toBe(false);
+    expect(existsSync(`${outDir}-staging`)).toBe(false);
+    const fresh = path.join(mkdtempSync(path.join(tmpdir(), 'build-steps-')), 'dist');
+    await build(fresh);
+    expect(readFileSync(path.join(fresh, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
+    expect(existsSync(`${fresh}-previous`)).toBe(false);
+  });
+
+  it('with --verbose, announces the side-by-side step without the note about the log', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const outDir = previousBuild();
+    await build(outDir, { verbose: true });
+    expect(output).toContain(`… Checking content/ and building pages with Astro into ${outDir}-staging/ side by side`);
+  });
+
+  it('titles the content check’s problems with the folder it checked', async () => {
+    checks.content = [{ ...brokenLink, file: 'content/guides/loop/index.mdx', rule: 'frontmatter' }];
+    await expect(build(previousBuild())).rejects.toThrow('Build stopped: the content check failed');
+    expect(output.join('\n')).toContain('Content check of content/');
   });
 });
