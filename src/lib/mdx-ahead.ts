@@ -121,6 +121,7 @@ export class AheadFolder {
   read(key: string): CompiledMdx | undefined {
     const file = this.path(key, 'json');
     if (!existsSync(file)) return undefined;
+    // Stryker disable next-line StringLiteral: without an encoding readFileSync returns a Buffer, which JSON.parse reads as UTF-8 text all the same
     const result = CompiledMdxSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!result.success) throw new Error(`${file} is not a compiled MDX file: ${z.prettifyError(result.error)}. Run npm run build again.`);
     return result.data;
@@ -156,6 +157,7 @@ export interface TakeOptions {
 export async function take(
   folder: AheadFolder,
   key: string,
+  // Stryker disable next-line ArrowFunction: a default returning undefined is as falsy as false, so the wait goes on the same
   { intervalMs = 10, abandoned = () => false }: TakeOptions = {},
 ): Promise<CompiledMdx | undefined> {
   const stored = folder.read(key);
