@@ -40,6 +40,7 @@ describe('the renderer fingerprint', () => {
     },
     syntaxHighlight: false,
     srcDir: '/project/src',
+    optimize: false,
   };
 
   it('is the same for the same settings in another process, and differs when a plugin, option or folder differs', () => {
@@ -52,11 +53,13 @@ describe('the renderer fingerprint', () => {
       },
       syntaxHighlight: false,
       srcDir: '/project/src',
+      optimize: false,
     };
     expect(rendererFingerprint(again)).toBe(rendererFingerprint(settings));
     const other = (change: Partial<RendererSettings>) => rendererFingerprint({ ...settings, ...change });
     expect(other({ srcDir: '/elsewhere/src' })).not.toBe(rendererFingerprint(settings));
     expect(other({ syntaxHighlight: 'shiki' })).not.toBe(rendererFingerprint(settings));
+    expect(other({ optimize: true })).not.toBe(rendererFingerprint(settings));
     expect(
       other({ processorOptions: { ...settings.processorOptions, rehypePlugins: [[function rehypeContent() {}, { base: '/sub/' }]] } }),
     ).not.toBe(rendererFingerprint(settings));
