@@ -25,6 +25,8 @@ interface ToolRun {
 }
 
 const checks = vi.hoisted(() => ({
+  /** Problems the content-safety rules find (they run first); `content`: the other rules'. */
+  safety: [] as Problem[],
   content: [] as Problem[],
   dist: [] as Problem[],
   distCalls: [] as [string, string][],
@@ -55,17 +57,25 @@ const checks = vi.hoisted(() => ({
 }));
 
 vi.mock('./check-content/index.ts', () => ({
-  checkContentFiles: () =>
-    // A little later than Astro starts, as the real check is.
-    new Promise((resolve, reject) =>
-      setTimeout(() => {
-        if (checks.contentThrows) reject(new Error('a rule broke'));
-        else
+  // The safety rules first (the build lets Astro compile once they pass every file); the other
+  // rules a little later, on finish(), as in the real check.
+  startContentCheck: () =>
+    new Promise((resolve) =>
+      setTimeout(
+        () =>
           resolve({
-            problems: checks.content,
             files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }, ...checks.extraFiles],
-          });
-      }, 20),
+            safety: checks.safety,
+            finish: () =>
+              new Promise((done, reject) =>
+                setTimeout(() => {
+                  if (checks.contentThrows) reject(new Error('a rule broke'));
+                  else done([...checks.safety, ...checks.content]);
+                }, 20),
+              ),
+          }),
+        10,
+      ),
     ),
 }));
 // The project's MDX renderer (astro.config.mjs), stood in for: it records what it compiles.
@@ -204,6 +214,7 @@ const brokenLink: Problem = {
 
 let output: string[];
 beforeEach(() => {
+  checks.safety = [];
   checks.content = [];
   checks.dist = [];
   checks.distCalls = [];
@@ -288,10 +299,10 @@ describe('the built-site check in build()', () => {
     expect(summary).toContain('  Search index: 1,234 pages, 3 KB');
     expect(summary).toContain('  Offline precache: 3 files, 0.50 MB gzip as served, 1.00 MB before compression');
     expect(summary).toContain(
-      '  Checks passed: content (content/) before any MDX compiled, built site (links, #fragments, third parties, CSP, ids) after it',
+      '  Checks passed: content (content/; its safety rules before any MDX compiled), built site (links, #fragments, third parties, CSP, ids) after it',
     );
     expect(summary).toMatch(
-      / {2}Steps: content check \d+\.\d s, MDX beside Astro \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check, then MDX compiling, ran beside astro build; the link check beside the search index and the service worker\)\n/,
+      / {2}Steps: content check \d+\.\d s, MDX beside Astro \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check, in two parts around this process's share of the MDX compiling, ran beside astro build; the link check beside the search index and the service worker\)\n/,
     );
     expect(summary).toContain('⚠ 1 warning:\n  service worker: one file skipped');
   });
@@ -373,8 +384,9 @@ describe('the built-site check in build()', () => {
   it('stops Astro when the content check itself fails, and says why', async () => {
     checks.contentThrows = true;
     await expect(build(previousBuild())).rejects.toThrow('a rule broke');
+    // The safety rules had passed, so Astro had started compiling: it is stopped all the same.
+    expect(checks.verdictSeen).not.toBeNull();
     expect(checks.killed).toBe(true);
-    expect(checks.verdictSeen).toBeNull();
   });
 
   it('fails when the service worker cannot be built, printing why', async () => {
@@ -412,12 +424,29 @@ describe('the built-site check in build()', () => {
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
 
-  it('stops Astro before it compiles anything when the content check finds a problem', async () => {
-    checks.content = [{ ...brokenLink, file: 'content/guides/loop/index.mdx', rule: 'frontmatter' }];
+  it('stops Astro before it compiles anything when the content-safety rules find a problem', async () => {
+    checks.safety = [{ ...brokenLink, file: 'content/guides/loop/index.mdx', rule: 'mdx-expression' }];
     const outDir = previousBuild();
     await expect(build(outDir)).rejects.toThrow('Build stopped: the content check failed');
+    expect(output.join('\n')).toContain('[mdx-expression]');
     expect(checks.killed).toBe(true);
     expect(checks.verdictSeen).toBeNull();
+    expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
+    expect(existsSync(`${outDir}-staging`)).toBe(false);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
+  });
+
+  it('lets Astro compile once the safety rules pass, and stops it when another rule finds a problem', async () => {
+    checks.content = [{ ...brokenLink, file: 'content/guides/loop/index.mdx', rule: 'frontmatter' }];
+    // Astro is still compiling when the other rules end (it waits for the page the build script
+    // would compile), so the build stops it.
+    const outDir = previousBuild();
+    await expect(build(outDir)).rejects.toThrow('Build stopped: the content check failed');
+    expect(checks.verdictSeen).toEqual({
+      contentDir: path.resolve('content'),
+      passed: { [path.resolve('content/guides/loop/index.mdx')]: '860771c51b9d79f3a0c81f4571450377af1196f5494a526eaf8e40e95251e652' },
+    });
+    expect(checks.killed).toBe(true);
     expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
     expect(checks.distCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
@@ -522,6 +551,7 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     expect(summary).toContain('  Search index: 1 pages, 0 KB\n');
     expect(summary).toContain('⚠ 2 warnings:\n  [WARN] indented and stamped\n');
   });
+
   it('prints the built-site check’s report as it was, a blank line before the warnings, and times the whole build from its start', async () => {
     const outDir = previousBuild();
     const before = performance.now();
@@ -554,6 +584,15 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     await build(fresh);
     expect(readFileSync(path.join(fresh, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
     expect(existsSync(`${fresh}-previous`)).toBe(false);
+  });
+
+  it('takes an output folder named with trailing slashes as the folder itself (OUT_DIR=dist/)', async () => {
+    const outDir = previousBuild();
+    await build(`${outDir}//`);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
+    expect(existsSync(`${outDir}-staging`)).toBe(false);
+    expect(existsSync(`${outDir}-previous`)).toBe(false);
+    expect(output.join('\n')).toContain(`✓ Built 2 pages into ${outDir}/ (base /sub/)`);
   });
 
   it('with --verbose, announces the side-by-side step without the note about the log', async () => {

@@ -22,7 +22,7 @@ import { siteBase } from '../src/lib/base.ts';
 import { contentDir } from '../src/lib/content-paths.ts';
 import { VERDICT_VARIABLE, verdictFor, writeVerdict } from '../src/lib/content-verdict.ts';
 import { AHEAD_VARIABLE, AheadFolder, compileAhead } from '../src/lib/mdx-ahead.ts';
-import { report } from './lib/problems.ts';
+import { report, type Problem } from './lib/problems.ts';
 
 /** Output lines of a finished command. */
 interface RunResult {
@@ -141,7 +141,9 @@ export interface BuildOptions {
   verbose?: boolean;
 }
 
-export async function build(outDir: string, { verbose = false }: BuildOptions = {}): Promise<Record<string, number>> {
+export async function build(outDirAsGiven: string, { verbose = false }: BuildOptions = {}): Promise<Record<string, number>> {
+  // "dist/" and "dist" are one folder; the staging and previous folders are named beside it.
+  const outDir = outDirAsGiven.replace(/[\\/]+$/, '') || outDirAsGiven;
   const timings: Record<string, number> = {};
   const node = process.execPath;
   const started = performance.now();
@@ -150,7 +152,7 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
 
   // 1. The content check here, `astro build` in its own process: two cores at once. Astro compiles
   // no MDX before the check's verdict exists (src/plugins/content-safety.ts waits for it).
-  const staging = `${outDir.replace(/[\\/]+$/, '')}-staging`;
+  const staging = `${outDir}-staging`;
   rmSync(staging, { recursive: true, force: true });
   const verdictDir = mkdtempSync(path.join(tmpdir(), 'content-verdict-'));
   const verdictFile = path.join(verdictDir, 'verdict.json');
@@ -171,14 +173,23 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
   try {
     // The checkers load only now (about a second of module loading), while Astro starts.
     const checker = await import('./check-content/index.ts');
-    const checked = await timed(timings, 'content check', () => checker.checkContentFiles(content));
-    if (report(checked.problems, `Content check of ${content}/`) !== 0) {
+    const checkStarted = performance.now();
+    const check = await checker.startContentCheck(content);
+    let checkSeconds = (performance.now() - checkStarted) / 1000;
+    // Stops Astro and the build on the check's problems (every rule's, listed at once).
+    const stopOnProblems = async (problems: Problem[]) => {
+      if (report(problems, `Content check of ${content}/`) === 0) return;
       astro.child.kill();
       await astro.done;
       rmSync(staging, { recursive: true, force: true });
       fail('the content check');
-    }
-    writeVerdict(verdictFile, verdictFor(content, checked.files));
+    };
+    if (check.safety.length > 0) await stopOnProblems(await check.finish());
+    // Every file passed the content-safety rules: Astro may compile these bytes from now on. The
+    // other rules run after this core's share of the MDX (Astro compiles meanwhile), and a problem
+    // they find still stops Astro and the build before anything is written.
+    writeVerdict(verdictFile, verdictFor(content, check.files));
+    timings['content check'] = checkSeconds;
     // The built-site check (step 2) starts now, so it has loaded by the time Astro is done; it
     // waits for its input to close.
     checking = start(node, ['scripts/check-dist/index.ts', '--after-input', staging], { ...env, BASE_PATH: base }, false, true);
@@ -186,12 +197,17 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     // other end, sharing the work through the MDX folder (src/lib/mdx-ahead.ts).
     const { projectMdxRenderer, astroFrontmatter } = await import('./lib/mdx-renderer.ts');
     const project = await projectMdxRenderer();
-    const mdxFiles = checked.files.filter((file) => file.file.endsWith('.mdx'));
+    const mdxFiles = check.files.filter((file) => file.file.endsWith('.mdx'));
     const compiledAhead = project
       ? await timed(timings, 'MDX beside Astro', () =>
           compileAhead(mdxFiles, { folder: aheadFolder, ...project, parseFrontmatter: astroFrontmatter }),
         )
       : 0;
+    const restStarted = performance.now();
+    const problems = await check.finish();
+    checkSeconds += (performance.now() - restStarted) / 1000;
+    timings['content check'] = checkSeconds;
+    await stopOnProblems(problems);
     // Workbox loads now, while Astro finishes: before the check it would delay the verdict Astro waits for.
     buildServiceWorker = (await import('./build-sw.ts')).buildServiceWorker;
     astroResult = await astro.done;
@@ -257,13 +273,13 @@ export async function build(outDir: string, { verbose = false }: BuildOptions = 
     `  Diagrams: ${counts.diagrams} (${counts.diagrams - counts.browserDiagrams} drawn at build time, ${counts.browserDiagrams} in the browser)`,
     `  Search index: ${indexed ? `${indexed} pages, ` : ''}${kilobytes(folderSize(path.join(outDir, 'pagefind')))}`,
     `  Offline precache: ${worker.count} files, ${megabytes(worker.plan.shellBytes)} gzip as served, ${megabytes(worker.size)} before compression`,
-    `  Checks passed: content (${content}/) before any MDX compiled, built site (links, #fragments, third parties, CSP, ids) after it`,
+    `  Checks passed: content (${content}/; its safety rules before any MDX compiled), built site (links, #fragments, third parties, CSP, ids) after it`,
     `  Steps: ${Object.entries(timings)
       .filter(([name]) => name !== 'total')
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
       .join(
         ', ',
-      )} (the content check, then MDX compiling, ran beside astro build; the link check beside the search index and the service worker)`,
+      )} (the content check, in two parts around this process's share of the MDX compiling, ran beside astro build; the link check beside the search index and the service worker)`,
   ];
   if (warnings.length > 0)
     lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));

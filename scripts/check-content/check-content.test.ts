@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { checkContent } from './index.ts';
+import { checkContent, startContentCheck } from './index.ts';
 import type { Problem } from '../lib/problems.ts';
 
 const FIXTURES = path.join('scripts', 'check-content', '__fixtures__');
@@ -20,6 +20,18 @@ async function check(name: string): Promise<{ problems: Problem[]; summary: stri
 describe('content checker', () => {
   it('passes a complete, correct content directory', async () => {
     expect((await check('good')).problems).toEqual([]);
+  });
+
+  it('runs the safety rules first and the others on finish(): npm run build lets Astro compile in between', async () => {
+    const withOtherProblems = await startContentCheck(path.join(FIXTURES, 'bad-frontmatter'));
+    expect(withOtherProblems.safety).toEqual([]);
+    const problems = await withOtherProblems.finish();
+    expect(problems.map((problem) => problem.rule)).toContain('frontmatter-unknown-key');
+    expect(problems).toEqual(await checkContent(path.join(FIXTURES, 'bad-frontmatter')));
+    const unsafe = await startContentCheck(path.join(FIXTURES, 'bad-safety'));
+    expect(unsafe.safety.map((problem) => problem.rule)).toContain('unsafe-url');
+    // finish() lists every problem, the safety rules' included.
+    expect(await unsafe.finish()).toEqual(expect.arrayContaining(unsafe.safety));
   });
 
   it('reports front-matter problems with their lines and fixes', async () => {

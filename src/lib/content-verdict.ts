@@ -4,11 +4,12 @@
  *
  * The build runs the content check and `astro build` side by side, on two cores. Astro may start,
  * load its config and bundle scripts meanwhile, but the plugin holds back every .mdx file until
- * the check has finished: the check writes the SHA-256 of each file it passed into the verdict
- * file, and the plugin lets a file through to the MDX compiler without parsing it again only if its
- * bytes hash to what the check passed. Any other file (changed since, not content, no verdict) is
- * checked by the plugin itself, as in `astro dev`. If the check fails, the build stops Astro and no
- * verdict is ever written. Nothing is compiled before some check has passed it.
+ * the check's content-safety rules (the rules the plugin itself runs) have passed every file: the
+ * check then writes the SHA-256 of each file into the verdict file, and the plugin lets a file
+ * through to the MDX compiler without parsing it again only if its bytes hash to what the check
+ * passed. Any other file (changed since, not content, no verdict) is checked by the plugin itself,
+ * as in `astro dev`. If the safety rules find a problem, no verdict is ever written; if any rule
+ * does, the build stops Astro. Nothing is compiled before the safety rules have passed it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

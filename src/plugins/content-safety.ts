@@ -11,8 +11,9 @@
  * overlay shows the MDX source (not the page that renders it).
  *
  * Under `npm run build` the full content check runs beside `astro build` (src/lib/content-verdict.ts):
- * this transform then waits for its verdict and does not parse again a file whose exact bytes the
- * check passed; any other file it checks itself.
+ * this transform then waits for its verdict (written once the check's safety rules, these same
+ * rules, have passed every file) and does not parse again a file whose exact bytes they passed; any
+ * other file it checks itself.
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
