@@ -65,6 +65,16 @@ describe('sanitizeSvg', () => {
     );
   });
 
+  it('removes SVG animation elements, which could set a link to javascript: once the page runs', () => {
+    expect(
+      sanitizeSvg(
+        '<svg><a href="/stack/zuul/"><set attributeName="href" to="javascript:alert(1)"/><text>Zuul</text></a>' +
+          '<g><animate attributeName="href" values="javascript:alert(1)">x</animate><animateTransform type="scale"/>' +
+          '<ANIMATEMOTION path="M0 0"></ANIMATEMOTION><animateColor/></g><settings/></svg>',
+      ),
+    ).toBe('<svg><a href="/stack/zuul/"><text>Zuul</text></a><g></g><settings/></svg>');
+  });
+
   it('leaves a drawing without active content unchanged', () => {
     const svg = '<svg viewBox="0 0 10 10"><g class="node" data-online="1"><text>onion = "on"</text></g></svg>';
     expect(sanitizeSvg(svg)).toBe(svg);

@@ -35,7 +35,7 @@ const LAYOUT = { padding: 12, nodeSpacing: 24, layerSpacing: 40 };
 
 /** Bump when the post-processing below changes, so cached SVG is redrawn. */
 // Stryker disable next-line StringLiteral: the value only names cache entries; any constant keys them alike within one version of this file.
-const RENDERER_VERSION = '11';
+const RENDERER_VERSION = '12';
 
 /** Colors come from CSS (see .diagram in global.css), so the renderer's values are unused. */
 // Stryker disable next-line StringLiteral,BooleanLiteral: bg, fg and transparent only reach the root's style attribute, which stripInlineStyles removes (checked on flowchart, sequence, class, ER and state drawings).
@@ -65,17 +65,19 @@ export function sanitizeSvg(svg: string): string {
   return svg
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
+    .replace(/<(set|animate(?:Motion|Transform|Color)?)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<[a-z](?:"[^"]*"|'[^']*'|[^"'>])*>/gi, sanitizeTag);
 }
 
 /**
- * One start tag (text between tags is left alone): a self-closing or unclosed script or
- * foreignObject goes, event handlers go whether quoted or not, and a link that is neither a site
+ * One start tag (text between tags is left alone): a self-closing or unclosed script,
+ * foreignObject or animation element goes, event handlers go whether quoted or not, and a link that is neither a site
  * path ("/stack/zuul/") nor an element of the drawing ("#dg-x-arrowhead") becomes "#": javascript:,
  * an entity-encoded scheme, another host ("//host", "/\host", "https:").
  */
 function sanitizeTag(tag: string): string {
-  if (/^<(?:script|foreignObject)\b/i.test(tag)) return '';
+  // Animation elements can set an attribute, a link's href included, to any value once the page runs.
+  if (/^<(?:script|foreignObject|set|animate(?:Motion|Transform|Color)?)\b/i.test(tag)) return '';
   return tag
     .replace(/\son[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/gi, '')
     .replace(
