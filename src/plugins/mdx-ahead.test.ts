@@ -36,16 +36,22 @@ function mdxPlugin() {
 
 const folder = () => new AheadFolder(mkdtempSync(path.join(tmpdir(), 'mdx-ahead-plugin-')));
 
+/** A shared folder, and a stand-in MDX plugin whose transform is wrapped with the fingerprint "f". */
+function wrapped() {
+  const shared = folder();
+  const mdx = mdxPlugin();
+  wrapMdxTransform(
+    [mdx.plugin],
+    shared,
+    () => 'f',
+    () => false,
+  );
+  return { shared, mdx };
+}
+
 describe("the wrapped transform of Astro's MDX plugin", () => {
   it('takes what the build script compiled, in the shape the MDX plugin returns', async () => {
-    const shared = folder();
-    const mdx = mdxPlugin();
-    wrapMdxTransform(
-      [mdx.plugin],
-      shared,
-      () => 'f',
-      () => false,
-    );
+    const { shared, mdx } = wrapped();
     shared.store(aheadKey('f', PAGE, '# Loop'), { code: 'export default 1;', map: null, astroMetadata: { propagation: 'none' } });
     await expect(mdx.handler().call({}, '# Loop', PAGE)).resolves.toEqual({
       code: 'export default 1;',
@@ -56,14 +62,7 @@ describe("the wrapped transform of Astro's MDX plugin", () => {
   });
 
   it('compiles a file nobody compiled itself, with the same context, and claims it', async () => {
-    const shared = folder();
-    const mdx = mdxPlugin();
-    wrapMdxTransform(
-      [mdx.plugin],
-      shared,
-      () => 'f',
-      () => false,
-    );
+    const { shared, mdx } = wrapped();
     const context = { vite: 'plugin context' };
     await expect(mdx.handler().call(context, '# Loop', PAGE)).resolves.toMatchObject({ code: 'compiled here: # Loop', context });
     expect(mdx.compiledHere).toEqual([PAGE]);
@@ -71,42 +70,21 @@ describe("the wrapped transform of Astro's MDX plugin", () => {
   });
 
   it('never takes a compilation of other bytes or other settings', async () => {
-    const shared = folder();
-    const mdx = mdxPlugin();
-    wrapMdxTransform(
-      [mdx.plugin],
-      shared,
-      () => 'f',
-      () => false,
-    );
+    const { shared, mdx } = wrapped();
     shared.store(aheadKey('f', PAGE, '# Loop, as checked'), { code: 'stale', map: null, astroMetadata: {} });
     shared.store(aheadKey('other settings', PAGE, '# Loop'), { code: 'other', map: null, astroMetadata: {} });
     await expect(mdx.handler().call({}, '# Loop', PAGE)).resolves.toMatchObject({ code: 'compiled here: # Loop' });
   });
 
   it('takes the page under a query Astro adds, and leaves a module that is not .mdx to the plugin', async () => {
-    const shared = folder();
-    const mdx = mdxPlugin();
-    wrapMdxTransform(
-      [mdx.plugin],
-      shared,
-      () => 'f',
-      () => false,
-    );
+    const { shared, mdx } = wrapped();
     shared.store(aheadKey('f', PAGE, '# Loop'), { code: 'export default 1;', map: null, astroMetadata: {} });
     await expect(mdx.handler().call({}, '# Loop', `${PAGE}?astroPropagatedAssets`)).resolves.toMatchObject({ code: 'export default 1;' });
     await expect(mdx.handler().call({}, '# Loop', '/project/src/page.md')).resolves.toMatchObject({ code: 'compiled here: # Loop' });
   });
 
   it('is wrapped once however many times the config is resolved (else a file would wait for its own claim)', async () => {
-    const shared = folder();
-    const mdx = mdxPlugin();
-    wrapMdxTransform(
-      [mdx.plugin],
-      shared,
-      () => 'f',
-      () => false,
-    );
+    const { shared, mdx } = wrapped();
     const once = mdx.handler();
     wrapMdxTransform(
       [mdx.plugin],
