@@ -340,6 +340,7 @@ describe('the built-site check in build()', () => {
     expect(checks.verdictSeen).toEqual({
       contentDir: path.resolve('content'),
       passed: { [path.resolve('content/guides/loop/index.mdx')]: '860771c51b9d79f3a0c81f4571450377af1196f5494a526eaf8e40e95251e652' },
+      diagrams: [],
     });
     // Beside Astro, the build script compiled the file the check passed, with the project's
     // renderer, sharing the work through a folder of this build's own that is gone afterwards.
@@ -445,6 +446,7 @@ describe('the built-site check in build()', () => {
     expect(checks.verdictSeen).toEqual({
       contentDir: path.resolve('content'),
       passed: { [path.resolve('content/guides/loop/index.mdx')]: '860771c51b9d79f3a0c81f4571450377af1196f5494a526eaf8e40e95251e652' },
+      diagrams: [],
     });
     expect(checks.killed).toBe(true);
     expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);

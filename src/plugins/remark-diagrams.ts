@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { readDiagramSource, isBuildTimeType } from '../lib/mermaid/source.ts';
 import { checkDiagram } from '../lib/mermaid/validate.ts';
+import { diagramCheckedByBuild } from '../lib/content-verdict.ts';
 import { renderDiagramCached } from '../lib/mermaid/render.ts';
 import { drawingOptions } from '../lib/mermaid/drawing-options.ts';
 import { diagramFigure } from '../lib/mermaid/figure.ts';
@@ -47,7 +48,9 @@ export default function remarkDiagrams() {
     const options = drawingOptions(blocks.map(({ node }) => node.value));
     for (const [position, { node, index, parent }] of blocks.entries()) {
       const fenceLine = node.position?.start.line ?? 0;
-      const problems = await checkDiagram(node.value);
+      // Inside `npm run build`, the content check parses the blocks it lists in its verdict and stops
+      // the build on any problem: each diagram is parsed once per build, not once more here.
+      const problems = diagramCheckedByBuild(node.value) ? [] : await checkDiagram(node.value);
       const first = problems[0];
       if (first) throw new DiagramError(relativePath(file), fenceLine + first.line, first.message, first.fix);
       const read = readDiagramSource(node.value);
