@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
+import remarkParsedAhead from './src/plugins/remark-parsed-ahead.ts';
 import remarkDiagrams from './src/plugins/remark-diagrams.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEstimates from './src/plugins/remark-estimates.ts';
@@ -62,7 +63,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkDiagrams, remarkEstimates, remarkCitations, remarkTypography],
+      // remarkParsedAhead first: under npm run build, the build script's own compiles reuse the
+      // tree its content check parsed from the same text (src/lib/parsed-ahead.ts).
+      remarkPlugins: [remarkParsedAhead, remarkDiagrams, remarkEstimates, remarkCitations, remarkTypography],
       rehypePlugins: [[rehypeContent, { base }]],
       // Curly quotes and dashes come from remarkTypography: the same output as SmartyPants on this
       // content at a fraction of the cost (see src/plugins/remark-typography.ts).

@@ -5,7 +5,7 @@
  * @astrojs/mdx's own Vite plugin, set up from the same astro.config.mjs as Astro sets it up, and
  * the results must match exactly.
  */
-import { readFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -14,6 +14,8 @@ import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { astroFrontmatter, projectMdxRenderer } from './mdx-renderer.ts';
 import { rendererFingerprint, rendererSettings } from '../../src/lib/mdx-ahead.ts';
+import { offerParsedTree, pendingParsedTrees } from '../../src/lib/parsed-ahead.ts';
+import { parseMdx, splitFrontMatter } from '../check-content/rules/mdx-source.ts';
 
 /** Pages with diagrams, estimates, citations and components, between them. */
 const PAGES = ['content/prompts/ads-system.mdx', 'content/guides/system-design/estimation.mdx', 'content/stack/evcache.mdx'];
@@ -72,5 +74,38 @@ describe("the build script's MDX renderer", () => {
       frontmatter: { title: 'Loop', level: 'senior' },
       content: `${lines.map((line) => ' '.repeat(line.length)).join('\n')}\n# Loop\n`,
     });
+  });
+
+  it('reads every content page’s body as the content check does, so each compile can take the tree the check parsed', () => {
+    const pages = globSync('content/**/*.mdx');
+    expect(pages.length).toBeGreaterThan(50);
+    for (const page of pages) {
+      const source = readFileSync(page, 'utf8');
+      expect(astroFrontmatter(source).content, page).toBe(splitFrontMatter(source).content);
+    }
+  });
+
+  it('compiles a page from the tree the content check parsed exactly as from its text', { timeout: 120_000 }, async () => {
+    const project = (await projectMdxRenderer())!;
+    for (const page of PAGES) {
+      const file = path.resolve(page);
+      const { frontmatter, content } = astroFrontmatter(readFileSync(file, 'utf8'));
+      const parsed = await project.renderer.process(content, file, frontmatter);
+      offerParsedTree(file, content, parseMdx(content).tree!);
+      const reused = await project.renderer.process(content, file, frontmatter);
+      // The compiler took the offer (nothing is left waiting) and wrote the same module.
+      expect(pendingParsedTrees(), page).toBe(0);
+      expect(reused.code, page).toBe(parsed.code);
+      expect(reused.astroMetadata, page).toEqual(parsed.astroMetadata);
+    }
+  });
+
+  it('really compiles the offered tree: a tree of another text gives that text’s page', async () => {
+    const project = (await projectMdxRenderer())!;
+    const file = path.resolve('content/guides/offered.mdx');
+    offerParsedTree(file, '# Written\n', parseMdx('# Offered\n').tree!);
+    const compiled = await project.renderer.process('# Written\n', file, {});
+    expect(compiled.code).toContain('Offered');
+    expect(compiled.code).not.toContain('Written');
   });
 });

@@ -13,6 +13,8 @@ import {
   type MdxRenderer,
   type RendererSettings,
 } from './mdx-ahead.ts';
+import { pendingParsedTrees, takeParsedTree } from './parsed-ahead.ts';
+import type { Root } from 'mdast';
 
 const folder = () => new AheadFolder(mkdtempSync(path.join(tmpdir(), 'mdx-ahead-')));
 const compiled = (code: string): CompiledMdx => ({ code, map: null, astroMetadata: { propagation: 'none' } });
@@ -243,5 +245,47 @@ describe("the build script's side: compileAhead()", () => {
     expect(renderer.calls.map(([content]) => content)).toEqual(['# D broken', '# C', '---\ntitle: A\n---\n# A']);
     // Astro compiles the broken file itself, to report the error at its line.
     await expect(take(shared, aheadKey('f', path.resolve('content/guides/d.mdx'), '# D broken'))).resolves.toBeUndefined();
+  });
+
+  it('offers the compiler a copy of the tree the check parsed from the body, and withdraws every offer afterwards', async () => {
+    const tree = (text: string): Root => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] });
+    const trees = new Map([
+      ['content/guides/b.mdx', tree('B')],
+      ['content/guides/c.mdx', tree('C')],
+    ]);
+    const seen: (Root | undefined)[] = [];
+    // A compiler that takes an offer, as the parser of remark-parsed-ahead does, and changes the tree as plugins do.
+    const renderer: MdxRenderer = {
+      process(content, filePath) {
+        const taken = takeParsedTree(filePath, content);
+        if (taken) (taken.children[0] as { children: { value: string }[] }).children[0]!.value = 'changed';
+        seen.push(taken);
+        return content.includes('broken') ? Promise.reject(new Error('no')) : Promise.resolve(compiled(content));
+      },
+    };
+    const withBroken = [...files, { file: 'content/guides/d.mdx', source: '# D broken' }];
+    const offeredFor: string[] = [];
+    const parsedTree = (entry: { file: string }) => {
+      offeredFor.push(entry.file);
+      return entry.file === 'content/guides/d.mdx' ? tree('D') : trees.get(entry.file);
+    };
+    await compileAhead(withBroken, { folder: folder(), renderer, fingerprint: 'f', parseFrontmatter: noFrontmatter, parsedTree });
+    expect(offeredFor).toEqual(['content/guides/d.mdx', 'content/guides/c.mdx', 'content/guides/b.mdx', 'content/guides/a.mdx']);
+    expect(seen.map((taken) => taken && (taken.children[0] as { children: { value: string }[] }).children[0]!.value)).toEqual([
+      'changed',
+      'changed',
+      'changed',
+      undefined,
+    ]);
+    // The check's own trees are untouched: the compiler got copies.
+    expect(trees.get('content/guides/b.mdx')).toEqual(tree('B'));
+    expect(pendingParsedTrees()).toBe(0);
+  });
+
+  it('leaves no offer behind when the compiler did not take it', async () => {
+    const renderer: MdxRenderer = { process: (content) => Promise.resolve(compiled(content)) };
+    const root: Root = { type: 'root', children: [] };
+    await compileAhead(files, { folder: folder(), renderer, fingerprint: 'f', parseFrontmatter: noFrontmatter, parsedTree: () => root });
+    expect(pendingParsedTrees()).toBe(0);
   });
 });

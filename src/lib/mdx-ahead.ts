@@ -18,7 +18,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Root } from 'mdast';
 import { z } from 'zod';
+import { offerParsedTree, withdrawParsedTree } from './parsed-ahead.ts';
 
 /** Set by scripts/build.ts for its `astro build`: the folder both processes share for one build. */
 export const AHEAD_VARIABLE = 'MDX_AHEAD_DIR';
@@ -182,24 +184,37 @@ export type FrontmatterParser = (code: string) => { frontmatter: Record<string, 
 /**
  * The build script's side: compiles each file nobody has claimed, last first (Astro tends to
  * start at the other end), and stores it. Returns how many it compiled. A file that fails is
- * left to Astro, which reports the error with its own file and line.
+ * left to Astro, which reports the error with its own file and line. `parsedTree` gives the tree
+ * the content check parsed from a file's body, if any: the compiler takes a copy of it instead of
+ * parsing the same text again (src/lib/parsed-ahead.ts).
  */
-export async function compileAhead(
-  files: readonly { file: string; source: string }[],
-  options: { folder: AheadFolder; renderer: MdxRenderer; fingerprint: string; parseFrontmatter: FrontmatterParser },
+export async function compileAhead<File extends { file: string; source: string }>(
+  files: readonly File[],
+  options: {
+    folder: AheadFolder;
+    renderer: MdxRenderer;
+    fingerprint: string;
+    parseFrontmatter: FrontmatterParser;
+    parsedTree?: (file: File) => Root | undefined;
+  },
 ): Promise<number> {
   let compiled = 0;
-  for (const { file, source } of [...files].reverse()) {
-    const absolute = path.resolve(file);
-    const key = aheadKey(options.fingerprint, absolute, source);
+  for (const entry of [...files].reverse()) {
+    const absolute = path.resolve(entry.file);
+    const key = aheadKey(options.fingerprint, absolute, entry.source);
     if (!options.folder.claim(key)) continue;
     try {
-      const { frontmatter, content } = options.parseFrontmatter(source);
+      const { frontmatter, content } = options.parseFrontmatter(entry.source);
+      const tree = options.parsedTree?.(entry);
+      // A copy: the compiler's plugins change the tree, and the check's other rules read it later.
+      if (tree) offerParsedTree(absolute, content, structuredClone(tree));
       const result = await options.renderer.process(content, absolute, frontmatter);
       options.folder.store(key, { code: result.code, map: result.map, astroMetadata: result.astroMetadata });
       compiled += 1;
     } catch {
       options.folder.fail(key);
+    } finally {
+      withdrawParsedTree(absolute);
     }
   }
   return compiled;
