@@ -45,6 +45,8 @@ const checks = vi.hoisted(() => ({
   aheadDir: undefined as string | undefined,
   /** What the build script compiled with the project's MDX renderer: body and absolute path. */
   compiled: [] as [string, string][],
+  /** The first node of each tree the renderer took from the content check instead of parsing (src/lib/parsed-ahead.ts). */
+  treesTaken: [] as unknown[],
   /**
    * The renderer fingerprint the stand-in Astro has: once the build script has compiled the page,
    * Astro takes it if this matches the build script's ('settings'), as the MDX plugin does.
@@ -66,6 +68,9 @@ vi.mock('./check-content/index.ts', () => ({
           resolve({
             files: [{ file: 'content/guides/loop/index.mdx', source: '# Loop\n' }, ...checks.extraFiles],
             safety: checks.safety,
+            // The tree the safety rules parsed from the page's body: the build offers the compiler a copy.
+            mdxTree: (file: { file: string }) =>
+              file.file.endsWith('.mdx') ? { type: 'root', children: [{ type: 'heading', depth: 1, children: [] }] } : undefined,
             finish: () =>
               new Promise((done, reject) =>
                 setTimeout(() => {
@@ -87,8 +92,10 @@ vi.mock('./lib/mdx-renderer.ts', () => ({
         ? {
             fingerprint: 'settings',
             renderer: {
-              process: (content: string, filePath: string) => {
+              process: async (content: string, filePath: string) => {
                 checks.compiled.push([content, filePath]);
+                const { takeParsedTree } = await import('../src/lib/parsed-ahead.ts');
+                checks.treesTaken.push(takeParsedTree(filePath, content)?.children[0]);
                 return Promise.resolve({ code: 'export default 1;', map: null, astroMetadata: {} });
               },
             },
@@ -227,6 +234,7 @@ beforeEach(() => {
   checks.killed = false;
   checks.aheadDir = undefined;
   checks.compiled = [];
+  checks.treesTaken = [];
   checks.astroFingerprint = 'settings';
   checks.project = true;
   checks.extraFiles = [];
@@ -345,6 +353,8 @@ describe('the built-site check in build()', () => {
     // Beside Astro, the build script compiled the file the check passed, with the project's
     // renderer, sharing the work through a folder of this build's own that is gone afterwards.
     expect(checks.compiled).toEqual([['# Loop\n', path.resolve('content/guides/loop/index.mdx')]]);
+    // It compiled from a copy of the tree the check parsed, not from the text again.
+    expect(checks.treesTaken).toEqual([{ type: 'heading', depth: 1, children: [] }]);
     expect(checks.aheadDir).toMatch(new RegExp(`^${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(existsSync(checks.aheadDir!)).toBe(false);
   });

@@ -200,7 +200,13 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     const mdxFiles = check.files.filter((file) => file.file.endsWith('.mdx'));
     const compiledAhead = project
       ? await timed(timings, 'MDX beside Astro', () =>
-          compileAhead(mdxFiles, { folder: aheadFolder, ...project, parseFrontmatter: astroFrontmatter }),
+          compileAhead(mdxFiles, {
+            folder: aheadFolder,
+            ...project,
+            parseFrontmatter: astroFrontmatter,
+            // The tree the check parsed from each body: the compiler takes a copy instead of parsing again.
+            parsedTree: check.mdxTree,
+          }),
         )
       : 0;
     const restStarted = performance.now();

@@ -3,6 +3,7 @@
  * with its file, line, and the fix. Exits 1 if there is any. Run it alone for quick feedback;
  * `npm run build` runs it first.
  */
+import type { Root } from 'mdast';
 import { loadContent, type ContentFile } from './load.ts';
 import { buildContext, type Rule } from './context.ts';
 import { checkFrontMatter } from './rules/frontmatter.ts';
@@ -12,7 +13,7 @@ import { checkDiagrams } from './rules/diagrams.ts';
 import { checkComponents } from './rules/components.ts';
 import { checkPlaceholders } from './rules/placeholders.ts';
 import { checkMistakesEmbedded } from './rules/embedded-mistakes.ts';
-import { checkContentSafety } from './rules/content-safety.ts';
+import { checkContentSafety, mdxTreeOf } from './rules/content-safety.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkHeadingIds } from './rules/heading-ids.ts';
 import { checkEstimates } from './rules/estimates.ts';
@@ -44,6 +45,12 @@ export interface ContentCheck {
   safety: Problem[];
   /** Runs the other rules: every problem, the safety rules' included, sorted. */
   finish(): Promise<Problem[]>;
+  /**
+   * The MDX tree the safety rules parsed from a file's body (front matter blanked, as Astro's MDX
+   * plugin blanks it), for the build script's compiler to take a copy of (src/lib/parsed-ahead.ts);
+   * undefined for YAML and for a file that does not parse. The other rules read it too: never change it.
+   */
+  mdxTree: (file: ContentFile) => Root | undefined;
 }
 
 /** Reads a content directory and runs the content-safety rules on it, leaving the others for `finish()`. */
@@ -56,6 +63,7 @@ export async function startContentCheck(directory: string): Promise<ContentCheck
     files,
     safety,
     finish: async () => sortProblems([...safety, ...(await Promise.all(others.map(async (rule) => rule(context)))).flat()]),
+    mdxTree: mdxTreeOf,
   };
 }
 
