@@ -1,15 +1,17 @@
 /**
- * The built site as the checkers see it: every HTML page with its ids and links, every file,
- * and for each page the content file it was built from (read from its "Edit this page" link).
- * Each page is parsed twice: node-html-parser gives the link rules a quick selector API, and
- * parse5 (the HTML standard's parsing algorithm) gives the security rules the tree a browser
- * builds, so markup written to confuse a lenient parser cannot hide a script from them. Parsed
- * pages are not all held at once (see parsedOf), and the rules run page by page (runRules).
+ * The built site as the checkers see it: every file, every HTML page, and each page once, parsed
+ * as a browser parses it (parse5, the HTML standard's parsing algorithm, template contents
+ * included), so markup written to confuse a lenient parser cannot hide a script, a link or a
+ * third-party file from any rule. One pass (runRules) reads and parses each page once and gives
+ * it to every rule before reading the next: memory holds one parsed page, not the site (1.4 GB
+ * at ten times today's content). What a rule needs of the whole site (another page's ids, say)
+ * it keeps in small form as the pass goes and checks in its finish().
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseHtml, type DefaultTreeAdapterTypes } from 'parse5';
+import { normaliseBase } from '../../src/lib/base.ts';
+import type { Problem } from '../lib/problems.ts';
 
 export type HtmlElement = DefaultTreeAdapterTypes.Element;
 
@@ -20,17 +22,21 @@ export interface PageElement {
   inTemplate: boolean;
   /** Inside <head>. */
   inHead: boolean;
+  /** The page's first <article> outside templates, or inside it: what the content file wrote, not the layout around it. */
+  inArticle: boolean;
 }
-import { normaliseBase } from '../../src/lib/base.ts';
-import type { Problem } from '../lib/problems.ts';
 
-export interface BuiltPage {
+/** A page of the built site, known from its file name before the pass reads it. */
+export interface SitePage {
   /** Site path without the base, such as "/loop/coding/". */
   sitePath: string;
   /** The HTML file, relative to the working directory. */
   htmlFile: string;
-  root: HTMLElement;
-  /** Every id on the page (fragment targets). */
+}
+
+/** A page while the pass holds it: its HTML, parsed. Rules keep only small facts of it past their page(). */
+export interface BuiltPage extends SitePage {
+  /** Every non-empty id, then every <a name>, template contents included (fragment targets). */
   ids: Set<string>;
   /** The content or page file it came from, when the page says (its edit link). */
   sourceFile?: string;
@@ -43,7 +49,8 @@ export interface BuiltPage {
 export interface BuiltSite {
   dir: string;
   base: string;
-  pages: Map<string, BuiltPage>;
+  /** Every HTML page, by site path, in the order the pass reads them. */
+  pages: Map<string, SitePage>;
   /** Every file, as a site path ("/pagefind/pagefind.js"). */
   files: Set<string>;
 }
@@ -58,18 +65,22 @@ export function textOf(element: HtmlElement): string {
   return element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : '')).join('');
 }
 
-function elementsOf(html: string): PageElement[] {
+/** Every element of a page in document order, template contents right after their <template>. */
+export function elementsOf(html: string): PageElement[] {
   const found: PageElement[] = [];
-  const visit = (node: DefaultTreeAdapterTypes.ParentNode, inTemplate: boolean, inHead: boolean) => {
+  let articleSeen = false;
+  const visit = (node: DefaultTreeAdapterTypes.ParentNode, inTemplate: boolean, inHead: boolean, inArticle: boolean) => {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
       const head = inHead || child.tagName === 'head';
-      found.push({ element: child, inTemplate, inHead: head });
-      visit(child, inTemplate, head);
-      if (child.tagName === 'template' && 'content' in child) visit(child.content, true, head);
+      let article = inArticle;
+      if (!articleSeen && !inTemplate && child.tagName === 'article') article = articleSeen = true;
+      found.push({ element: child, inTemplate, inHead: head, inArticle: article });
+      visit(child, inTemplate, head, article);
+      if (child.tagName === 'template' && 'content' in child) visit(child.content, true, head, article);
     }
   };
-  visit(parseHtml(html), false, false);
+  visit(parseHtml(html), false, false, false);
   return found;
 }
 
@@ -81,60 +92,43 @@ function walk(dir: string, relative = ''): string[] {
   });
 }
 
-/**
- * The parsed forms of one page at a time. Rules walk the pages in order, so each page is parsed
- * when a rule first reaches it and dropped when the next page is reached: memory stays that of
- * one page, not of the whole site (1.4 GB at ten times today's content). Only each page's ids,
- * path and source file are kept for all pages.
- */
-let parsed: { file: string; html?: string; root?: HTMLElement; elements?: PageElement[] } = { file: '' };
-function parsedOf(file: string): typeof parsed {
-  if (parsed.file !== file) parsed = { file };
-  return parsed;
-}
-
+/** Lists the site's files and pages; reads no page (runRules does, once each). */
 export function loadSite(dir: string, base = '/'): BuiltSite {
   const files = walk(dir);
-  const pages = new Map<string, BuiltPage>();
+  const pages = new Map<string, SitePage>();
   for (const rel of files) {
     if (!rel.endsWith('.html')) continue;
     const sitePath = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
-    const file = path.join(dir, rel);
-    const htmlOf = () => (parsedOf(file).html ??= readFileSync(file, 'utf8'));
-    const rootOf = () => (parsedOf(file).root ??= parse(htmlOf(), { comment: false }));
-    const root = rootOf();
-    const ids = new Set(
-      root
-        .querySelectorAll('[id]')
-        .map((el) => el.getAttribute('id')!)
-        .filter(Boolean),
-    );
-    for (const el of root.querySelectorAll('a[name]')) ids.add(el.getAttribute('name')!);
-    const edit = root.querySelector('a[data-edit-link]')?.getAttribute('href');
-    const sourceFile = edit ? /\/edit\/[^/]+\/(.+)$/.exec(edit)?.[1] : undefined;
-    pages.set(sitePath, {
-      sitePath,
-      htmlFile: path.relative(process.cwd(), file).replace(/\\/g, '/'),
-      get root() {
-        return rootOf();
-      },
-      ids,
-      sourceFile: sourceFile ? decodeURIComponent(sourceFile) : undefined,
-      get html() {
-        return htmlOf();
-      },
-      get elements() {
-        return (parsedOf(file).elements ??= elementsOf(htmlOf()));
-      },
-    });
+    pages.set(sitePath, { sitePath, htmlFile: path.relative(process.cwd(), path.join(dir, rel)).replace(/\\/g, '/') });
   }
   return { dir, base: normaliseBase(base), pages, files: new Set(files.map((f) => `/${f}`)) };
 }
 
+/** Reads and parses one page: its elements, ids and source file. */
+export function readPage(site: BuiltSite, page: SitePage): BuiltPage {
+  const rel = page.sitePath.endsWith('/') ? `${page.sitePath}index.html` : page.sitePath;
+  const html = readFileSync(path.join(site.dir, rel), 'utf8');
+  const elements = elementsOf(html);
+  const ids = new Set<string>();
+  const names: string[] = [];
+  let edit: string | undefined;
+  for (const { element } of elements) {
+    const id = attribute(element, 'id');
+    if (id) ids.add(id);
+    if (element.tagName !== 'a') continue;
+    const name = attribute(element, 'name');
+    if (name !== undefined) names.push(name);
+    if (edit === undefined && attribute(element, 'data-edit-link') !== undefined) edit = attribute(element, 'href') ?? '';
+  }
+  for (const name of names) ids.add(name);
+  const sourceFile = edit ? /\/edit\/[^/]+\/(.+)$/.exec(edit)?.[1] : undefined;
+  return { ...page, ids, sourceFile: sourceFile ? decodeURIComponent(sourceFile) : undefined, html, elements };
+}
+
 /**
- * A built-site rule. `page` is called for every page in turn, while that page is parsed; `finish`
+ * A built-site rule. `page` is called for every page in turn, while the pass holds it; `finish`
  * once after the last page, for what only the whole site shows. A rule that keeps state across
- * pages is a factory, so each run starts afresh.
+ * pages is a factory, so each run starts afresh, and keeps small facts, never the parsed page.
  */
 export interface SiteRule {
   page(site: BuiltSite, page: BuiltPage): Problem[];
@@ -142,12 +136,15 @@ export interface SiteRule {
 }
 
 /**
- * Runs rules over the site page by page: every rule sees a page before the next page is parsed,
- * so each page is parsed once (per parser) whatever the number of rules, and only one is held.
+ * The pass: reads and parses each page once, gives it to every rule, and lets it go before the
+ * next, then runs each rule's finish().
  */
 export function runRules(site: BuiltSite, rules: readonly SiteRule[]): Problem[] {
   const problems: Problem[] = [];
-  for (const page of site.pages.values()) for (const rule of rules) problems.push(...rule.page(site, page));
+  for (const sitePage of site.pages.values()) {
+    const page = readPage(site, sitePage);
+    for (const rule of rules) problems.push(...rule.page(site, page));
+  }
   for (const rule of rules) if (rule.finish) problems.push(...rule.finish(site));
   return problems;
 }

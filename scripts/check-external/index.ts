@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSite } from '../check-dist/site.ts';
+import { attribute, loadSite, runRules, type SiteRule } from '../check-dist/site.ts';
 import { report, type Problem } from '../lib/problems.ts';
 
 export interface LinkResult {
@@ -78,13 +78,20 @@ export async function checkUrls(urls: Iterable<string>, cache: LinkCache, option
 export function outboundLinks(dir: string): Map<string, Set<string>> {
   const site = loadSite(dir, process.env.BASE_PATH ?? '/');
   const links = new Map<string, Set<string>>();
-  for (const page of site.pages.values()) {
-    for (const anchor of page.root.querySelectorAll('a[href^="http"]')) {
-      const url = anchor.getAttribute('href')!.split('#')[0]!;
-      if (!links.has(url)) links.set(url, new Set());
-      links.get(url)!.add(page.sourceFile ?? page.htmlFile);
-    }
-  }
+  // One pass over the pages, each parsed once as a browser parses it (scripts/check-dist/site.ts).
+  const collect: SiteRule = {
+    page(_site, page) {
+      for (const { element } of page.elements) {
+        const href = element.tagName === 'a' ? attribute(element, 'href') : undefined;
+        if (!href?.startsWith('http')) continue;
+        const url = href.split('#')[0]!;
+        if (!links.has(url)) links.set(url, new Set());
+        links.get(url)!.add(page.sourceFile ?? page.htmlFile);
+      }
+      return [];
+    },
+  };
+  runRules(site, [collect]);
   return links;
 }
 

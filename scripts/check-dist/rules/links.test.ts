@@ -169,6 +169,29 @@ describe('links in the built site', () => {
     ]);
   });
 
+  it('checks a #fragment on a page the pass reads before or after the linking page, in the order of the links', () => {
+    const site = siteOf(
+      {
+        'a/index.html': page({ body: article('<h2 id="on-a">A</h2><a href="/b/b/#on-b">ok</a><a href="/b/b/#gone-b">x</a>') }),
+        'b/index.html': page({
+          body: article('<h2 id="on-b">B</h2><a href="/b/a/#gone-a">y</a><a href="/b/a/#on-a">ok</a><a href="#on-b">ok</a>'),
+        }),
+      },
+      BASE,
+    );
+    const order = [...site.pages.keys()];
+    const expected = {
+      '/a/': '/b/ has no anchor "#gone-b". (in the page layout, link "/b/b/#gone-b")',
+      '/b/': '/a/ has no anchor "#gone-a". (in the page layout, link "/b/a/#gone-a")',
+    };
+    expect(checkLinks(site).map((p) => p.message)).toEqual(order.map((sitePath) => expected[sitePath as keyof typeof expected]));
+  });
+
+  it('checks links a lenient parser reads as text: inside <pre>, as a browser builds them', () => {
+    const site = siteOf({ 'index.html': page({ body: article('<pre><code><a href="/b/gone/">x</a></code></pre>') }) }, BASE);
+    expect(checkLinks(site).map((p) => p.message)).toEqual(['There is no page at /gone/. (in the page layout, link "/b/gone/")']);
+  });
+
   it('reports a javascript: link wherever it is, at the content file when there is one', () => {
     const site = siteOf({ 'index.html': page({ body: '<nav><a href="JavaScript:alert(1)">x</a></nav>', source: 'nowhere.mdx' }) }, BASE);
     expect(checkLinks(site)).toEqual([

@@ -6,11 +6,24 @@
 import path from 'node:path';
 import { nearest } from '../../../src/lib/text.ts';
 import type { Problem } from '../../lib/problems.ts';
-import { lineContaining, runRules, type BuiltPage, type BuiltSite, type SiteRule } from '../site.ts';
+import { attribute, lineContaining, runRules, type BuiltPage, type BuiltSite, type SiteRule } from '../site.ts';
 
 const EXTERNAL = /^(https?:|mailto:|tel:|data:|blob:)/i;
 
-function problemFor(page: BuiltPage, inContent: boolean, href: string, needles: string[], message: string, fix: string): Problem {
+/** Where a link sits: the small part of its page a message needs, kept past the page (never the parsed page). */
+type LinkPage = Pick<BuiltPage, 'sitePath' | 'htmlFile' | 'sourceFile'>;
+
+/** A link to #fragment on a page, checked once every page's ids are known. */
+interface FragmentLink {
+  on: LinkPage;
+  inContent: boolean;
+  href: string;
+  needles: string[];
+  pathname: string;
+  fragment: string;
+}
+
+function problemFor(page: LinkPage, inContent: boolean, href: string, needles: string[], message: string, fix: string): Problem {
   if (inContent && page.sourceFile) {
     return {
       file: page.sourceFile,
@@ -27,29 +40,63 @@ export function checkLinks(site: BuiltSite): Problem[] {
   return runRules(site, [linksRule()]);
 }
 
-/** The rule, page by page; a link in the page layout is reported once per source, not on every page. */
+/**
+ * The rule, page by page; a link in the page layout is reported once per source, not on every
+ * page. A #fragment may point at a page the pass has not read yet, so each page's ids are kept
+ * and fragments are checked in finish(); every problem is given then, in the order of the links.
+ */
 export function linksRule(): SiteRule {
   const seen = new Set<string>();
+  const idsOf = new Map<string, ReadonlySet<string>>();
+  const found: (Problem | FragmentLink)[] = [];
   let pagePaths: string[] | undefined;
   return {
     page(site, page) {
       pagePaths ??= [...site.pages.keys()];
-      return pageLinks(site, page, pagePaths, seen);
+      idsOf.set(page.sitePath, page.ids);
+      found.push(...pageLinks(site, page, pagePaths, seen));
+      return [];
     },
+    finish: () => found.flatMap((entry) => ('rule' in entry ? [entry] : fragmentProblems(entry, idsOf))),
   };
 }
 
-function pageLinks(site: BuiltSite, page: BuiltPage, pagePaths: readonly string[], seen: Set<string>): Problem[] {
-  const problems: Problem[] = [];
-  const content = page.root.querySelector('article .prose, article');
-  for (const anchor of page.root.querySelectorAll('a[href]')) {
-    const href = anchor.getAttribute('href')!.trim();
+function fragmentProblems(
+  { on, inContent, href, needles, pathname, fragment }: FragmentLink,
+  idsOf: ReadonlyMap<string, ReadonlySet<string>>,
+): Problem[] {
+  const ids = idsOf.get(pathname)!;
+  if (ids.has(fragment)) return [];
+  const anchors = [...ids].filter((id) => !id.startsWith('dg-') && !id.startsWith('pf-'));
+  const suggestion = nearest(fragment, anchors);
+  return [
+    problemFor(
+      on,
+      inContent,
+      href,
+      needles,
+      `${pathname} has no anchor "#${fragment}".`,
+      suggestion
+        ? `Did you mean #${suggestion}?`
+        : `Its anchors include: ${anchors
+            .slice(0, 8)
+            .map((a) => `#${a}`)
+            .join(', ')}.`,
+    ),
+  ];
+}
+
+function pageLinks(site: BuiltSite, page: BuiltPage, pagePaths: readonly string[], seen: Set<string>): (Problem | FragmentLink)[] {
+  const found: (Problem | FragmentLink)[] = [];
+  const on: LinkPage = { sitePath: page.sitePath, htmlFile: page.htmlFile, sourceFile: page.sourceFile };
+  for (const { element, inArticle: inContent } of page.elements) {
+    if (element.tagName !== 'a') continue;
+    const href = attribute(element, 'href')?.trim();
     if (!href || EXTERNAL.test(href) || href.startsWith('//')) continue;
     if (/^javascript:/i.test(href)) {
-      problems.push(problemFor(page, true, href, [href], `A javascript: link ("${href}") is not allowed.`, 'Use a real URL or a button.'));
+      found.push(problemFor(on, true, href, [href], `A javascript: link ("${href}") is not allowed.`, 'Use a real URL or a button.'));
       continue;
     }
-    const inContent = Boolean(content && isInside(anchor, content));
     const url = new URL(href, `http://site${site.base}${page.sitePath.slice(1)}`);
     const fragment = decodeURIComponent(url.hash.slice(1));
     let pathname = decodeURIComponent(url.pathname);
@@ -57,9 +104,9 @@ function pageLinks(site: BuiltSite, page: BuiltPage, pagePaths: readonly string[
     if (seen.has(key) && !inContent) continue;
     seen.add(key);
     if (!pathname.startsWith(site.base)) {
-      problems.push(
+      found.push(
         problemFor(
-          page,
+          on,
           inContent,
           href,
           [`href="${href}"`, `](${href})`, href],
@@ -73,7 +120,7 @@ function pageLinks(site: BuiltSite, page: BuiltPage, pagePaths: readonly string[
     // As the author wrote it: the base path is added by the build, so look for the link without it.
     const written = href.startsWith(site.base) ? `/${href.slice(site.base.length)}` : href;
     const needles = [`](${written})`, `](${written} `, `href="${written}"`, written, fragment && `#${fragment}`];
-    const flag = (message: string, fix: string) => problems.push(problemFor(page, inContent, href, needles, message, fix));
+    const flag = (message: string, fix: string) => found.push(problemFor(on, inContent, href, needles, message, fix));
     if (path.posix.extname(pathname)) {
       if (!site.files.has(pathname)) {
         flag(`The file ${pathname} does not exist in the build.`, 'Check the path, or add the file under public/.');
@@ -84,8 +131,7 @@ function pageLinks(site: BuiltSite, page: BuiltPage, pagePaths: readonly string[
       flag(`The link "${href}" has no trailing slash; every page URL on this site ends in "/".`, `Write it as ${pathname}/${url.hash}.`);
       continue;
     }
-    const target = site.pages.get(pathname);
-    if (!target) {
+    if (!site.pages.has(pathname)) {
       const suggestion = nearest(pathname, pagePaths);
       flag(
         `There is no page at ${pathname}.`,
@@ -93,28 +139,7 @@ function pageLinks(site: BuiltSite, page: BuiltPage, pagePaths: readonly string[
       );
       continue;
     }
-    if (fragment && !target.ids.has(fragment)) {
-      const anchors = [...target.ids].filter((id) => !id.startsWith('dg-') && !id.startsWith('pf-'));
-      const suggestion = nearest(fragment, anchors);
-      flag(
-        `${pathname} has no anchor "#${fragment}".`,
-        suggestion
-          ? `Did you mean #${suggestion}?`
-          : `Its anchors include: ${anchors
-              .slice(0, 8)
-              .map((a) => `#${a}`)
-              .join(', ')}.`,
-      );
-    }
+    if (fragment) found.push({ on, inContent, href, needles, pathname, fragment });
   }
-  return problems;
-}
-
-function isInside(element: { parentNode: unknown }, container: unknown): boolean {
-  let node: unknown = element;
-  while (node) {
-    if (node === container) return true;
-    node = (node as { parentNode: unknown }).parentNode;
-  }
-  return false;
+  return found;
 }

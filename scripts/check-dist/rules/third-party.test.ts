@@ -51,6 +51,14 @@ describe('third-party resources', () => {
     ]);
   });
 
+  it('sees elements a lenient parser reads as text (inside <pre>), and SVG links written with xlink:href', () => {
+    const body = '<pre><img src="https://img.example/in-pre.png"></pre><svg><use xlink:href="https://u.example/s.svg#i"></use></svg>';
+    expect(messages({ 'index.html': page({ body }) })).toEqual([
+      '<img src="https://img.example/in-pre.png"> on / loads from another host.',
+      '<use href="https://u.example/s.svg#i"> on / loads from another host.',
+    ]);
+  });
+
   it('names the content file the page came from, or the built page, with the fix', () => {
     const [fromSource, fromPage] = checkThirdParty(
       siteOf({

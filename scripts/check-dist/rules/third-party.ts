@@ -6,26 +6,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../lib/problems.ts';
-import { runRules, type BuiltPage, type BuiltSite, type SiteRule } from '../site.ts';
+import { attribute, runRules, textOf, type BuiltPage, type BuiltSite, type SiteRule } from '../site.ts';
 
 const ABSOLUTE = /^(https?:)?\/\//i;
 
-const RESOURCE_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
-  ['script[src]', 'src'],
-  ['link[href]', 'href'],
-  ['img[src]', 'src'],
-  ['img[srcset]', 'srcset'],
-  ['source[src]', 'src'],
-  ['source[srcset]', 'srcset'],
-  ['iframe[src]', 'src'],
-  ['video[src]', 'src'],
-  ['video[poster]', 'poster'],
-  ['audio[src]', 'src'],
-  ['embed[src]', 'src'],
-  ['object[data]', 'data'],
-  ['image[href]', 'href'],
-  ['use[href]', 'href'],
-];
+/** The attributes by which each element loads a file. */
+const RESOURCE_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['script', ['src']],
+  ['link', ['href']],
+  ['img', ['src', 'srcset']],
+  ['source', ['src', 'srcset']],
+  ['iframe', ['src']],
+  ['video', ['src', 'poster']],
+  ['audio', ['src']],
+  ['embed', ['src']],
+  ['object', ['data']],
+  ['image', ['href']],
+  ['use', ['href']],
+]);
 
 /** Link relations that do not fetch anything by themselves. */
 const NON_FETCHING_RELS: ReadonlySet<string | undefined> = new Set([
@@ -50,39 +48,42 @@ export function checkThirdParty(site: BuiltSite): Problem[] {
 
 export const thirdPartyRule: SiteRule = { page: (_site, page) => pageThirdParty(page), finish: stylesheetImports };
 
+/** Files the page's elements load, then its <style> blocks' imports, then its style attributes', each in document order. */
 function pageThirdParty(page: BuiltPage): Problem[] {
-  const problems: Problem[] = [];
+  const resources: Problem[] = [];
+  const styleBlocks: Problem[] = [];
+  const styleAttributes: Problem[] = [];
   const file = page.sourceFile ?? page.htmlFile;
-  for (const [selector, attribute] of RESOURCE_ATTRIBUTES) {
-    for (const element of page.root.querySelectorAll(selector)) {
-      if (element.tagName === 'LINK' && NON_FETCHING_RELS.has(element.getAttribute('rel')?.toLowerCase())) continue;
-      // The selector found the element by this attribute.
-      const value = element.getAttribute(attribute)!;
-      // Stryker disable next-line Regex: after trim() a candidate's URL ends at its first space, one space or several.
-      const urls = attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
-      for (const url of urls.filter((u) => ABSOLUTE.test(u))) {
-        problems.push({
+  for (const { element } of page.elements) {
+    const tag = element.tagName.toLowerCase();
+    if (tag !== 'link' || !NON_FETCHING_RELS.has(attribute(element, 'rel')?.toLowerCase())) {
+      for (const name of RESOURCE_ATTRIBUTES.get(tag) ?? []) {
+        const value = attribute(element, name);
+        if (value === undefined) continue;
+        // Stryker disable next-line Regex: after trim() a candidate's URL ends at its first space, one space or several.
+        const urls = name === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
+        for (const url of urls.filter((u) => ABSOLUTE.test(u))) {
+          resources.push({
+            file,
+            rule: 'third-party',
+            message: `<${tag} ${name}="${url}"> on ${page.sitePath} loads from another host.`,
+            fix: 'Save the file under public/ (or import it) and reference it from the site; the site must work offline and contact no third party.',
+          });
+        }
+      }
+    }
+    if (tag === 'style') {
+      for (const url of cssImports(textOf(element))) {
+        styleBlocks.push({
           file,
           rule: 'third-party',
-          message: `<${element.tagName.toLowerCase()} ${attribute}="${url}"> on ${page.sitePath} loads from another host.`,
-          fix: 'Save the file under public/ (or import it) and reference it from the site; the site must work offline and contact no third party.',
+          message: `A <style> block on ${page.sitePath} loads ${url}.`,
+          fix: "Remove the import; use the site's own fonts and files.",
         });
       }
     }
-  }
-  for (const style of page.root.querySelectorAll('style')) {
-    for (const url of cssImports(style.textContent)) {
-      problems.push({
-        file,
-        rule: 'third-party',
-        message: `A <style> block on ${page.sitePath} loads ${url}.`,
-        fix: "Remove the import; use the site's own fonts and files.",
-      });
-    }
-  }
-  for (const element of page.root.querySelectorAll('[style]')) {
-    for (const url of cssImports(element.getAttribute('style')!)) {
-      problems.push({
+    for (const url of cssImports(attribute(element, 'style') ?? '')) {
+      styleAttributes.push({
         file,
         rule: 'third-party',
         message: `An inline style on ${page.sitePath} loads ${url}.`,
@@ -90,7 +91,7 @@ function pageThirdParty(page: BuiltPage): Problem[] {
       });
     }
   }
-  return problems;
+  return [...resources, ...styleBlocks, ...styleAttributes];
 }
 
 /** Stylesheets are files, not pages: checked once, after the pages. */
