@@ -1,7 +1,10 @@
 /**
- * Part of `npm run build` (scripts/build.ts), after the search index: writes the service worker
- * and the list of what "Save for offline" can download. On its own:
- * `OUT_DIR=dist node scripts/build-sw.ts`.
+ * Part of `npm run build` (scripts/build.ts): writes the service worker and the list of what
+ * "Save for offline" can download, in two steps. prepareServiceWorker bundles the worker's code
+ * (Workbox's runtime, through rollup, babel and terser: the slow part), which depends only on the
+ * configuration, so the build runs it while Astro renders; finishServiceWorker, after the search
+ * index, plans the precache from the built site and puts its list into that code.
+ * buildServiceWorker does both. On its own: `OUT_DIR=dist node scripts/build-sw.ts`.
  *
  * Offline by intent:
  * - A first visit precaches only the app shell: the CSS and JavaScript the pages load (search and
@@ -20,10 +23,12 @@
  *
  * Nothing is left out silently: a page too large to store fails the build with its name.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { generateSW } from 'workbox-build';
+import { getManifest, type GeneratePartial, type GenerateSWOptions, type ManifestEntry } from 'workbox-build';
 import { siteBase } from '../src/lib/base.ts';
 import { COMPRESSIBLE } from './lib/static-server.ts';
 import { SECTIONS } from '../src/lib/navigation.ts';
@@ -450,33 +455,12 @@ export function oversizedFiles(
     .sort((a, b) => b.size - a.size);
 }
 
-export async function buildServiceWorker(outDir: string, base = siteBase(), options: ServiceWorkerOptions = {}) {
-  const maxFileBytes = options.maxFileBytes ?? MAX_PRECACHE_FILE_BYTES;
-  writeSearchMap(outDir);
-  const plan = planOffline(outDir, base);
-  const tooLarge = oversizedFiles(outDir, [...new Set([...plan.shell, ...pageFiles(outDir)])], maxFileBytes);
-  if (tooLarge.length > 0) {
-    const list = tooLarge.map((entry) => `  ${path.join(outDir, entry.file)} (${megabytes(entry.size)})`).join('\n');
-    throw new Error(
-      `The offline cache takes files up to ${megabytes(maxFileBytes)}, so these would work only online:\n${list}\n` +
-        'Split the page into smaller pages (a long prompt into parts, a huge diagram into several), or shrink the file.',
-    );
-  }
-  writeFileSync(path.join(outDir, OFFLINE_MANIFEST_FILE), JSON.stringify(plan.manifest));
-  writeFileSync(path.join(outDir, STORE_SCRIPT), storeScript(base));
+/** The service worker's behavior: everything generateSW needs but the precache list. */
+export function workerOptions(base: string): GeneratePartial {
   const caches = offlineCacheNames(base);
-  const result = await generateSW({
-    globDirectory: outDir,
-    // Exact file names: the shell is a list, not a pattern.
-    globPatterns: plan.shell,
-    swDest: `${outDir}/sw.js`,
-    // Files are served under the base path (e.g. /netflix-sd/) on GitHub Pages.
-    modifyURLPrefix: { '': base },
+  return {
     directoryIndex: 'index.html',
     ignoreURLParametersMatching: [/.*/],
-    // Hashed assets never change under the same name.
-    dontCacheBustURLsMatching: /\/_astro\//,
-    maximumFileSizeToCacheInBytes: maxFileBytes,
     importScripts: [STORE_SCRIPT],
     runtimeCaching: [
       // Pages: the network first (a reader online always gets the current page), stored as they
@@ -512,11 +496,217 @@ export async function buildServiceWorker(outDir: string, base = siteBase(), opti
     inlineWorkboxRuntime: true,
     sourcemap: false,
     mode: 'production',
-  });
+  };
+}
+
+/** The precache list's options: the app shell's files in the built site, as URLs under the base path. */
+export function manifestOptions(outDir: string, shell: readonly string[], base: string, maxFileBytes: number) {
+  return {
+    globDirectory: outDir,
+    // Exact file names: the shell is a list, not a pattern.
+    globPatterns: [...shell],
+    // As generateSW does: the worker itself is never in its own list.
+    globIgnores: ['**/node_modules/**/*', 'sw.js'],
+    // Files are served under the base path (e.g. /netflix-sd/) on GitHub Pages.
+    modifyURLPrefix: { '': base },
+    // Hashed assets never change under the same name.
+    dontCacheBustURLsMatching: /\/_astro\//,
+    maximumFileSizeToCacheInBytes: maxFileBytes,
+  };
+}
+
+/**
+ * What workbox-build's generateSW bundles sw.js with, resolved from workbox-build's own folder so
+ * they are the very copies it uses: its template (populateSWTemplate) and option defaults
+ * (validateGenerateSWOptions), rollup with its plugins, babel's preset, and terser (through
+ * @rollup/plugin-terser). generateSW itself cannot be split: terser's mangler names variables by
+ * how often each character appears in the whole file, the precache list's URLs and hashes
+ * included, so the names change with the list. prepareServiceWorker therefore stops before
+ * mangling, and finishServiceWorker mangles once the list is in.
+ */
+const fromWorkbox = createRequire(import.meta.resolve('workbox-build'));
+const { validateGenerateSWOptions } = fromWorkbox('./lib/validate-options.js') as {
+  validateGenerateSWOptions: (options: GenerateSWOptions) => GenerateSWOptions & { babelPresetEnvTargets: string[] };
+};
+const { populateSWTemplate } = fromWorkbox('./lib/populate-sw-template.js') as {
+  populateSWTemplate: (options: GenerateSWOptions & { manifestEntries: ManifestEntry[] }) => string;
+};
+interface RollupOutput {
+  output: { type: string; code?: string }[];
+}
+const { rollup } = fromWorkbox('rollup') as {
+  rollup: (options: { input: string; plugins: unknown[] }) => Promise<{
+    generate: (options: { sourcemap: boolean; format: 'es' }) => Promise<RollupOutput>;
+    close: () => Promise<void>;
+  }>;
+};
+const { nodeResolve } = fromWorkbox('@rollup/plugin-node-resolve') as { nodeResolve: () => unknown };
+const { default: replace } = fromWorkbox('@rollup/plugin-replace') as { default: (options: object) => unknown };
+const { babel } = fromWorkbox('@rollup/plugin-babel') as { babel: (options: object) => unknown };
+const { default: presetEnv } = fromWorkbox('@babel/preset-env') as { default: unknown };
+const { minify } = createRequire(fromWorkbox.resolve('@rollup/plugin-terser'))('terser') as {
+  minify: (code: string, options: object) => Promise<{ code?: string }>;
+};
+
+/**
+ * terser's options in workbox-build's bundle (build/lib/bundle.js), with what @rollup/plugin-terser
+ * adds for an ES module without a source map. Its worker is minified in two passes of these:
+ * compressed without the list (prepare), then mangled with it (finish), the same as one pass.
+ */
+const TERSER_OPTIONS = { mangle: { toplevel: true, properties: { regex: /(^_|_$)/ } }, sourceMap: false, module: true };
+
+/** terser's output, or an error naming the step when it printed nothing. */
+async function terse(code: string, options: object, step: string): Promise<string> {
+  const result = await minify(code, { ...TERSER_OPTIONS, ...options });
+  if (typeof result.code !== 'string') throw new Error(`terser returned no code while ${step} (scripts/build-sw.ts).`);
+  return result.code;
+}
+
+/**
+ * A precache list as terser prints it (`[{url:"…",revision:"…"},…]`: bare keys, its quotes and
+ * escapes), which is how the placeholder list appears in the compressed worker.
+ */
+export async function precacheListCode(entries: readonly ManifestEntry[]): Promise<string> {
+  const code = await terse(`x=${JSON.stringify(entries)}`, { compress: false, mangle: false, module: false }, 'printing a precache list');
+  const list = /^x=(\[[\s\S]*\]);?$/.exec(code)?.[1];
+  if (!list)
+    throw new Error(`terser printed the precache list as ${JSON.stringify(code)}, not as one array: scripts/build-sw.ts cannot read it.`);
+  return list;
+}
+
+/**
+ * The one entry of the precache list while the worker's code is bundled: no real entry looks like
+ * it (every real one starts with the base path's "/").
+ */
+export const PRECACHE_SENTINEL = 'precache-list-placeholder:scripts/build-sw.ts';
+
+/** The worker's bundled and compressed code for one base path, not yet mangled, split where its precache list goes. */
+export interface PreparedServiceWorker {
+  /** The base path it was bundled for (its caches and routes are named after it). */
+  base: string;
+  /** The code before the precache list. */
+  before: string;
+  /** The code after the precache list. */
+  after: string;
+}
+
+/**
+ * Splits compressed code at the placeholder list, which must appear exactly once: anything else
+ * means Workbox or terser now prints the list another way, and the finished worker would be wrong.
+ */
+export function splitAtPlaceholder(code: string, placeholder: string): { before: string; after: string } {
+  const found = code.split(placeholder).length - 1;
+  if (found !== 1) {
+    throw new Error(
+      `The bundled service worker holds the placeholder precache list ${placeholder} ${found} times, not once: ` +
+        'workbox-build or terser now prints the precache list differently. Make prepareServiceWorker in scripts/build-sw.ts ' +
+        "find the list as it is printed now (scripts/build-sw-split.test.ts compares the result with generateSW's own sw.js), " +
+        'or keep workbox-build and terser at the versions in package-lock.json.',
+    );
+  }
+  const at = code.indexOf(placeholder);
+  return { before: code.slice(0, at), after: code.slice(at + placeholder.length) };
+}
+
+/**
+ * The worker's code for a base path, from the configuration alone, as generateSW makes it
+ * (workbox-build's template, its rollup, babel and terser settings), with PRECACHE_SENTINEL as the
+ * whole precache list, compressed but not yet mangled (see fromWorkbox). This is the slow part of
+ * the service worker: about a second of rollup and babel over Workbox's runtime.
+ */
+export async function prepareServiceWorker(base = siteBase()): Promise<PreparedServiceWorker> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'sw-code-'));
+  try {
+    const swDest = path.join(scratch, 'sw.js');
+    const options = validateGenerateSWOptions({ ...workerOptions(base), swDest });
+    if (options.mode !== 'production' || !options.inlineWorkboxRuntime || options.sourcemap)
+      throw new Error(
+        'prepareServiceWorker (scripts/build-sw.ts) bundles as generateSW does for mode "production", inlineWorkboxRuntime and no source map only: keep those in workerOptions, or bundle the other case the way workbox-build/build/lib/bundle.js does.',
+      );
+    const sentinel: ManifestEntry = { url: PRECACHE_SENTINEL, revision: null };
+    writeFileSync(swDest, populateSWTemplate({ ...options, manifestEntries: [sentinel] }));
+    // workbox-build's bundle(), without its last plugin (terser), which runs below in two passes.
+    const bundle = await rollup({
+      input: swDest,
+      plugins: [
+        nodeResolve(),
+        replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify(options.mode) }),
+        babel({
+          babelHelpers: 'bundled',
+          babelrc: false,
+          configFile: false,
+          presets: [[presetEnv, { targets: { browsers: options.babelPresetEnvTargets }, loose: true }]],
+        }),
+      ],
+    });
+    const { output } = await bundle.generate({ sourcemap: false, format: 'es' });
+    await bundle.close();
+    const [chunk, ...more] = output;
+    if (!chunk?.code || more.length > 0)
+      throw new Error(
+        `rollup bundled the service worker into ${output.length} files, not one: keep inlineWorkboxRuntime in workerOptions (scripts/build-sw.ts).`,
+      );
+    const compressed = await terse(chunk.code, { mangle: false }, 'compressing the service worker');
+    return { base, ...splitAtPlaceholder(compressed, await precacheListCode([sentinel])) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The service worker of a built site, from its compressed code (prepareServiceWorker, which may
+ * still be running: it is awaited only once the site's own files are planned and written): writes
+ * the search map, the save list (offline-manifest.json), the worker's own script, and sw.js, byte
+ * for byte what generateSW would write (its code with the precache list in, mangled).
+ */
+export async function finishServiceWorker(
+  outDir: string,
+  base: string,
+  prepared: PreparedServiceWorker | Promise<PreparedServiceWorker>,
+  options: ServiceWorkerOptions = {},
+) {
+  const code = Promise.resolve(prepared);
+  // A failed bundling is reported below, once awaited; a failure here first must not leave it unhandled.
+  code.catch(() => undefined);
+  const maxFileBytes = options.maxFileBytes ?? MAX_PRECACHE_FILE_BYTES;
+  writeSearchMap(outDir);
+  const plan = planOffline(outDir, base);
+  const tooLarge = oversizedFiles(outDir, [...new Set([...plan.shell, ...pageFiles(outDir)])], maxFileBytes);
+  if (tooLarge.length > 0) {
+    const list = tooLarge.map((entry) => `  ${path.join(outDir, entry.file)} (${megabytes(entry.size)})`).join('\n');
+    throw new Error(
+      `The offline cache takes files up to ${megabytes(maxFileBytes)}, so these would work only online:\n${list}\n` +
+        'Split the page into smaller pages (a long prompt into parts, a huge diagram into several), or shrink the file.',
+    );
+  }
+  writeFileSync(path.join(outDir, OFFLINE_MANIFEST_FILE), JSON.stringify(plan.manifest));
+  writeFileSync(path.join(outDir, STORE_SCRIPT), storeScript(base));
+  const manifest = await getManifest(manifestOptions(outDir, plan.shell, base, maxFileBytes));
   // Belt and braces: workbox reports a file it skipped as a warning; the check above should have caught it.
-  const skipped = result.warnings.filter((warning) => /precached/i.test(warning));
+  const skipped = manifest.warnings.filter((warning) => /precached/i.test(warning));
   if (skipped.length > 0) throw new Error(`The offline cache left files out:\n${skipped.join('\n')}`);
-  return { ...result, plan };
+  // generateSW leaves the precache out of the worker altogether when its list is empty; the offline
+  // page is always in the plan, so an empty list means the plan and the list disagree.
+  if (manifest.count === 0) throw new Error(`The precache list of ${outDir} is empty: the offline page (${OFFLINE_PAGE}) should be in it.`);
+  const worker = await code;
+  if (worker.base !== base)
+    throw new Error(
+      `The service worker's code was bundled for the base path ${worker.base}, not ${base}: prepare it with prepareServiceWorker('${base}').`,
+    );
+  const sw = await terse(
+    `${worker.before}${JSON.stringify(manifest.manifestEntries)}${worker.after}`,
+    { compress: false },
+    'mangling the service worker',
+  );
+  const swDest = path.resolve(outDir, 'sw.js');
+  // Rollup ends a chunk with a line break after its last plugin (terser) has run (not in compact mode).
+  writeFileSync(swDest, sw.endsWith('\n') ? sw : `${sw}\n`);
+  return { filePaths: [swDest], count: manifest.count, size: manifest.size, warnings: manifest.warnings, plan };
+}
+
+/** The whole service worker of a built site: its code bundled while the site is planned, then finished. */
+export async function buildServiceWorker(outDir: string, base = siteBase(), options: ServiceWorkerOptions = {}) {
+  return finishServiceWorker(outDir, base, prepareServiceWorker(base), options);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
