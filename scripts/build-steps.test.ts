@@ -22,6 +22,8 @@ interface ToolRun {
   startError?: string;
   /** Pagefind writes no index folder (nothing to index). */
   noIndex?: boolean;
+  /** Milliseconds the tool takes after it could start its work. */
+  delay?: number;
 }
 
 const checks = vi.hoisted(() => ({
@@ -32,7 +34,14 @@ const checks = vi.hoisted(() => ({
   distCalls: [] as [string, string][],
   tools: {} as Record<'astro' | 'pagefind', ToolRun>,
   spawned: [] as { command: string; args: string[]; outDir: string | undefined; stdio: unknown }[],
-  worker: { fail: '', warnings: ['one file skipped'] },
+  /**
+   * The service worker's two steps: `codeFail` fails the bundling (prepareServiceWorker), `fail`
+   * the finishing on the built site; `calls` records what each step was given.
+   */
+  worker: { fail: '', codeFail: '', warnings: ['one file skipped'] },
+  workerCalls: [] as unknown[][],
+  /** The order things happened in: the content check's end, the tools' ends, the service worker's steps. */
+  events: [] as string[],
   /** The content check throws instead of reporting (a bug in a rule, say). */
   contentThrows: false,
   /** Whether the build stopped the built-site check's process. */
@@ -74,6 +83,7 @@ vi.mock('./check-content/index.ts', () => ({
             finish: () =>
               new Promise((done, reject) =>
                 setTimeout(() => {
+                  checks.events.push('content check finished');
                   if (checks.contentThrows) reject(new Error('a rule broke'));
                   else done([...checks.safety, ...checks.content]);
                 }, 20),
@@ -103,11 +113,25 @@ vi.mock('./lib/mdx-renderer.ts', () => ({
         : undefined,
     ),
 }));
+// The service worker: its code bundled (30 ms here), then finished on the built site once the code is there.
 vi.mock('./build-sw.ts', () => ({
-  buildServiceWorker: () =>
-    checks.worker.fail
-      ? Promise.reject(new Error(checks.worker.fail))
-      : Promise.resolve({ count: 3, size: 1024 * 1024, warnings: checks.worker.warnings, plan: { shell: [], shellBytes: 512 * 1024 } }),
+  prepareServiceWorker: (base: string) => {
+    checks.events.push('service worker code started');
+    checks.workerCalls.push(['prepare', base]);
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        checks.events.push('service worker code ready');
+        if (checks.worker.codeFail) reject(new Error(checks.worker.codeFail));
+        else resolve({ base, before: '(', after: ')' });
+      }, 30),
+    );
+  },
+  finishServiceWorker: async (outDir: string, base: string, code: Promise<unknown>) => {
+    checks.events.push('service worker finishing');
+    checks.workerCalls.push(['finish', outDir, base, await code]);
+    if (checks.worker.fail) throw new Error(checks.worker.fail);
+    return { count: 3, size: 1024 * 1024, warnings: checks.worker.warnings, plan: { shell: [], shellBytes: 512 * 1024 } };
+  },
 }));
 // Astro writes pages into the folder it is given and Pagefind an index; each prints and exits as
 // checks.tools says. The built-site check (scripts/check-dist/index.ts) reports checks.dist.
@@ -194,6 +218,7 @@ vi.mock('node:child_process', async (importOriginal) => {
               '<figure class="diagram"></figure><figure class="diagram" data-mermaid-client="x"></figure>',
             );
           }
+          if (tool === 'pagefind') checks.events.push('search index started');
           if (tool === 'pagefind' && !run.noIndex) {
             const site = args[args.indexOf('--site') + 1]!;
             mkdirSync(path.join(site, 'pagefind'), { recursive: true });
@@ -201,7 +226,11 @@ vi.mock('node:child_process', async (importOriginal) => {
           }
           child.stdout.emit('data', Buffer.from(run.log));
           if (run.err) child.stderr.emit('data', Buffer.from(run.err));
-          child.emit('close', run.code, run.signal ?? null);
+          setTimeout(() => {
+            if (killed) return;
+            checks.events.push(`${tool} ended`);
+            child.emit('close', run.code, run.signal ?? null);
+          }, run.delay ?? 0);
         }),
       );
       return child;
@@ -227,7 +256,9 @@ beforeEach(() => {
   checks.distCalls = [];
   checks.tools = { astro: { log: '', code: 0 }, pagefind: { log: 'Indexed 1,234 pages\n', code: 0 } };
   checks.spawned = [];
-  checks.worker = { fail: '', warnings: ['one file skipped'] };
+  checks.worker = { fail: '', codeFail: '', warnings: ['one file skipped'] };
+  checks.workerCalls = [];
+  checks.events = [];
   checks.contentThrows = false;
   checks.distKilled = false;
   checks.verdictSeen = null;
@@ -288,6 +319,7 @@ describe('the built-site check in build()', () => {
       'link check',
       'search index',
       'service worker',
+      'service worker code',
       'total',
     ]);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the new build</p>');
@@ -310,7 +342,7 @@ describe('the built-site check in build()', () => {
       '  Checks passed: content (content/; its safety rules before any MDX compiled), built site (links, #fragments, third parties, CSP, ids) after it',
     );
     expect(summary).toMatch(
-      / {2}Steps: content check \d+\.\d s, MDX beside Astro \d+\.\d s, astro build \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check, in two parts around this process's share of the MDX compiling, ran beside astro build; the link check beside the search index and the service worker\)\n/,
+      / {2}Steps: content check \d+\.\d s, MDX beside Astro \d+\.\d s, astro build \d+\.\d s, service worker code \d+\.\d s, search index \d+\.\d s, service worker \d+\.\d s, link check \d+\.\d s \(the content check, in two parts around this process's share of the MDX compiling, ran beside astro build, as did the service worker code; the link check beside the search index and the service worker\)\n/,
     );
     expect(summary).toContain('⚠ 1 warning:\n  service worker: one file skipped');
   });
@@ -411,6 +443,42 @@ describe('the built-site check in build()', () => {
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
 
+  it('bundles the service worker’s code beside Astro once the content check has passed, and finishes it after the search index', async () => {
+    // Astro takes longer than the bundling, as it does in a real build.
+    checks.tools.astro.delay = 100;
+    const outDir = previousBuild();
+    const timings = await build(outDir);
+    expect(checks.events).toEqual([
+      'content check finished',
+      'service worker code started',
+      'service worker code ready',
+      'astro ended',
+      'search index started',
+      'pagefind ended',
+      'service worker finishing',
+    ]);
+    // Bundled for the build's base path; finished on the staging folder with that code.
+    expect(checks.workerCalls).toEqual([
+      ['prepare', '/sub/'],
+      ['finish', `${outDir}-staging`, '/sub/', { base: '/sub/', before: '(', after: ')' }],
+    ]);
+    // Timed from its own start to its end (30 ms here), within Astro's time.
+    expect(timings['service worker code']).toBeGreaterThanOrEqual(0.025);
+    expect(timings['service worker code']).toBeLessThan(timings['astro build']!);
+  });
+
+  it('fails the service worker’s step, after the search index, when its code could not be bundled', async () => {
+    checks.worker.codeFail = 'rollup could not bundle Workbox.';
+    const outDir = previousBuild();
+    await expect(build(outDir)).rejects.toThrow(
+      `Build stopped: the service worker failed (see above). The previous build output was left as it was. The failed build is in ${outDir}-staging/ for a look.`,
+    );
+    expect(output.join('\n')).toContain('rollup could not bundle Workbox.');
+    expect(checks.events).toContain('search index started');
+    expect(checks.distKilled).toBe(true);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
+  });
+
   it('lists Astro’s warnings under the summary, each once with its count', async () => {
     checks.tools.astro.log = [
       '12:00:01 [WARN] [content] Empty collection',
@@ -425,10 +493,16 @@ describe('the built-site check in build()', () => {
 
   it('when Astro fails, prints its log, removes the staging folder and leaves the previous output', async () => {
     checks.tools.astro = { log: 'Astro: something broke', code: 1 };
+    // The service worker's code, bundled meanwhile, fails too, later: Astro's failure is the one reported.
+    checks.worker.codeFail = 'rollup could not bundle Workbox.';
     const outDir = previousBuild();
     await expect(build(outDir)).rejects.toThrow(
       'Build stopped: astro build failed (see above). The previous build output was left as it was.',
     );
+    // The bundling's failure comes after the build has stopped, and goes nowhere (vitest fails a test on an unhandled rejection).
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(checks.events).toContain('service worker code ready');
+    expect(output.join('\n')).not.toContain('rollup could not bundle Workbox.');
     expect(output.join('\n')).toContain('Astro: something broke');
     expect(checks.distCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
@@ -443,6 +517,8 @@ describe('the built-site check in build()', () => {
     expect(checks.killed).toBe(true);
     expect(checks.verdictSeen).toBeNull();
     expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
+    // The service worker's code is bundled only after the content check has passed.
+    expect(checks.workerCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
   });
@@ -460,6 +536,8 @@ describe('the built-site check in build()', () => {
     });
     expect(checks.killed).toBe(true);
     expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
+    // The service worker's code is bundled only after the content check has passed.
+    expect(checks.workerCalls).toEqual([]);
     expect(checks.distCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');

@@ -5,12 +5,18 @@
  *     the content-safety plugin waits for the check's verdict (src/lib/content-verdict.ts). A
  *     problem stops Astro and the build, with messages naming file, line and fix. Astro's log is
  *     kept and printed only when it fails (or with --verbose), so a good build prints a short summary.
+ *     Once the check has passed, this process is idle while Astro bundles and renders: it bundles
+ *     the service worker's code then (scripts/build-sw.ts prepareServiceWorker: Workbox's runtime
+ *     through rollup, babel and terser, which depends only on the configuration).
  *  2. Pagefind indexes the pages while the built-site check (links, third-party requests,
- *     security) reads them; then the service worker is generated (it precaches the index).
+ *     security) reads them; then the service worker is finished (finishServiceWorker: it plans
+ *     the precache from the built site, the index included, and puts the list into its code).
  *  3. Only then does the staging folder replace OUT_DIR: a failed build leaves the previous
  *     output as it was, so `npm run serve` keeps working.
- * `--timings <file>` writes each step's seconds as JSON (the content check's overlap Astro's, as do
- * the search index's and the link check's); the benchmark reads it.
+ * `--timings <file>` writes each step's seconds as JSON (the content check's and the service worker
+ * code's overlap Astro's, as do the search index's and the link check's); the benchmark reads it.
+ * "service worker code" is the bundling beside Astro; "service worker" is what is left after the
+ * search index (planning, the precache list, sw.js, and any wait for the bundling).
  * `--verbose` shows Astro's and Pagefind's own output as they run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -167,7 +173,9 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
   );
   const astroStarted = performance.now();
   const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose);
-  let buildServiceWorker: typeof import('./build-sw.ts').buildServiceWorker;
+  let finishServiceWorker: typeof import('./build-sw.ts').finishServiceWorker;
+  let workerCode: ReturnType<typeof import('./build-sw.ts').prepareServiceWorker>;
+  let workerCodeSeconds = 0;
   let astroResult: RunResult | undefined;
   let checking: Running | undefined;
   try {
@@ -215,7 +223,17 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     timings['content check'] = checkSeconds;
     await stopOnProblems(problems);
     // Workbox loads now, while Astro finishes: before the check it would delay the verdict Astro waits for.
-    buildServiceWorker = (await import('./build-sw.ts')).buildServiceWorker;
+    // This process has nothing else to do until Astro ends, so it bundles the service worker's
+    // code now, on its own core; a failure is reported with the service worker's step, after the
+    // search index.
+    const serviceWorker = await import('./build-sw.ts');
+    finishServiceWorker = serviceWorker.finishServiceWorker;
+    const codeStarted = performance.now();
+    workerCode = serviceWorker.prepareServiceWorker(base);
+    workerCode.then(
+      () => void (workerCodeSeconds = (performance.now() - codeStarted) / 1000),
+      () => undefined,
+    );
     astroResult = await astro.done;
     if (project && astroResult.code === 0) {
       const taken = aheadFolder.takenCount();
@@ -227,6 +245,8 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
         );
     }
     timings['astro build'] = (performance.now() - astroStarted) / 1000;
+    // Listed after astro build, which it ran beside; its seconds are known once it ends (step 2).
+    timings['service worker code'] = 0;
   } finally {
     rmSync(verdictDir, { recursive: true, force: true });
     // Whatever stopped this step, Astro does not go on alone.
@@ -240,7 +260,7 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
 
   // 2. The built-site check (links, third parties, CSP, ids), started and loaded in step 1, now
   // checks, in its own process, while Pagefind indexes the pages and then the service worker,
-  // which precaches the index, is generated: all three only read the pages, and the check lists
+  // which precaches the index, is finished: all three only read the pages, and the check lists
   // files without depending on the new ones.
   const stepStarted = performance.now();
   const linkCheck = checking;
@@ -256,11 +276,12 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     fail('the search index (Pagefind)', verbose ? undefined : index.output, staging);
   }
   const worker = await timed(timings, 'service worker', () =>
-    buildServiceWorker(staging).catch((error: unknown) => {
+    finishServiceWorker(staging, base, workerCode).catch((error: unknown) => {
       stopChecking();
       return fail('the service worker', (error as Error).message, staging);
     }),
   );
+  timings['service worker code'] = workerCodeSeconds;
   const checked = await linkCheck.done;
   timings['link check'] = (performance.now() - stepStarted) / 1000;
   console.log(checked.output.trimEnd());
@@ -285,7 +306,7 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
       .join(
         ', ',
-      )} (the content check, in two parts around this process's share of the MDX compiling, ran beside astro build; the link check beside the search index and the service worker)`,
+      )} (the content check, in two parts around this process's share of the MDX compiling, ran beside astro build, as did the service worker code; the link check beside the search index and the service worker)`,
   ];
   if (warnings.length > 0)
     lines.push('', `⚠ ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${w}`));
