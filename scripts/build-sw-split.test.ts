@@ -18,6 +18,7 @@ import {
   STORE_SCRIPT,
   buildServiceWorker,
   finishServiceWorker,
+  fromWorkbox,
   manifestOptions,
   precacheListCode,
   prepareServiceWorker,
@@ -191,5 +192,14 @@ describe('splitAtPlaceholder', () => {
 
   it('is what prepareServiceWorker finds: the placeholder as terser prints it', async () => {
     expect(await precacheListCode([{ url: PRECACHE_SENTINEL, revision: null }])).toBe(list);
+  });
+});
+
+describe('fromWorkbox', () => {
+  it('loads what workbox-build bundles with, and names the fix when a part of it has moved', () => {
+    expect(typeof (fromWorkbox('./lib/populate-sw-template.js') as { populateSWTemplate: unknown }).populateSWTemplate).toBe('function');
+    expect(() => fromWorkbox('./lib/moved-away.js')).toThrow(
+      "workbox-build no longer has ./lib/moved-away.js (Cannot find module './lib/moved-away.js'): make prepareServiceWorker in scripts/build-sw.ts bundle as workbox-build/build/lib/bundle.js now does, or keep workbox-build at the version in package-lock.json.",
+    );
   });
 });

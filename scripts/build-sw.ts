@@ -524,7 +524,19 @@ export function manifestOptions(outDir: string, shell: readonly string[], base: 
  * included, so the names change with the list. prepareServiceWorker therefore stops before
  * mangling, and finishServiceWorker mangles once the list is in.
  */
-const fromWorkbox = createRequire(import.meta.resolve('workbox-build'));
+const workboxRequire = createRequire(import.meta.resolve('workbox-build'));
+/** A module as workbox-build loads it (or, with `from`, as one of its dependencies does). */
+export function fromWorkbox(id: string, from = workboxRequire): unknown {
+  try {
+    return from(id);
+  } catch (error) {
+    throw new Error(
+      `workbox-build no longer has ${id} (${(error as Error).message.split('\n')[0]}): make prepareServiceWorker in scripts/build-sw.ts ` +
+        'bundle as workbox-build/build/lib/bundle.js now does, or keep workbox-build at the version in package-lock.json.',
+      { cause: error },
+    );
+  }
+}
 const { validateGenerateSWOptions } = fromWorkbox('./lib/validate-options.js') as {
   validateGenerateSWOptions: (options: GenerateSWOptions) => GenerateSWOptions & { babelPresetEnvTargets: string[] };
 };
@@ -544,7 +556,7 @@ const { nodeResolve } = fromWorkbox('@rollup/plugin-node-resolve') as { nodeReso
 const { default: replace } = fromWorkbox('@rollup/plugin-replace') as { default: (options: object) => unknown };
 const { babel } = fromWorkbox('@rollup/plugin-babel') as { babel: (options: object) => unknown };
 const { default: presetEnv } = fromWorkbox('@babel/preset-env') as { default: unknown };
-const { minify } = createRequire(fromWorkbox.resolve('@rollup/plugin-terser'))('terser') as {
+const { minify } = fromWorkbox('terser', createRequire(workboxRequire.resolve('@rollup/plugin-terser'))) as {
   minify: (code: string, options: object) => Promise<{ code?: string }>;
 };
 
