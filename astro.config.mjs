@@ -1,20 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
-import remarkParsedAhead from './src/plugins/remark-parsed-ahead.ts';
-import remarkDiagrams from './src/plugins/remark-diagrams.ts';
-import remarkCitations from './src/plugins/remark-citations.ts';
-import remarkEstimates from './src/plugins/remark-estimates.ts';
-import remarkTypography from './src/plugins/remark-typography.ts';
-import rehypeContent from './src/plugins/rehype-content.ts';
 import { siteBase } from './src/lib/base.ts';
 import schemaCacheGuard from './src/plugins/schema-cache-guard.ts';
 import csp from './src/plugins/csp.ts';
 import contentSafety from './src/plugins/content-safety.ts';
 import browserMermaid from './src/plugins/browser-mermaid.ts';
 import mdxAhead from './src/plugins/mdx-ahead.ts';
+import { markdownConfig, mdxOptions } from './src/markdown.config.ts';
 
 /**
  * No module-preload helper. Vite wraps every dynamic import in `__vitePreload`, a 0.9 KB gzip
@@ -38,13 +32,8 @@ function withoutPreloadHelper() {
   };
 }
 
-/**
- * @astrojs/mdx's options, exported so the build script compiles MDX beside Astro with the same
- * (scripts/lib/mdx-renderer.ts). `optimize` turns each static stretch of a page (everything but its
- * components) into one HTML string at compile time instead of a tree of JSX calls: the compiled
- * pages are a fraction of the size, so compiling, bundling and rendering them take less time.
- */
-export const mdxOptions = { optimize: true };
+/** @astrojs/mdx's options (src/markdown.config.ts), exported for the tests that compare both compilers. */
+export { mdxOptions };
 
 /** Deployment base path, such as "/netflix-sd/" on GitHub Pages (from BASE_PATH). */
 const base = siteBase();
@@ -61,19 +50,8 @@ export default defineConfig({
   // No prefetching, no view transitions: pages are small and must work without script.
   prefetch: false,
   devToolbar: { enabled: false },
-  markdown: {
-    processor: unified({
-      // remarkParsedAhead first: under npm run build, the build script's own compiles reuse the
-      // tree its content check parsed from the same text (src/lib/parsed-ahead.ts).
-      remarkPlugins: [remarkParsedAhead, remarkDiagrams, remarkEstimates, remarkCitations, remarkTypography],
-      rehypePlugins: [[rehypeContent, { base }]],
-      // Curly quotes and dashes come from remarkTypography: the same output as SmartyPants on this
-      // content at a fraction of the cost (see src/plugins/remark-typography.ts).
-      smartypants: false,
-      gfm: true,
-    }),
-    syntaxHighlight: false,
-  },
+  // Plugins and options: src/markdown.config.ts, which the build script's MDX renderer reads too.
+  markdown: markdownConfig(base),
   // browserMermaid: mermaid's own browser build under <base>vendor/mermaid/, never bundled by Vite.
   // mdxAhead: under npm run build, Astro shares compiling MDX with the build script (src/lib/mdx-ahead.ts).
   integrations: [schemaCacheGuard(), mdx(mdxOptions), mdxAhead(mdxOptions), csp(), browserMermaid()],
