@@ -46,7 +46,10 @@ export default defineConfig({
   // Separate caches let fixture sites and parallel builds run side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Stylesheets are always files: no inline <style>, so the CSP needs no style hashes.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages rendered at a time: while one page's file is written, the next is rendered (one at
+  // a time, the renderer sat idle for about 0.3 s of every build waiting on writes). The output is
+  // byte-identical.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // No prefetching, no view transitions: pages are small and must work without script.
   prefetch: false,
   devToolbar: { enabled: false },
