@@ -52,6 +52,8 @@ const checks = vi.hoisted(() => ({
   killed: false,
   /** The folder the stand-in Astro was told to share MDX compilations through. */
   aheadDir: undefined as string | undefined,
+  /** The file the stand-in Astro was told to read git's answers from (src/lib/git-dates.ts). */
+  gitDatesFile: undefined as string | undefined,
   /** What the build script compiled with the project's MDX renderer: body and absolute path. */
   compiled: [] as [string, string][],
   /** The first node of each tree the renderer took from the content check instead of parsing (src/lib/parsed-ahead.ts). */
@@ -172,6 +174,7 @@ vi.mock('node:child_process', async (importOriginal) => {
       const run = checks.tools[tool];
       checks.spawned.push({ command, args, outDir: options.env?.OUT_DIR, stdio: options.stdio });
       if (tool === 'astro') checks.aheadDir = options.env?.MDX_AHEAD_DIR;
+      if (tool === 'astro') checks.gitDatesFile = options.env?.GIT_DATES_FILE;
       // Astro compiles content only once the check's verdict exists, as the content-safety plugin does.
       const verdictFile = tool === 'astro' ? options.env?.CONTENT_CHECK_VERDICT_FILE : undefined;
       const whenReady = (go: () => void) => {
@@ -264,6 +267,7 @@ beforeEach(() => {
   checks.verdictSeen = null;
   checks.killed = false;
   checks.aheadDir = undefined;
+  checks.gitDatesFile = undefined;
   checks.compiled = [];
   checks.treesTaken = [];
   checks.astroFingerprint = 'settings';
@@ -389,6 +393,9 @@ describe('the built-site check in build()', () => {
     expect(checks.treesTaken).toEqual([{ type: 'heading', depth: 1, children: [] }]);
     expect(checks.aheadDir).toMatch(new RegExp(`^${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(existsSync(checks.aheadDir!)).toBe(false);
+    // git's answers for the pages' dates go to Astro through the same private folder, gone afterwards.
+    expect(path.dirname(checks.gitDatesFile!)).toBe(path.dirname(checks.aheadDir!));
+    expect(existsSync(checks.gitDatesFile!)).toBe(false);
   });
 
   it('with --verbose, shows the tools’ output live and does not print it again on failure', async () => {

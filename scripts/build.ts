@@ -28,6 +28,7 @@ import { siteBase } from '../src/lib/base.ts';
 import { contentDir } from '../src/lib/content-paths.ts';
 import { VERDICT_VARIABLE, verdictFor, writeVerdict } from '../src/lib/content-verdict.ts';
 import { AHEAD_VARIABLE, AheadFolder, compileAhead } from '../src/lib/mdx-ahead.ts';
+import { GIT_DATES_VARIABLE, readGitHistory, writeGitHistory } from '../src/lib/git-dates.ts';
 import { report, type Problem } from './lib/problems.ts';
 
 /** Output lines of a finished command. */
@@ -166,7 +167,19 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
   mkdirSync(aheadDir);
   const aheadFolder = new AheadFolder(aheadDir);
   const aheadWarnings: string[] = [];
-  const env = { ...process.env, OUT_DIR: staging, [VERDICT_VARIABLE]: verdictFile, [AHEAD_VARIABLE]: aheadDir };
+  // Pages' last-updated dates: git is asked here, in the background, and Astro reads the answers
+  // from this file when it renders (src/lib/git-dates.ts); if they are not there yet, it asks git.
+  const gitDatesFile = path.join(verdictDir, 'git-dates.json');
+  const gitDates = readGitHistory(process.cwd()).then((history) => {
+    if (history) writeGitHistory(gitDatesFile, history);
+  });
+  const env = {
+    ...process.env,
+    OUT_DIR: staging,
+    [VERDICT_VARIABLE]: verdictFile,
+    [AHEAD_VARIABLE]: aheadDir,
+    [GIT_DATES_VARIABLE]: gitDatesFile,
+  };
   let mdxShare = '';
   console.log(
     `… Checking ${content}/ and building pages with Astro into ${staging}/ side by side${verbose ? '' : " (Astro's log is shown if it fails; --verbose shows it live)"}`,
@@ -248,6 +261,9 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     // Listed after astro build, which it ran beside; its seconds are known once it ends (step 2).
     timings['service worker code'] = 0;
   } finally {
+    // git's answers land before their folder goes (git takes a fraction of a second); a git that
+    // failed only means Astro asked it itself.
+    await gitDates.catch(() => undefined);
     rmSync(verdictDir, { recursive: true, force: true });
     // Whatever stopped this step, Astro does not go on alone.
     if (!astroResult) astro.child.kill();

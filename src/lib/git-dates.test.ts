@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { lastUpdated, parseGitLog } from './git-dates.ts';
+import { GIT_DATES_VARIABLE, lastUpdated, parseGitLog, readGitHistory, writeGitHistory } from './git-dates.ts';
 
 describe('parseGitLog', () => {
   it('keeps the newest date per file (the log is newest first)', () => {
@@ -102,5 +102,60 @@ describe('lastUpdated in a git checkout', () => {
       env: { ...process.env, GIT_AUTHOR_DATE: '2025-01-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-01-01T10:00:00Z' },
     });
     expect(lastUpdated('content/new.mdx', dir)?.toISOString()).toBe(FILE_TIME.toISOString());
+  });
+
+  it('gives, asked in the background, the answers lastUpdated reads', async () => {
+    const dir = repository();
+    const history = await readGitHistory(dir);
+    expect(history?.root).toBe(path.resolve(dir));
+    expect(parseGitLog(history!.log).get('content/both.mdx')?.toISOString()).toBe('2024-05-01T10:00:00.000Z');
+    expect(history!.status).toContain('content/changed.mdx');
+    expect(history!.status).toContain('content/new.mdx');
+    expect(await readGitHistory(mkdtempSync(path.join(tmpdir(), 'git-dates-none-')))).toBeUndefined();
+  });
+});
+
+describe('git answers handed over by the build', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const handOver = (dir: string, log: string, status = '') => {
+    const file = path.join(dir, 'git-dates.json');
+    writeGitHistory(file, { root: path.resolve(dir), log, status });
+    vi.stubEnv(GIT_DATES_VARIABLE, file);
+    return file;
+  };
+
+  it('are used instead of asking git: dates for a folder git knows nothing of', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'git-dates-handed-'));
+    writeFileSync(path.join(dir, 'page.mdx'), 'x');
+    handOver(dir, '\0' + '2024-05-01T10:00:00+00:00\n\npage.mdx\nother.mdx\n', '?? other.mdx\n');
+    expect(lastUpdated('page.mdx', dir)?.toISOString()).toBe('2024-05-01T10:00:00.000Z');
+    // Changed since its commit, per the handed-over status, and gone: the commit date.
+    expect(lastUpdated('other.mdx', dir)?.toISOString()).toBe('2024-05-01T10:00:00.000Z');
+  });
+
+  it('are ignored when they are for another folder, or not there (yet): git is asked', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'git-dates-other-'));
+    writeFileSync(path.join(dir, 'page.mdx'), 'x');
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'git-dates-elsewhere-'));
+    writeGitHistory(path.join(elsewhere, 'git-dates.json'), {
+      root: elsewhere,
+      log: '\0' + '2024-05-01T10:00:00+00:00\n\npage.mdx\n',
+      status: '',
+    });
+    vi.stubEnv(GIT_DATES_VARIABLE, path.join(elsewhere, 'git-dates.json'));
+    expect(Math.abs(lastUpdated('page.mdx', dir)!.getTime() - Date.now())).toBeLessThan(60_000);
+    const later = mkdtempSync(path.join(tmpdir(), 'git-dates-later-'));
+    writeFileSync(path.join(later, 'page.mdx'), 'x');
+    vi.stubEnv(GIT_DATES_VARIABLE, path.join(later, 'not-yet.json'));
+    expect(Math.abs(lastUpdated('page.mdx', later)!.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('stop the build, naming the file, when they are not git answers', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'git-dates-bad-'));
+    const file = path.join(dir, 'git-dates.json');
+    writeFileSync(file, JSON.stringify({ root: dir, log: 1 }));
+    vi.stubEnv(GIT_DATES_VARIABLE, file);
+    expect(() => lastUpdated('page.mdx', dir)).toThrow(file);
+    expect(() => writeGitHistory(file, { root: '', log: '', status: '' })).toThrow();
   });
 });
