@@ -167,12 +167,9 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
   mkdirSync(aheadDir);
   const aheadFolder = new AheadFolder(aheadDir);
   const aheadWarnings: string[] = [];
-  // Pages' last-updated dates: git is asked here, in the background, and Astro reads the answers
-  // from this file when it renders (src/lib/git-dates.ts); if they are not there yet, it asks git.
+  // Pages' last-updated dates: git is asked here once Astro has started, and Astro reads the
+  // answers from this file when it renders (src/lib/git-dates.ts), seconds later.
   const gitDatesFile = path.join(verdictDir, 'git-dates.json');
-  const gitDates = readGitHistory(process.cwd()).then((history) => {
-    if (history) writeGitHistory(gitDatesFile, history);
-  });
   const env = {
     ...process.env,
     OUT_DIR: staging,
@@ -186,6 +183,8 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
   );
   const astroStarted = performance.now();
   const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose);
+  const gitHistory = readGitHistory(process.cwd());
+  if (gitHistory) writeGitHistory(gitDatesFile, gitHistory);
   let finishServiceWorker: typeof import('./build-sw.ts').finishServiceWorker;
   let workerCode: ReturnType<typeof import('./build-sw.ts').prepareServiceWorker>;
   let workerCodeSeconds = 0;
@@ -261,9 +260,6 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     // Listed after astro build, which it ran beside; its seconds are known once it ends (step 2).
     timings['service worker code'] = 0;
   } finally {
-    // git's answers land before their folder goes (git takes a fraction of a second); a git that
-    // failed only means Astro asked it itself.
-    await gitDates.catch(() => undefined);
     rmSync(verdictDir, { recursive: true, force: true });
     // Whatever stopped this step, Astro does not go on alone.
     if (!astroResult) astro.child.kill();

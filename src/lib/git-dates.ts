@@ -3,14 +3,13 @@
  * instead of one process per page. A file with uncommitted changes, or no history at all (a
  * fresh fixture, a shallow clone), falls back to its modification time.
  *
- * `npm run build` asks git itself, in the background as it starts, and hands the answers to
- * `astro build` in a file (GIT_DATES_VARIABLE): started from Astro, git waited for a copy of a
- * process of a gigabyte, in the middle of rendering, and the renderer with it (0.1-0.3 s).
+ * `npm run build` asks git itself once Astro has started, and hands the answers to `astro build`
+ * in a file (GIT_DATES_VARIABLE): started from Astro, git waited for a copy of a process of a
+ * gigabyte, in the middle of rendering, and the renderer with it (0.1-0.3 s).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { z } from 'zod';
 
 /** Set by scripts/build.ts for its `astro build`: the file with git's answers (GitHistorySchema). */
@@ -29,18 +28,6 @@ export const GitHistorySchema = z.strictObject({
 });
 export type GitHistory = z.infer<typeof GitHistorySchema>;
 
-/** Git's answers for `root`, without blocking; undefined outside a git checkout. */
-export async function readGitHistory(root: string): Promise<GitHistory | undefined> {
-  const run = promisify(execFile);
-  try {
-    const options = { cwd: root, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
-    const [log, status] = await Promise.all([run('git', LOG_ARGS, options), run('git', STATUS_ARGS, options)]);
-    return { root: path.resolve(root), log: log.stdout, status: status.stdout };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Writes the answers whole or not at all (a reader never sees half a file). */
 export function writeGitHistory(file: string, history: GitHistory): void {
   writeFileSync(`${file}.partial`, JSON.stringify(GitHistorySchema.parse(history)));
@@ -56,11 +43,11 @@ function handedOver(root: string): GitHistory | undefined {
   return parsed.data.root === path.resolve(root) ? parsed.data : undefined;
 }
 
-/** Git's answers, asked here and now; undefined outside a git checkout. */
-function askGit(root: string): GitHistory | undefined {
+/** Git's answers for `root`, asked here and now; undefined outside a git checkout. */
+export function readGitHistory(root: string): GitHistory | undefined {
   try {
     const options = { cwd: root, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] as const };
-    return { root, log: execFileSync('git', LOG_ARGS, options), status: execFileSync('git', STATUS_ARGS, options) };
+    return { root: path.resolve(root), log: execFileSync('git', LOG_ARGS, options), status: execFileSync('git', STATUS_ARGS, options) };
   } catch {
     return undefined;
   }
@@ -89,7 +76,7 @@ let cache: { root: string; dates: Map<string, Date>; dirty: Set<string> } | unde
 function load(root: string) {
   if (cache?.root === root) return cache;
   // Not a git checkout: every file uses its modification time.
-  const history = handedOver(root) ?? askGit(root) ?? { root, log: '', status: '' };
+  const history = handedOver(root) ?? readGitHistory(root) ?? { root, log: '', status: '' };
   const dirty = new Set(
     // Stryker disable next-line MethodExpression: an empty line adds "" to the set, which names no file.
     history.status
