@@ -7,7 +7,7 @@
  * in a file (GIT_DATES_VARIABLE): started from Astro, git waited for a copy of a process of a
  * gigabyte, in the middle of rendering, and the renderer with it (0.1-0.3 s).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -46,7 +46,12 @@ function handedOver(root: string): GitHistory | undefined {
 /** Git's answers for `root`, asked here and now; undefined outside a git checkout. */
 export function readGitHistory(root: string): GitHistory | undefined {
   try {
-    const options = { cwd: root, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] as const };
+    const options: ExecFileSyncOptionsWithStringEncoding = {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    };
     return { root: path.resolve(root), log: execFileSync('git', LOG_ARGS, options), status: execFileSync('git', STATUS_ARGS, options) };
   } catch {
     return undefined;
