@@ -1,9 +1,11 @@
 /**
  * Remembers, on disk, which diagram sources mermaid's parser has accepted, keyed by a hash of the
- * source and mermaid's version. The content check and the build both check every diagram
- * (validate.ts); with this, each drawing is parsed once per content hash, by whichever runs
- * first, and never again while it is unchanged: mermaid itself is not even loaded. Only successes
- * are remembered, so a broken diagram always gets the parser's current message.
+ * source and mermaid's version. The content check checks every diagram (validate.ts), and so does
+ * the diagram plugin outside `npm run build` (inside it, the plugin skips the blocks the check's
+ * verdict lists: src/lib/content-verdict.ts); with this, a drawing is parsed once per content
+ * hash, by whichever runs first, and never again while it is unchanged: mermaid itself is not
+ * even loaded. Only successes are remembered, so a broken diagram always gets the parser's
+ * current message.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
