@@ -4,22 +4,14 @@
  * files are the site's, how sections are named and ordered, how the shell's size is counted, and
  * where the per-file limit falls.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderWith } from './lib/folder-with.ts';
 import { moduleImports, oversizedFiles, pagefindFiles, pageFiles, pageReferences, planOffline, wireSize } from './build-sw.ts';
 
 const B = '/b/';
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sw-plan-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>): string => folderWith('sw-plan-', files);
 
 describe('pageFiles', () => {
   it('lists the HTML files outside pagefind/, sorted', () => {

@@ -7,10 +7,10 @@
  * exactly once stops the step with the fix.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { folderWith } from './lib/folder-with.ts';
 import { generateSW } from 'workbox-build';
 import {
   MAX_PRECACHE_FILE_BYTES,
@@ -29,14 +29,7 @@ import {
 
 const B = '/b/';
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sw-split-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>): string => folderWith('sw-split-', files);
 
 const page = (title: string, scripts: string[] = ['_astro/site.js']) =>
   `<!DOCTYPE html><title>${title}</title><link rel="stylesheet" href="${B}_astro/site.css">${scripts

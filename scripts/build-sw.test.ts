@@ -6,12 +6,12 @@
  * the on-demand files it needs (a page with a browser-drawn diagram: mermaid without ELK); a page too large to store fails the build with its name; and the real test build stays
  * within the precache budget (the browser side is in tests/e2e/offline.test.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { folderWith } from './lib/folder-with.ts';
 import {
   PRECACHE_BUDGET_BYTES,
   SHELL_BUDGET_BYTES,
@@ -30,14 +30,7 @@ import { copyMermaidBrowserBuild, mermaidBrowserFiles } from '../src/plugins/bro
 /** A Pagefind fragment file as Pagefind writes it: gzip of its signature and the JSON. */
 const fragmentFile = (json: unknown) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(json)}`));
 
-function site(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sw-site-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const site = (files: Record<string, string | Buffer>): string => folderWith('sw-site-', files);
 
 const B = '/netflix-sd/';
 const page = (title: string, body = '', padding = 0) =>
