@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { folderWith } from './lib/folder-with.ts';
 import { generateSW } from 'workbox-build';
 import {
@@ -78,10 +78,11 @@ async function generateSWInOneGo(
   return { sw: readFileSync(swDest), count: result.count, size: result.size, warnings: result.warnings };
 }
 
-let prepared: PreparedServiceWorker;
-beforeAll(async () => {
-  prepared = await prepareServiceWorker(B);
-}, 60_000);
+/**
+ * The worker's code, bundled afresh inside each test that reads it (about a second), not once for
+ * the file: mutation testing then credits the bundling to the tests that compare its bytes.
+ */
+const prepare = (): Promise<PreparedServiceWorker> => prepareServiceWorker(B);
 
 describe('the service worker in two steps', () => {
   it.each([
@@ -90,7 +91,7 @@ describe('the service worker in two steps', () => {
     ['hundreds of files', largeSite],
   ])('writes the same sw.js as generateSW in one go: %s', { timeout: 60_000 }, async (_name, make) => {
     const dir = make();
-    const split = await finishServiceWorker(dir, B, prepared);
+    const split = await finishServiceWorker(dir, B, await prepare());
     const written = readFileSync(path.join(dir, 'sw.js'));
     const whole = await generateSWInOneGo(dir, split.plan.shell);
     expect(written.equals(whole.sw), 'sw.js differs from generateSW’s').toBe(true);
@@ -102,18 +103,23 @@ describe('the service worker in two steps', () => {
     expect(split.filePaths).toEqual([path.resolve(dir, 'sw.js')]);
   });
 
-  it('bundles the code for its base path alone, compressed, not yet mangled, with the placeholder list cut out', () => {
-    expect(prepared.base).toBe(B);
-    const code = `${prepared.before}${prepared.after}`;
-    expect(code).not.toContain(PRECACHE_SENTINEL);
-    expect(code).toContain(`importScripts("${STORE_SCRIPT}")`);
-    expect(code).toContain(`"${B}offline/index.html"`);
-    // Workbox's own names are still there for the mangler to shorten once the list is in.
-    expect(code).toContain('getOrCreatePrecacheController().precache(');
-    // The list goes where Workbox's precache call takes its argument.
-    expect(prepared.before).toMatch(/\($/);
-    expect(prepared.after).toMatch(/^\),/);
-  });
+  it(
+    'bundles the code for its base path alone, compressed, not yet mangled, with the placeholder list cut out',
+    { timeout: 60_000 },
+    async () => {
+      const prepared = await prepare();
+      expect(prepared.base).toBe(B);
+      const code = `${prepared.before}${prepared.after}`;
+      expect(code).not.toContain(PRECACHE_SENTINEL);
+      expect(code).toContain(`importScripts("${STORE_SCRIPT}")`);
+      expect(code).toContain(`"${B}offline/index.html"`);
+      // Workbox's own names are still there for the mangler to shorten once the list is in.
+      expect(code).toContain('getOrCreatePrecacheController().precache(');
+      // The list goes where Workbox's precache call takes its argument.
+      expect(prepared.before).toMatch(/\($/);
+      expect(prepared.after).toMatch(/^\),/);
+    },
+  );
 
   it('precaches the shell: hashed files without a revision, the rest with the MD5 Workbox gives, and counts their bytes', async () => {
     const dir = awkwardSite();
@@ -142,8 +148,8 @@ describe('the service worker in two steps', () => {
     ).toBe(`[{url:"/b/a.js",revision:null},{url:'/b/say "hi".css',revision:"0f"},{url:"/b/it's\\u2028<\\/script>",revision:"é"}]`);
   });
 
-  it('refuses code bundled for another base path, naming both', async () => {
-    await expect(finishServiceWorker(oneFileSite(), B, { ...prepared, base: '/other/' })).rejects.toThrow(
+  it('refuses code bundled for another base path, naming both', { timeout: 60_000 }, async () => {
+    await expect(finishServiceWorker(oneFileSite(), B, { ...(await prepare()), base: '/other/' })).rejects.toThrow(
       "The service worker's code was bundled for the base path /other/, not /b/: prepare it with prepareServiceWorker('/b/').",
     );
   });
@@ -163,7 +169,7 @@ describe('the service worker in two steps', () => {
     const dir = awkwardSite();
     await buildServiceWorker(dir, B);
     const whole = readFileSync(path.join(dir, 'sw.js'));
-    await finishServiceWorker(dir, B, prepared);
+    await finishServiceWorker(dir, B, await prepare());
     expect(whole.equals(readFileSync(path.join(dir, 'sw.js')))).toBe(true);
     await expect(buildServiceWorker(dir, B, { maxFileBytes: 4 })).rejects.toThrow('The offline cache takes files up to 0.00 MB');
   }, 60_000);
