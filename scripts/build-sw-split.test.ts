@@ -16,10 +16,12 @@ import {
   MAX_PRECACHE_FILE_BYTES,
   PRECACHE_SENTINEL,
   STORE_SCRIPT,
+  assertBundledLikeGenerateSW,
   buildServiceWorker,
   finishServiceWorker,
   fromWorkbox,
   manifestOptions,
+  onlyChunk,
   precacheListCode,
   prepareServiceWorker,
   splitAtPlaceholder,
@@ -200,5 +202,25 @@ describe('fromWorkbox', () => {
     expect(() => fromWorkbox('./lib/moved-away.js')).toThrow(
       "workbox-build no longer has ./lib/moved-away.js (Cannot find module './lib/moved-away.js'): make prepareServiceWorker in scripts/build-sw.ts bundle as workbox-build/build/lib/bundle.js now does, or keep workbox-build at the version in package-lock.json.",
     );
+  });
+});
+
+describe('what prepareServiceWorker bundles', () => {
+  it('is only the case it bundles as generateSW does: production, runtime inlined, no source map', () => {
+    const good = { mode: 'production', inlineWorkboxRuntime: true, sourcemap: false };
+    expect(() => assertBundledLikeGenerateSW(good)).not.toThrow();
+    for (const other of [{ mode: 'development' }, { inlineWorkboxRuntime: false }, { sourcemap: true }, { mode: undefined }]) {
+      expect(() => assertBundledLikeGenerateSW({ ...good, ...other }), JSON.stringify(other)).toThrow(
+        'bundles as generateSW does for mode "production", inlineWorkboxRuntime and no source map only',
+      );
+    }
+  });
+
+  it('is one file of code: none, an empty one or a second one fails, saying how many', () => {
+    expect(onlyChunk([{ code: 'self.x=1;' }])).toBe('self.x=1;');
+    expect(() => onlyChunk([])).toThrow('rollup bundled the service worker into 0 files, not one');
+    expect(() => onlyChunk([{ code: '' }])).toThrow('into 1 files, not one');
+    expect(() => onlyChunk([{}])).toThrow('into 1 files, not one');
+    expect(() => onlyChunk([{ code: 'a' }, { code: 'b' }])).toThrow('into 2 files, not one: keep inlineWorkboxRuntime');
   });
 });

@@ -621,6 +621,27 @@ export function splitAtPlaceholder(code: string, placeholder: string): { before:
 }
 
 /**
+ * Throws unless the options are the case prepareServiceWorker bundles as generateSW does: mode
+ * "production", Workbox's runtime inlined, no source map (workbox-build's bundle() differs otherwise).
+ */
+export function assertBundledLikeGenerateSW(options: { mode?: string; inlineWorkboxRuntime?: boolean; sourcemap?: boolean }): void {
+  if (options.mode !== 'production' || !options.inlineWorkboxRuntime || options.sourcemap)
+    throw new Error(
+      'prepareServiceWorker (scripts/build-sw.ts) bundles as generateSW does for mode "production", inlineWorkboxRuntime and no source map only: keep those in workerOptions, or bundle the other case the way workbox-build/build/lib/bundle.js does.',
+    );
+}
+
+/** The code of the one file rollup wrote; with Workbox's runtime inlined there is never another. */
+export function onlyChunk(output: readonly { code?: string }[]): string {
+  const [chunk, ...more] = output;
+  if (!chunk?.code || more.length > 0)
+    throw new Error(
+      `rollup bundled the service worker into ${output.length} files, not one: keep inlineWorkboxRuntime in workerOptions (scripts/build-sw.ts).`,
+    );
+  return chunk.code;
+}
+
+/**
  * The worker's code for a base path, from the configuration alone, as generateSW makes it
  * (workbox-build's template, its rollup, babel and terser settings), with PRECACHE_SENTINEL as the
  * whole precache list, compressed but not yet mangled (see fromWorkbox). This is the slow part of
@@ -631,10 +652,7 @@ export async function prepareServiceWorker(base = siteBase()): Promise<PreparedS
   try {
     const swDest = path.join(scratch, 'sw.js');
     const options = validateGenerateSWOptions({ ...workerOptions(base), swDest });
-    if (options.mode !== 'production' || !options.inlineWorkboxRuntime || options.sourcemap)
-      throw new Error(
-        'prepareServiceWorker (scripts/build-sw.ts) bundles as generateSW does for mode "production", inlineWorkboxRuntime and no source map only: keep those in workerOptions, or bundle the other case the way workbox-build/build/lib/bundle.js does.',
-      );
+    assertBundledLikeGenerateSW(options);
     const sentinel: ManifestEntry = { url: PRECACHE_SENTINEL, revision: null };
     writeFileSync(swDest, populateSWTemplate({ ...options, manifestEntries: [sentinel] }));
     // workbox-build's bundle(), without its last plugin (terser), which runs below in two passes.
@@ -642,23 +660,23 @@ export async function prepareServiceWorker(base = siteBase()): Promise<PreparedS
       input: swDest,
       plugins: [
         nodeResolve(),
+        // Stryker disable next-line BooleanLiteral: preventAssignment only matters where code assigns to process.env.NODE_ENV, which Workbox's runtime never does.
         replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify(options.mode) }),
+        // Stryker disable ObjectLiteral,StringLiteral,BooleanLiteral,ArrayDeclaration: babel with preset-env changes nothing in
+        // Workbox's runtime for Workbox's browser targets (each setting removed, the bytes stay the same); it is here to bundle
+        // exactly as generateSW does, and scripts/build-sw-split.test.ts compares the bytes with generateSW's.
         babel({
           babelHelpers: 'bundled',
           babelrc: false,
           configFile: false,
           presets: [[presetEnv, { targets: { browsers: options.babelPresetEnvTargets }, loose: true }]],
         }),
+        // Stryker restore ObjectLiteral,StringLiteral,BooleanLiteral,ArrayDeclaration
       ],
     });
     const { output } = await bundle.generate({ sourcemap: false, format: 'es' });
     await bundle.close();
-    const [chunk, ...more] = output;
-    if (!chunk?.code || more.length > 0)
-      throw new Error(
-        `rollup bundled the service worker into ${output.length} files, not one: keep inlineWorkboxRuntime in workerOptions (scripts/build-sw.ts).`,
-      );
-    const compressed = await terse(chunk.code, { mangle: false }, 'compressing the service worker');
+    const compressed = await terse(onlyChunk(output), { mangle: false }, 'compressing the service worker');
     return { base, ...splitAtPlaceholder(compressed, await precacheListCode([sentinel])) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
