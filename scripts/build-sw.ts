@@ -624,7 +624,7 @@ export function splitAtPlaceholder(code: string, placeholder: string): { before:
  * Throws unless the options are the case prepareServiceWorker bundles as generateSW does: mode
  * "production", Workbox's runtime inlined, no source map (workbox-build's bundle() differs otherwise).
  */
-export function assertBundledLikeGenerateSW(options: { mode?: string; inlineWorkboxRuntime?: boolean; sourcemap?: boolean }): void {
+export function assertBundledLikeGenerateSW(options: Pick<GenerateSWOptions, 'mode' | 'inlineWorkboxRuntime' | 'sourcemap'>): void {
   if (options.mode !== 'production' || !options.inlineWorkboxRuntime || options.sourcemap)
     throw new Error(
       'prepareServiceWorker (scripts/build-sw.ts) bundles as generateSW does for mode "production", inlineWorkboxRuntime and no source map only: keep those in workerOptions, or bundle the other case the way workbox-build/build/lib/bundle.js does.',
