@@ -18,9 +18,10 @@
  * not read, such as one inside a quote) is checked by the plugin itself.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeWhole } from './write-whole.ts';
 import { checkedMermaidBlocks, type DiagramSourceFile } from './mermaid/blocks.ts';
 
 /** Set by scripts/build.ts for its `astro build`: where the verdict file will appear. */
@@ -62,9 +63,7 @@ export function verdictFor(contentDir: string, files: Iterable<CheckedFile>, cwd
 
 /** Writes the verdict whole or not at all (a reader never sees half a file). */
 export function writeVerdict(file: string, verdict: Verdict): void {
-  const partial = `${file}.partial`;
-  writeFileSync(partial, JSON.stringify(VerdictSchema.parse(verdict)));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify(VerdictSchema.parse(verdict)));
 }
 
 /** Reads a verdict file; throws naming the file when it is not one. */

@@ -8,7 +8,8 @@
  * gigabyte, in the middle of rendering, and the renderer with it (0.1-0.3 s).
  */
 import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeWhole } from './write-whole.ts';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -30,8 +31,7 @@ export type GitHistory = z.infer<typeof GitHistorySchema>;
 
 /** Writes the answers whole or not at all (a reader never sees half a file). */
 export function writeGitHistory(file: string, history: GitHistory): void {
-  writeFileSync(`${file}.partial`, JSON.stringify(GitHistorySchema.parse(history)));
-  renameSync(`${file}.partial`, file);
+  writeWhole(file, JSON.stringify(GitHistorySchema.parse(history)));
 }
 
 /** The answers the build handed over for `root`, if they are there yet and are for it. */

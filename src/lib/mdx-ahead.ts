@@ -16,11 +16,12 @@
  * build script compiles only files whose exact bytes the content check passed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { z } from 'zod';
 import { offerParsedTree, withdrawParsedTree } from './parsed-ahead.ts';
+import { writeWhole } from './write-whole.ts';
 
 /** Set by scripts/build.ts for its `astro build`: the folder both processes share for one build. */
 export const AHEAD_VARIABLE = 'MDX_AHEAD_DIR';
@@ -109,9 +110,7 @@ export class AheadFolder {
 
   /** Stores a compilation whole (a reader never sees half a file). */
   store(key: string, compiled: CompiledMdx): void {
-    const partial = `${this.path(key, 'json')}.partial`;
-    writeFileSync(partial, JSON.stringify(compiled));
-    renameSync(partial, this.path(key, 'json'));
+    writeWhole(this.path(key, 'json'), JSON.stringify(compiled));
   }
 
   /** Marks a claimed file as not compiled, so the other process compiles it (and reports why). */
