@@ -139,6 +139,57 @@ describe('loading at once', () => {
   });
 });
 
+describe('a press while the code loads at once', () => {
+  /** Loads the loader with page-progress held back until `release()`, as on a slow network. */
+  async function loadHeld() {
+    vi.resetModules();
+    watchLoads();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.doMock('./page-progress.ts', async (importOriginal) => {
+      loaded.push('page-progress');
+      await gate;
+      return importOriginal();
+    });
+    const module = await import('./progress-loader.ts');
+    await settle();
+    return { ...module, release };
+  }
+
+  for (const [why, prepare] of [
+    ['the page has checklists', () => page({ checklist: true })],
+    [
+      'this device has saved study data',
+      () => {
+        storage.items.set(STORAGE_KEY, JSON.stringify(emptyStudyData()));
+        page();
+      },
+    ],
+  ] as const) {
+    it(`counts a press made before the code arrived, once, when ${why}`, async () => {
+      prepare();
+      const { loadProgress, release } = await loadHeld();
+      const seen: EventTarget[] = [];
+      document.addEventListener('click', (event) => seen.push(event.target!));
+      // The code is on its way but has not run: nothing handles the press yet.
+      expect(loaded).toContain('page-progress');
+      button('top').click();
+      await settle();
+      expect(saved()?.studied ?? {}).toEqual({});
+      release();
+      await vi.waitFor(() => expect(Object.keys(saved()?.studied ?? {})).toEqual(['guides/loop']));
+      expect(button('end').getAttribute('aria-pressed')).toBe('true');
+      expect(seen).toEqual([button('top')]);
+      // Loaded: a press goes straight to the code, in the same turn, and is seen once.
+      await loadProgress();
+      await settle();
+      button('end').click();
+      expect(saved()?.studied).toEqual({});
+      expect(seen).toEqual([button('top'), button('end')]);
+    });
+  }
+});
+
 describe('loading on intent', () => {
   it('waits for a first-time reader', async () => {
     page();

@@ -4,8 +4,8 @@
  * reader does not download it with every page:
  * - at once when this device has saved study data (the switch and the marks must show it), when
  *   the page has checklists (they become checkboxes), or when another tab saves study data;
- * - otherwise when the reader points at or focuses a "Mark as studied" switch, or presses it
- *   (the press then takes effect once the code has arrived).
+ * - otherwise when the reader points at or focuses a "Mark as studied" switch, or presses it.
+ * A press before the code has arrived, whichever way it is loading, takes effect once it has.
  * The switch is rendered on the server as it reads with no saved data ("Mark as studied", not
  * pressed), so nothing moves when the code arrives.
  */
@@ -42,32 +42,36 @@ const switches = [...document.querySelectorAll<HTMLButtonElement>('[data-study-t
 const tracked = switches.length > 0 || document.querySelector('.sidebar a[data-study-key]') !== null;
 
 if (tracked) {
-  if (hasSavedStudy(storage) || document.querySelector('[data-checklist]')) void loadProgress();
+  // Until the code has loaded, a press is held, the code loaded, and the press replayed: the
+  // loaded switch handles it as its own. This holds when the code loads at once too: a reader
+  // who presses before it has arrived (a slow phone, a busy network) must not lose the press.
+  const listen = () => switches.forEach((button) => button.addEventListener('click', firstUse));
+  const stopListening = () => switches.forEach((button) => button.removeEventListener('click', firstUse));
+  const firstUse = (event: Event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    event.stopImmediatePropagation();
+    stopListening();
+    loadProgress().then(
+      () => button.click(),
+      () => {
+        // Stryker disable next-line OptionalChaining: a switch's button always sits in its box
+        const status = button.parentElement?.querySelector('[data-study-status]');
+        if (status) status.textContent = 'Not saved: the progress code did not load. Check the connection and press again.';
+        listen();
+      },
+    );
+  };
+  listen();
+  /** Loads the code ahead of a press; once it runs, presses go straight to it. */
+  const loadAhead = () => void loadProgress().then(stopListening, () => undefined);
+  if (hasSavedStudy(storage) || document.querySelector('[data-checklist]')) loadAhead();
   else {
-    // The first press loads the code, then counts: the loaded switch handles it as its own.
-    const listen = () => switches.forEach((button) => button.addEventListener('click', firstUse));
-    const firstUse = (event: Event) => {
-      const button = event.currentTarget as HTMLButtonElement;
-      event.stopImmediatePropagation();
-      for (const each of switches) each.removeEventListener('click', firstUse);
-      loadProgress().then(
-        () => button.click(),
-        () => {
-          // Stryker disable next-line OptionalChaining: a switch's button always sits in its box
-          const status = button.parentElement?.querySelector('[data-study-status]');
-          if (status) status.textContent = 'Not saved: the progress code did not load. Check the connection and press again.';
-          listen();
-        },
-      );
-    };
-    listen();
     // Pointing at or focusing a switch fetches the code ahead of the press.
     for (const button of switches) {
-      for (const intent of ['pointerenter', 'focus'] as const)
-        button.addEventListener(intent, () => void loadProgress().catch(() => undefined), { once: true });
+      for (const intent of ['pointerenter', 'focus'] as const) button.addEventListener(intent, loadAhead, { once: true });
     }
     addEventListener('storage', (event) => {
-      if (event.key === STORAGE_KEY) void loadProgress();
+      if (event.key === STORAGE_KEY) loadAhead();
     });
   }
 }
