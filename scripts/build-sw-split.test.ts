@@ -91,7 +91,7 @@ describe('the service worker in two steps', () => {
     ['names terser quotes and escapes', awkwardSite],
     ['one file', oneFileSite],
     ['hundreds of files', largeSite],
-  ])('writes the same sw.js as generateSW in one go: %s', { timeout: 60_000 }, async (_name, make) => {
+  ])('writes the same sw.js as generateSW in one go: %s', async (_name, make) => {
     const dir = make();
     const split = await finishServiceWorker(dir, B, await prepare());
     const written = readFileSync(path.join(dir, 'sw.js'));
@@ -105,23 +105,19 @@ describe('the service worker in two steps', () => {
     expect(split.filePaths).toEqual([path.resolve(dir, 'sw.js')]);
   });
 
-  it(
-    'bundles the code for its base path alone, compressed, not yet mangled, with the placeholder list cut out',
-    { timeout: 60_000 },
-    async () => {
-      const prepared = await prepare();
-      expect(prepared.base).toBe(B);
-      const code = `${prepared.before}${prepared.after}`;
-      expect(code).not.toContain(PRECACHE_SENTINEL);
-      expect(code).toContain(`importScripts("${STORE_SCRIPT}")`);
-      expect(code).toContain(`"${B}offline/index.html"`);
-      // Workbox's own names are still there for the mangler to shorten once the list is in.
-      expect(code).toContain('getOrCreatePrecacheController().precache(');
-      // The list goes where Workbox's precache call takes its argument.
-      expect(prepared.before).toMatch(/\($/);
-      expect(prepared.after).toMatch(/^\),/);
-    },
-  );
+  it('bundles the code for its base path alone, compressed, not yet mangled, with the placeholder list cut out', async () => {
+    const prepared = await prepare();
+    expect(prepared.base).toBe(B);
+    const code = `${prepared.before}${prepared.after}`;
+    expect(code).not.toContain(PRECACHE_SENTINEL);
+    expect(code).toContain(`importScripts("${STORE_SCRIPT}")`);
+    expect(code).toContain(`"${B}offline/index.html"`);
+    // Workbox's own names are still there for the mangler to shorten once the list is in.
+    expect(code).toContain('getOrCreatePrecacheController().precache(');
+    // The list goes where Workbox's precache call takes its argument.
+    expect(prepared.before).toMatch(/\($/);
+    expect(prepared.after).toMatch(/^\),/);
+  });
 
   it('precaches the shell: hashed files without a revision, the rest with the MD5 Workbox gives, and counts their bytes', async () => {
     const dir = awkwardSite();
@@ -150,7 +146,7 @@ describe('the service worker in two steps', () => {
     ).toBe(`[{url:"/b/a.js",revision:null},{url:'/b/say "hi".css',revision:"0f"},{url:"/b/it's\\u2028<\\/script>",revision:"é"}]`);
   });
 
-  it('refuses code bundled for another base path, naming both', { timeout: 60_000 }, async () => {
+  it('refuses code bundled for another base path, naming both', async () => {
     await expect(finishServiceWorker(oneFileSite(), B, { ...(await prepare()), base: '/other/' })).rejects.toThrow(
       "The service worker's code was bundled for the base path /other/, not /b/: prepare it with prepareServiceWorker('/b/').",
     );

@@ -3,23 +3,25 @@
  * compiles no MDX until the check has passed, every step runs and leaves its output, a good build prints a short summary instead of Astro's
  * log, and a failed build (content check or Astro) leaves the previous output folder untouched.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEnvironment } from './lib/build-fixture.ts';
+import { runNode } from './lib/run-node.ts';
 import { actionableWarnings } from './build.ts';
 
 const GOOD_CONTENT = 'scripts/check-dist/__fixtures__/links-good/content';
 /** The fixture's MDX pages: guides/loop/index.mdx and guides/loop/recruiter.mdx. */
 const MDX_FILES = 2;
 
-function runBuild(contentDir: string, options: { scratch?: string; env?: NodeJS.ProcessEnv } = {}) {
+/** Runs `npm run build`'s script on `contentDir`; `signal` (the test's) stops it if it hangs. */
+async function runBuild(contentDir: string, options: { scratch?: string; env?: NodeJS.ProcessEnv; signal: AbortSignal }) {
   const scratch = options.scratch ?? mkdtempSync(path.join(tmpdir(), 'build-test-'));
   const outDir = path.join(scratch, 'dist');
   const timings = path.join(scratch, 'timings.json');
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--timings', timings], {
+  const result = await runNode(['scripts/build.ts', '--timings', timings], {
+    signal: options.signal,
     env: {
       ...buildEnvironment(),
       CONTENT_DIR: contentDir,
@@ -29,7 +31,6 @@ function runBuild(contentDir: string, options: { scratch?: string; env?: NodeJS.
       ASTRO_TELEMETRY_DISABLED: '1',
       ...options.env,
     },
-    encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, log: `${result.stdout}\n${result.stderr}`, scratch, outDir, timings };
 }
@@ -43,10 +44,10 @@ function previousOutput(scratch: string): string {
 }
 
 describe('npm run build', () => {
-  it('checks content first, runs every step, swaps the output in, and prints a short summary', { timeout: 180_000 }, () => {
+  it('checks content first, runs every step, swaps the output in, and prints a short summary', async ({ signal }) => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
     const old = previousOutput(scratch);
-    const build = runBuild(GOOD_CONTENT, { scratch });
+    const build = await runBuild(GOOD_CONTENT, { scratch, signal });
     expect(build.status, build.log).toBe(0);
     expect(existsSync(path.join(build.outDir, 'loop', 'index.html'))).toBe(true);
     expect(existsSync(path.join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
@@ -95,37 +96,33 @@ describe('npm run build', () => {
     expect(stdout).not.toContain('MDX compilations made beside it');
   });
 
-  it(
-    'stops on a content problem, naming the file and line, before Astro (started beside the check) runs any of it',
-    { timeout: 180_000 },
-    () => {
-      const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
-      const old = previousOutput(scratch);
-      // Good content plus a page whose expression would write a file if it were ever compiled and run.
-      const content = path.join(scratch, 'content');
-      cpSync(GOOD_CONTENT, content, { recursive: true });
-      const marker = path.join(scratch, 'executed.txt');
-      const page = path.join(content, 'guides', 'loop', 'index.mdx');
-      const lines = readFileSync(page, 'utf8').split('\n');
-      lines.push(`Hello {process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran') ?? 'there'}.`, '');
-      writeFileSync(page, lines.join('\n'));
-      const build = runBuild(content, { scratch });
-      expect(build.status, build.log).toBe(1);
-      expect(build.log).toContain(`guides/loop/index.mdx:${lines.length - 1}:7  [mdx-expression]`);
-      expect(build.log).toContain('Build stopped: the content check failed');
-      expect(existsSync(marker)).toBe(false);
-      expect(readFileSync(old, 'utf8')).toBe('<p>the previous build</p>');
-      expect(existsSync(`${build.outDir}-staging`)).toBe(false);
-    },
-  );
+  it('stops on a content problem, naming the file and line, before Astro (started beside the check) runs any of it', async ({ signal }) => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
+    const old = previousOutput(scratch);
+    // Good content plus a page whose expression would write a file if it were ever compiled and run.
+    const content = path.join(scratch, 'content');
+    cpSync(GOOD_CONTENT, content, { recursive: true });
+    const marker = path.join(scratch, 'executed.txt');
+    const page = path.join(content, 'guides', 'loop', 'index.mdx');
+    const lines = readFileSync(page, 'utf8').split('\n');
+    lines.push(`Hello {process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran') ?? 'there'}.`, '');
+    writeFileSync(page, lines.join('\n'));
+    const build = await runBuild(content, { scratch, signal });
+    expect(build.status, build.log).toBe(1);
+    expect(build.log).toContain(`guides/loop/index.mdx:${lines.length - 1}:7  [mdx-expression]`);
+    expect(build.log).toContain('Build stopped: the content check failed');
+    expect(existsSync(marker)).toBe(false);
+    expect(readFileSync(old, 'utf8')).toBe('<p>the previous build</p>');
+    expect(existsSync(`${build.outDir}-staging`)).toBe(false);
+  });
 
-  it('when Astro fails, prints its log and leaves the previous output as it was', { timeout: 180_000 }, () => {
+  it('when Astro fails, prints its log and leaves the previous output as it was', async ({ signal }) => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'build-test-'));
     const old = previousOutput(scratch);
     // A cache folder that is a file: Astro stops while setting up, after the content check passed.
     const cacheFile = path.join(scratch, 'not-a-folder');
     writeFileSync(cacheFile, '');
-    const build = runBuild(GOOD_CONTENT, { scratch, env: { ASTRO_CACHE_DIR: cacheFile } });
+    const build = await runBuild(GOOD_CONTENT, { scratch, env: { ASTRO_CACHE_DIR: cacheFile }, signal });
     expect(build.status).toBe(1);
     expect(build.log).toContain('✓ Content check of');
     expect(build.log).toContain('ENOTDIR');

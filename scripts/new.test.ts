@@ -71,7 +71,7 @@ afterAll(() => {
 });
 
 describe('npm run new', () => {
-  it('starts a file for every content type, and each TODO fails the content check until filled', { timeout: 120_000 }, async () => {
+  it('starts a file for every content type, and each TODO fails the content check until filled', async () => {
     for (const { type, title, file, ...rest } of CASES) {
       const section = 'section' in rest ? ['--section', rest.section] : [];
       const run = runNew(type, title, ...section);

@@ -21,23 +21,23 @@ const builds: Record<string, FixtureBuild> = {};
  * process, which no mutant reaches, so it is the same each time, and three builds per mutant took
  * hours. Everywhere else the sites are built afresh, so a change to the site is always tested.
  */
-function fixtureBuild(name: string): FixtureBuild {
+async function fixtureBuild(name: string): Promise<FixtureBuild> {
   const fixtureDir = path.join(FIXTURES, name);
   const stamp = path.join(fixtureDir, '.astro-cache', 'built-for-mutation-testing');
   if (process.env.MUTATION_TARGET && existsSync(stamp)) {
     return { outDir: path.join(fixtureDir, 'dist'), base: BASE, log: '', ok: true };
   }
-  const build = buildFixtureSite(fixtureDir, BASE);
+  const build = await buildFixtureSite(fixtureDir, BASE);
   if (!build.ok) throw new Error(`Fixture site ${name} did not build:\n${build.log}`);
   if (process.env.MUTATION_TARGET) writeFileSync(stamp, '');
   return build;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // links-broken and third-party hold a raw <a> and images from another host, which the content
   // check refuses before compiling; built anyway here, they prove the built-site check catches them too.
   process.env.BUILD_UNCHECKED_CONTENT_FOR_TESTS = '1';
-  for (const name of ['links-good', 'links-broken', 'third-party']) builds[name] = fixtureBuild(name);
+  for (const name of ['links-good', 'links-broken', 'third-party']) builds[name] = await fixtureBuild(name);
 });
 
 const summary = (problems: ReturnType<typeof checkDist>) =>

@@ -2,9 +2,9 @@
  * Builds a small fixture site with the project's real Astro config and a fixture content
  * directory, so checker tests run against real build output.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { runNode } from './run-node.ts';
 
 export interface FixtureBuild {
   outDir: string;
@@ -20,13 +20,19 @@ export function buildEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function buildFixtureSite(fixtureDir: string, base = '/'): FixtureBuild {
+/**
+ * Builds `fixtureDir` (its content/ folder) under `base` into `<fixtureDir>/dist`. Runs Astro
+ * without blocking the test worker, so a test's budget can stop a build that hangs; `signal`
+ * (the test context's) stops Astro when it does.
+ */
+export async function buildFixtureSite(fixtureDir: string, base = '/', signal?: AbortSignal): Promise<FixtureBuild> {
   const outDir = path.join(fixtureDir, 'dist');
   const cacheDir = path.join(fixtureDir, '.astro-cache');
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
   const env = buildEnvironment();
-  const result = spawnSync(process.execPath, [path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+  const result = await runNode([path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+    signal,
     env: {
       ...env,
       CONTENT_DIR: path.join(fixtureDir, 'content'),
@@ -35,7 +41,6 @@ export function buildFixtureSite(fixtureDir: string, base = '/'): FixtureBuild {
       ASTRO_CACHE_DIR: cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
     },
-    encoding: 'utf8',
   });
   return { outDir, base, log: `${result.stdout}\n${result.stderr}`, ok: result.status === 0 };
 }

@@ -40,7 +40,7 @@ async function astrosMdxPlugin(config: { markdown: unknown; srcDir: URL }, optio
 }
 
 describe("the build script's MDX renderer", () => {
-  it('compiles real pages exactly as Astro’s MDX plugin does', { timeout: 120_000 }, async () => {
+  it('compiles real pages exactly as Astro’s MDX plugin does', async () => {
     const project = await projectMdxRenderer();
     expect(project).toBeDefined();
     const { default: config, mdxOptions } = (await import(pathToFileURL(path.resolve('astro.config.mjs')).href)) as {
@@ -85,7 +85,7 @@ describe("the build script's MDX renderer", () => {
     }
   });
 
-  it('compiles a page from the tree the content check parsed exactly as from its text', { timeout: 120_000 }, async () => {
+  it('compiles a page from the tree the content check parsed exactly as from its text', async () => {
     const project = (await projectMdxRenderer())!;
     for (const page of PAGES) {
       const file = path.resolve(page);

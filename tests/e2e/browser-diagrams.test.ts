@@ -36,7 +36,7 @@ let browser: Browser;
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'browser-diagrams-'));
   cpSync(path.join(FIXTURE, 'content'), path.join(workDir, 'content'), { recursive: true });
-  build = buildFixtureSite(workDir, BASE);
+  build = await buildFixtureSite(workDir, BASE);
   if (!build.ok) throw new Error(`The fixture site ${FIXTURE} did not build:\n${build.log}`);
   // The service worker and the save list, as `npm run build` writes them after Astro (no search index here).
   await buildServiceWorker(build.outDir, BASE);
