@@ -368,9 +368,10 @@ describe('the built-site check in build()', () => {
     expect(checks.spawned).toEqual([
       {
         command: process.execPath,
-        args: ['node_modules/astro/bin/astro.mjs', 'build'],
+        // Exit-safe: Astro reports its exit code on a fourth pipe, so a hang in Node's shutdown cannot hold the build.
+        args: ['--import', path.resolve('scripts/lib/exit-report.ts'), 'node_modules/astro/bin/astro.mjs', 'build'],
         outDir: staging,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       },
       {
         command: process.execPath,
@@ -523,7 +524,7 @@ describe('the built-site check in build()', () => {
     expect(output.join('\n')).toContain('[mdx-expression]');
     expect(checks.killed).toBe(true);
     expect(checks.verdictSeen).toBeNull();
-    expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
+    expect(checks.spawned.map((run) => run.args[2])).toEqual(['node_modules/astro/bin/astro.mjs']);
     // The service worker's code is bundled only after the content check has passed.
     expect(checks.workerCalls).toEqual([]);
     expect(existsSync(`${outDir}-staging`)).toBe(false);
@@ -542,7 +543,7 @@ describe('the built-site check in build()', () => {
       diagrams: [],
     });
     expect(checks.killed).toBe(true);
-    expect(checks.spawned.map((run) => run.args[0])).toEqual(['node_modules/astro/bin/astro.mjs']);
+    expect(checks.spawned.map((run) => run.args[2])).toEqual(['node_modules/astro/bin/astro.mjs']);
     // The service worker's code is bundled only after the content check has passed.
     expect(checks.workerCalls).toEqual([]);
     expect(checks.distCalls).toEqual([]);

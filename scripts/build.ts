@@ -29,6 +29,7 @@ import { contentDir } from '../src/lib/content-paths.ts';
 import { VERDICT_VARIABLE, verdictFor, writeVerdict } from '../src/lib/content-verdict.ts';
 import { AHEAD_VARIABLE, AheadFolder, compileAhead } from '../src/lib/mdx-ahead.ts';
 import { GIT_DATES_VARIABLE, readGitHistory, writeGitHistory } from '../src/lib/git-dates.ts';
+import { endOnExitReport, exitReportEnv, exitReportStdio, withExitReport } from './lib/exit-safe.ts';
 import { report, type Problem } from './lib/problems.ts';
 
 /** Output lines of a finished command. */
@@ -43,9 +44,17 @@ interface Running {
   done: Promise<RunResult>;
 }
 
-/** Starts a command; its output is captured (and also shown live when `live`). */
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean, input = false): Running {
-  const child = spawn(command, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env });
+/**
+ * Starts a command; its output is captured (and also shown live when `live`). With `exitSafe`
+ * (a Node script that may end with process.exit(), as Astro does on failure), the script reports
+ * its exit code and is ended then, so a hang in Node's shutdown cannot hold the build (exit-safe.ts).
+ */
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean, input = false, exitSafe = false): Running {
+  const stdin = input ? 'pipe' : 'ignore';
+  const child = exitSafe
+    ? spawn(command, withExitReport(args), { stdio: exitReportStdio(stdin), env: exitReportEnv(env) })
+    : spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], env });
+  const reportedCode = exitSafe ? endOnExitReport(child) : () => undefined;
   let output = '';
   const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
     output += chunk.toString();
@@ -55,7 +64,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: bo
   child.stderr?.on('data', collect(process.stderr));
   const done = new Promise<RunResult>((resolve) => {
     child.on('error', (error) => resolve({ code: 1, output: `${output}\nCould not start ${command}: ${error.message}` }));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+    child.on('close', (code, signal) => resolve({ code: reportedCode() ?? code ?? (signal ? 1 : 0), output }));
   });
   return { child, done };
 }
@@ -182,7 +191,7 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     `… Checking ${content}/ and building pages with Astro into ${staging}/ side by side${verbose ? '' : " (Astro's log is shown if it fails; --verbose shows it live)"}`,
   );
   const astroStarted = performance.now();
-  const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose);
+  const astro = start(node, ['node_modules/astro/bin/astro.mjs', 'build'], env, verbose, false, true);
   const gitHistory = readGitHistory(process.cwd());
   if (gitHistory) writeGitHistory(gitDatesFile, gitHistory);
   let finishServiceWorker: typeof import('./build-sw.ts').finishServiceWorker;

@@ -6,6 +6,7 @@
  * script had printed and which of its processes were still running.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { endOnExitReport, exitReportEnv, exitReportStdio, withExitReport } from './exit-safe.ts';
 
 export interface NodeRun {
   /** The exit code, or null when a signal ended the script. */
@@ -35,11 +36,17 @@ export function runNode(args: string[], { env, signal }: RunNodeOptions = {}): P
     return Promise.reject(new Error(`node ${args.join(' ')} was stopped before it ended: the test was cancelled before it started.`));
   return new Promise((resolve, reject) => {
     // A session of its own, so a stop reaches the script's children (Astro, the checkers) too.
-    const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Exit-safe: a script that ends with process.exit() cannot hang in Node's shutdown (exit-safe.ts).
+    const child = spawn(process.execPath, withExitReport(args), {
+      env: exitReportEnv(env ?? process.env),
+      detached: true,
+      stdio: exitReportStdio('ignore'),
+    });
+    const reportedCode = endOnExitReport(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const stop = () => {
       const running = child.pid === undefined ? '' : sessionProcesses(child.pid);
       if (child.pid !== undefined) {
@@ -59,9 +66,9 @@ export function runNode(args: string[], { env, signal }: RunNodeOptions = {}): P
       signal?.removeEventListener('abort', stop);
       reject(error);
     });
-    child.on('close', (status) => {
+    child.on('close', (code) => {
       signal?.removeEventListener('abort', stop);
-      resolve({ status, stdout, stderr });
+      resolve({ status: reportedCode() ?? code, stdout, stderr });
     });
   });
 }

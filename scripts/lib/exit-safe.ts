@@ -1,0 +1,53 @@
+/**
+ * Starting a Node process that may end with `process.exit()` (Astro does when a build fails)
+ * without waiting on Node's shutdown, which can hang for ever: the main thread waits for V8's
+ * background compiler threads while one of them waits for the main thread to collect garbage
+ * (nodejs/node#54918, open in Node 24). Seen here in about one failed Astro build in ten on a busy
+ * machine; it held a whole CI run until its time limit.
+ *
+ * The process loads exit-report.ts, which writes its exit code on a fourth pipe once its own code
+ * has finished (every 'exit' listener has run, its output is written). The parent then ends it
+ * with SIGKILL and takes the reported code. A process that ends without `process.exit()` reports
+ * nothing and ends as usual.
+ */
+import type { ChildProcess, StdioOptions } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+/** The file descriptor of the report pipe in the child. */
+const CHANNEL = 3;
+
+/** Node's arguments to run `args` with the exit report loaded. */
+export function withExitReport(args: string[]): string[] {
+  return ['--import', fileURLToPath(new URL('exit-report.ts', import.meta.url)), ...args];
+}
+
+/** The environment that tells exit-report.ts where to write. */
+export function exitReportEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, EXIT_REPORT_FD: String(CHANNEL) };
+}
+
+/** `stdio` for spawn: stdin as given, stdout and stderr piped, and the report pipe. */
+export function exitReportStdio(stdin: 'ignore' | 'pipe'): StdioOptions {
+  return [stdin, 'pipe', 'pipe', 'pipe'];
+}
+
+/**
+ * Reads the child's report; once it has reported its exit code, ends it with SIGKILL. Returns a
+ * getter for that code: undefined when the child ended without process.exit().
+ */
+export function endOnExitReport(child: ChildProcess): () => number | undefined {
+  let reported: number | undefined;
+  let text = '';
+  const channel = child.stdio?.[CHANNEL] as Readable | null | undefined;
+  channel?.setEncoding('utf8');
+  channel?.on('data', (chunk: string) => {
+    text += chunk;
+    const line = /^(-?\d+)\n/.exec(text);
+    if (line && reported === undefined) {
+      reported = Number(line[1]);
+      child.kill('SIGKILL');
+    }
+  });
+  return () => reported;
+}
