@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderWith } from './folder-with.ts';
 import { endOnExitReport, exitReportEnv, exitReportStdio, withExitReport } from './exit-safe.ts';
+import { runNode } from './run-node.ts';
 
 /** Runs a script exit-safe; resolves with the code the parent takes, how it ended, and its output. */
 function runExitSafe(source: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
@@ -45,5 +46,14 @@ describe('exit-safe Node processes', () => {
     });
     const ended = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (...end) => resolve(end)));
     expect(ended).toEqual([5, null]);
+  });
+
+  it('run from the command line: `node scripts/lib/exit-safe.ts <script>` passes on the output and the exit code', async () => {
+    const dir = folderWith('exit-safe-', { 'script.mjs': 'console.log("checked " + process.argv[2]); process.exit(6);' });
+    const run = await runNode(['scripts/lib/exit-safe.ts', path.join(dir, 'script.mjs'), 'types']);
+    expect(run).toEqual({ status: 6, stdout: 'checked types\n', stderr: '' });
+    const usage = await runNode(['scripts/lib/exit-safe.ts']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Usage: node scripts/lib/exit-safe.ts <script.js>');
   });
 });

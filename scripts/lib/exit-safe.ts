@@ -10,7 +10,7 @@
  * with SIGKILL and takes the reported code. A process that ends without `process.exit()` reports
  * nothing and ends as usual.
  */
-import type { ChildProcess, StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +50,27 @@ export function endOnExitReport(child: ChildProcess): () => number | undefined {
     }
   });
   return () => reported;
+}
+
+/** Runs `node <args>` exit-safe with this process's input and output; resolves with its exit code. */
+export function runExitSafe(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, withExitReport(args), {
+    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+    env: exitReportEnv(process.env),
+  });
+  const reported = endOnExitReport(child);
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('close', (code, signal) => resolve(reported() ?? code ?? (signal ? 1 : 0)));
+  });
+}
+
+// `node scripts/lib/exit-safe.ts <script> [args…]`: package.json runs `astro check` this way, as it
+// ends with process.exit() even when it passes.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  if (args.length === 0) {
+    console.error('Usage: node scripts/lib/exit-safe.ts <script.js> [arguments…] (runs the script with Node, exit-safe).');
+    process.exitCode = 2;
+  } else process.exitCode = await runExitSafe(args);
 }
