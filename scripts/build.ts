@@ -29,7 +29,7 @@ import { contentDir } from '../src/lib/content-paths.ts';
 import { VERDICT_VARIABLE, verdictFor, writeVerdict } from '../src/lib/content-verdict.ts';
 import { AHEAD_VARIABLE, AheadFolder, compileAhead } from '../src/lib/mdx-ahead.ts';
 import { GIT_DATES_VARIABLE, readGitHistory, writeGitHistory } from '../src/lib/git-dates.ts';
-import { endOnExitReport, exitReportEnv, exitReportStdio, withExitReport } from './lib/exit-safe.ts';
+import { spawnExitSafe } from './lib/exit-safe.ts';
 import { report, type Problem } from './lib/problems.ts';
 
 /** Output lines of a finished command. */
@@ -46,15 +46,14 @@ interface Running {
 
 /**
  * Starts a command; its output is captured (and also shown live when `live`). With `exitSafe`
- * (a Node script that may end with process.exit(), as Astro does on failure), the script reports
+ * (`command` is then Node, running a script that may end with process.exit(), as Astro does on failure), the script reports
  * its exit code and is ended then, so a hang in Node's shutdown cannot hold the build (exit-safe.ts).
  */
 function start(command: string, args: string[], env: NodeJS.ProcessEnv, live: boolean, input = false, exitSafe = false): Running {
-  const stdin = input ? 'pipe' : 'ignore';
-  const child = exitSafe
-    ? spawn(command, withExitReport(args), { stdio: exitReportStdio(stdin), env: exitReportEnv(env) })
-    : spawn(command, args, { stdio: [stdin, 'pipe', 'pipe'], env });
-  const reportedCode = exitSafe ? endOnExitReport(child) : () => undefined;
+  const stdio = [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] as const;
+  const { child, reportedCode } = exitSafe
+    ? spawnExitSafe(args, { env, stdio: [...stdio] })
+    : { child: spawn(command, args, { stdio: [...stdio], env }), reportedCode: () => undefined };
   let output = '';
   const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
     output += chunk.toString();

@@ -2,17 +2,13 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderWith } from './folder-with.ts';
-import { endOnExitReport, exitReportEnv, exitReportStdio, withExitReport } from './exit-safe.ts';
+import { EXIT_REPORT_MODULE, spawnExitSafe } from './exit-safe.ts';
 import { runNode } from './run-node.ts';
 
 /** Runs a script exit-safe; resolves with the code the parent takes, how it ended, and its output. */
 function runExitSafe(source: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   const dir = folderWith('exit-safe-', { 'script.mjs': source });
-  const child = spawn(process.execPath, withExitReport([path.join(dir, 'script.mjs')]), {
-    env: exitReportEnv(process.env),
-    stdio: exitReportStdio('ignore'),
-  });
-  const reported = endOnExitReport(child);
+  const { child, reportedCode: reported } = spawnExitSafe([path.join(dir, 'script.mjs')]);
   let stdout = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code: reported() ?? code, signal, stdout })));
@@ -40,7 +36,7 @@ describe('exit-safe Node processes', () => {
   it('report nothing where no report pipe was asked for', async () => {
     const dir = folderWith('exit-safe-', { 'script.mjs': 'process.exit(5);' });
     // The exit report loaded, but no EXIT_REPORT_FD: the process exits as Node would.
-    const child = spawn(process.execPath, withExitReport([path.join(dir, 'script.mjs')]), {
+    const child = spawn(process.execPath, ['--import', EXIT_REPORT_MODULE, path.join(dir, 'script.mjs')], {
       env: { ...process.env, EXIT_REPORT_FD: '' },
       stdio: 'ignore',
     });

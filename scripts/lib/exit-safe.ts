@@ -10,33 +10,43 @@
  * with SIGKILL and takes the reported code. A process that ends without `process.exit()` reports
  * nothing and ends as usual.
  */
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioNull, type StdioPipe } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The file descriptor of the report pipe in the child. */
 const CHANNEL = 3;
 
-/** Node's arguments to run `args` with the exit report loaded. */
-export function withExitReport(args: string[]): string[] {
-  return ['--import', fileURLToPath(new URL('exit-report.ts', import.meta.url)), ...args];
+/** The module `--import` loads into the child (exit-report.ts). */
+export const EXIT_REPORT_MODULE = fileURLToPath(new URL('exit-report.ts', import.meta.url));
+
+export interface ExitSafeOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The child's standard input, output and error, as spawn takes them; the report pipe is added. */
+  stdio?: [StdioNull | StdioPipe, StdioNull | StdioPipe, StdioNull | StdioPipe];
+  /** A session of its own, as spawn's `detached`. */
+  detached?: boolean;
 }
 
-/** The environment that tells exit-report.ts where to write. */
-export function exitReportEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, EXIT_REPORT_FD: String(CHANNEL) };
-}
-
-/** `stdio` for spawn: stdin as given, stdout and stderr piped, and the report pipe. */
-export function exitReportStdio(stdin: 'ignore' | 'pipe'): StdioOptions {
-  return [stdin, 'pipe', 'pipe', 'pipe'];
+export interface ExitSafeChild {
+  child: ChildProcess;
+  /** The code the child gave process.exit(), once reported; undefined when it ended otherwise. */
+  reportedCode: () => number | undefined;
 }
 
 /**
- * Reads the child's report; once it has reported its exit code, ends it with SIGKILL. Returns a
- * getter for that code: undefined when the child ended without process.exit().
+ * Starts `node <args>` exit-safe: once the child reports the code it gave process.exit(), it is
+ * ended with SIGKILL, and `reportedCode()` gives that code.
  */
-export function endOnExitReport(child: ChildProcess): () => number | undefined {
+export function spawnExitSafe(
+  args: string[],
+  { env = process.env, stdio = ['ignore', 'pipe', 'pipe'], detached = false }: ExitSafeOptions = {},
+): ExitSafeChild {
+  const child = spawn(process.execPath, ['--import', EXIT_REPORT_MODULE, ...args], {
+    env: { ...env, EXIT_REPORT_FD: String(CHANNEL) },
+    stdio: [...stdio, 'pipe'],
+    detached,
+  });
   let reported: number | undefined;
   let text = '';
   const channel = child.stdio?.[CHANNEL] as Readable | null | undefined;
@@ -49,19 +59,15 @@ export function endOnExitReport(child: ChildProcess): () => number | undefined {
       child.kill('SIGKILL');
     }
   });
-  return () => reported;
+  return { child, reportedCode: () => reported };
 }
 
 /** Runs `node <args>` exit-safe with this process's input and output; resolves with its exit code. */
 export function runExitSafe(args: string[]): Promise<number> {
-  const child = spawn(process.execPath, withExitReport(args), {
-    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
-    env: exitReportEnv(process.env),
-  });
-  const reported = endOnExitReport(child);
+  const { child, reportedCode } = spawnExitSafe(args, { stdio: ['inherit', 'inherit', 'inherit'] });
   return new Promise((resolve) => {
     child.on('error', () => resolve(1));
-    child.on('close', (code, signal) => resolve(reported() ?? code ?? (signal ? 1 : 0)));
+    child.on('close', (code, signal) => resolve(reportedCode() ?? code ?? (signal ? 1 : 0)));
   });
 }
 

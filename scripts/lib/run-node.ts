@@ -5,8 +5,8 @@
  * test's `signal` stops the script and everything it started, and the failure shows what the
  * script had printed and which of its processes were still running.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { endOnExitReport, exitReportEnv, exitReportStdio, withExitReport } from './exit-safe.ts';
+import { execFileSync } from 'node:child_process';
+import { spawnExitSafe } from './exit-safe.ts';
 
 export interface NodeRun {
   /** The exit code, or null when a signal ended the script. */
@@ -37,12 +37,7 @@ export function runNode(args: string[], { env, signal }: RunNodeOptions = {}): P
   return new Promise((resolve, reject) => {
     // A session of its own, so a stop reaches the script's children (Astro, the checkers) too.
     // Exit-safe: a script that ends with process.exit() cannot hang in Node's shutdown (exit-safe.ts).
-    const child = spawn(process.execPath, withExitReport(args), {
-      env: exitReportEnv(env ?? process.env),
-      detached: true,
-      stdio: exitReportStdio('ignore'),
-    });
-    const reportedCode = endOnExitReport(child);
+    const { child, reportedCode } = spawnExitSafe(args, { env, detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
