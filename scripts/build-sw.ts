@@ -1,7 +1,7 @@
 /**
  * Part of `npm run build` (scripts/build.ts): writes the service worker and the list of what
  * "Save for offline" can download, in two steps. prepareServiceWorker bundles the worker's code
- * (Workbox's runtime, through rollup, babel and terser: the slow part), which depends only on the
+ * (Workbox's runtime, through rollup and terser: the slow part), which depends only on the
  * configuration, so the build runs it while Astro renders; finishServiceWorker, after the search
  * index, plans the precache from the built site and puts its list into that code.
  * buildServiceWorker does both. On its own: `OUT_DIR=dist node scripts/build-sw.ts`.
@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { getManifest, type GeneratePartial, type GenerateSWOptions, type ManifestEntry } from 'workbox-build';
+import type { GeneratePartial, GenerateSWOptions, ManifestEntry } from 'workbox-build';
 import { siteBase } from '../src/lib/base.ts';
 import { COMPRESSIBLE } from './lib/static-server.ts';
 import { SECTIONS } from '../src/lib/navigation.ts';
@@ -518,8 +518,10 @@ export function manifestOptions(outDir: string, shell: readonly string[], base: 
 /**
  * What workbox-build's generateSW bundles sw.js with, resolved from workbox-build's own folder so
  * they are the very copies it uses: its template (populateSWTemplate) and option defaults
- * (validateGenerateSWOptions), rollup with its plugins, babel's preset, and terser (through
- * @rollup/plugin-terser). generateSW itself cannot be split: terser's mangler names variables by
+ * (validateGenerateSWOptions), rollup with its plugins, and terser (through @rollup/plugin-terser);
+ * and getManifest, which lists the precached files. Each is loaded from its own file: workbox-build's
+ * index loads all of babel for generateSW (about 0.4 s), which this build does not need (see
+ * prepareServiceWorker). generateSW itself cannot be split: terser's mangler names variables by
  * how often each character appears in the whole file, the precache list's URLs and hashes
  * included, so the names change with the list. prepareServiceWorker therefore stops before
  * mangling, and finishServiceWorker mangles once the list is in.
@@ -538,7 +540,7 @@ export function fromWorkbox(id: string, from = workboxRequire): unknown {
   }
 }
 const { validateGenerateSWOptions } = fromWorkbox('./lib/validate-options.js') as {
-  validateGenerateSWOptions: (options: GenerateSWOptions) => GenerateSWOptions & { babelPresetEnvTargets: string[] };
+  validateGenerateSWOptions: (options: GenerateSWOptions) => GenerateSWOptions;
 };
 const { populateSWTemplate } = fromWorkbox('./lib/populate-sw-template.js') as {
   populateSWTemplate: (options: GenerateSWOptions & { manifestEntries: ManifestEntry[] }) => string;
@@ -554,8 +556,7 @@ const { rollup } = fromWorkbox('rollup') as {
 };
 const { nodeResolve } = fromWorkbox('@rollup/plugin-node-resolve') as { nodeResolve: () => unknown };
 const { default: replace } = fromWorkbox('@rollup/plugin-replace') as { default: (options: object) => unknown };
-const { babel } = fromWorkbox('@rollup/plugin-babel') as { babel: (options: object) => unknown };
-const { default: presetEnv } = fromWorkbox('@babel/preset-env') as { default: unknown };
+const { getManifest } = fromWorkbox('./get-manifest.js') as Pick<typeof import('workbox-build'), 'getManifest'>;
 const { minify } = fromWorkbox('terser', createRequire(workboxRequire.resolve('@rollup/plugin-terser'))) as {
   minify: (code: string, options: object) => Promise<{ code?: string }>;
 };
@@ -643,9 +644,14 @@ export function onlyChunk(output: readonly { code?: string }[]): string {
 
 /**
  * The worker's code for a base path, from the configuration alone, as generateSW makes it
- * (workbox-build's template, its rollup, babel and terser settings), with PRECACHE_SENTINEL as the
- * whole precache list, compressed but not yet mangled (see fromWorkbox). This is the slow part of
- * the service worker: about a second of rollup and babel over Workbox's runtime.
+ * (workbox-build's template, its rollup and terser settings), with PRECACHE_SENTINEL as the whole
+ * precache list, compressed but not yet mangled (see fromWorkbox). This is the slow part of the
+ * service worker: about half a second of rollup and terser over Workbox's runtime.
+ *
+ * generateSW also passes the code through babel's preset-env for Workbox's browser targets. For
+ * Workbox's runtime that changes nothing (the bytes are the same with and without it), so it is
+ * left out: it took about 0.8 CPU seconds of every build. scripts/build-sw-split.test.ts compares
+ * the finished sw.js with generateSW's own, so a Workbox release that babel would change fails there.
  */
 export async function prepareServiceWorker(base = siteBase()): Promise<PreparedServiceWorker> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'sw-code-'));
@@ -655,23 +661,13 @@ export async function prepareServiceWorker(base = siteBase()): Promise<PreparedS
     assertBundledLikeGenerateSW(options);
     const sentinel: ManifestEntry = { url: PRECACHE_SENTINEL, revision: null };
     writeFileSync(swDest, populateSWTemplate({ ...options, manifestEntries: [sentinel] }));
-    // workbox-build's bundle(), without its last plugin (terser), which runs below in two passes.
+    // workbox-build's bundle(), without babel (see above) and its last plugin (terser), which runs below in two passes.
     const bundle = await rollup({
       input: swDest,
       plugins: [
         nodeResolve(),
         // Stryker disable next-line BooleanLiteral: preventAssignment only matters where code assigns to process.env.NODE_ENV, which Workbox's runtime never does.
         replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify(options.mode) }),
-        // Stryker disable ObjectLiteral,StringLiteral,BooleanLiteral,ArrayDeclaration: babel with preset-env changes nothing in
-        // Workbox's runtime for Workbox's browser targets (each setting removed, the bytes stay the same); it is here to bundle
-        // exactly as generateSW does, and scripts/build-sw-split.test.ts compares the bytes with generateSW's.
-        babel({
-          babelHelpers: 'bundled',
-          babelrc: false,
-          configFile: false,
-          presets: [[presetEnv, { targets: { browsers: options.babelPresetEnvTargets }, loose: true }]],
-        }),
-        // Stryker restore ObjectLiteral,StringLiteral,BooleanLiteral,ArrayDeclaration
       ],
     });
     const { output } = await bundle.generate({ sourcemap: false, format: 'es' });

@@ -87,7 +87,7 @@ describe('npm run build', () => {
       'service worker code',
       'total',
     ]);
-    // The service worker's code was really bundled (rollup, babel and terser take a while), and timed.
+    // The service worker's code was really bundled (rollup and terser take a while), and timed.
     expect(timings['service worker code']).toBeGreaterThan(0.1);
     // The build script compiled MDX beside Astro, and Astro took what it compiled (else a warning).
     const share = /MDX: (\d+) of (\d+) pages' MDX compiled by the build script beside Astro/.exec(stdout);
