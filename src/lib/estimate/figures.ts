@@ -23,3 +23,8 @@ export interface Figure {
 }
 
 export type FigureTable = ReadonlyMap<string, Figure>;
+
+/** A stable text for a figure table's content (whatever its order), for digests and result keys. */
+export function figuresKey(figures: FigureTable): string {
+  return JSON.stringify([...figures.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { chainsOfBody } from './blocks.ts';
-import type { Figure, FigureTable } from './figures.ts';
+import { figuresKey, type Figure, type FigureTable } from './figures.ts';
 import { dataStrings, dataTokens, describePath, resolveDataTokens } from './frontmatter.ts';
-import { figuresKey, resolveEntry, withEstimateTokens } from './loader.ts';
+import { resolveEntry, withEstimateTokens } from './loader.ts';
 
 const BODY = [
   'Some prose.',

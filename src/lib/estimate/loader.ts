@@ -8,7 +8,7 @@
  * restart it to refresh front matter elsewhere.)
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { FigureTable } from './figures.ts';
+import { figuresKey, type FigureTable } from './figures.ts';
 import type { EvaluatedChain } from './index.ts';
 import { describeErrors, findEstimateBlocks } from './blocks.ts';
 import { dataTokens, resolveDataTokens } from './frontmatter.ts';
@@ -16,11 +16,6 @@ import { runChainOnce } from './memo.ts';
 
 type Store = LoaderContext['store'];
 type Entry = Parameters<Store['set']>[0];
-
-/** A stable text for the figure table, folded into each entry's digest. */
-export function figuresKey(figures: FigureTable): string {
-  return JSON.stringify([...figures.entries()].sort(([a], [b]) => a.localeCompare(b)));
-}
 
 /**
  * Every chain of a body, as `chainsOfBody` (./blocks.ts) evaluates them, through the per-build memo

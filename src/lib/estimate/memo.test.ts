@@ -1,17 +1,18 @@
 /**
  * The per-build memo of chain results: the loader's evaluation is reused by the remark plugin,
- * and nothing is reused when the figures, the text or an earlier chain differ.
+ * the content check's is reused from the build script's compiles (another table of the same
+ * figures), and nothing is reused when the figures, the text or an earlier chain differ.
  */
 import { describe, expect, it } from 'vitest';
-import type { Figure, FigureTable } from './index.ts';
+import { runChain, type Figure, type FigureTable } from './index.ts';
 import { findEstimateBlocks } from './blocks.ts';
 import { resolveEntry } from './loader.ts';
 import { memoStats, runChainOnce } from './memo.ts';
 
-const figuresWith = (hours: number): FigureTable =>
-  new Map<string, Figure>([
-    ['hours-viewed', { id: 'hours-viewed', title: 'Hours viewed', value: hours, unit: 'stream hour', basis: 'mean', status: 'assumption' }],
-  ]);
+/** Results are keyed by the figures' content: each table gets a title of its own unless one is given, so tests do not share results. */
+let tables = 0;
+const figuresWith = (hours: number, title = `Hours viewed ${(tables += 1)}`): FigureTable =>
+  new Map<string, Figure>([['hours-viewed', { id: 'hours-viewed', title, value: hours, unit: 'stream hour', basis: 'mean', status: 'assumption' }]]);
 
 const FIRST = [
   'id: first',
@@ -102,5 +103,28 @@ describe('the loader and the remark plugin share results', () => {
       return chains;
     });
     expect(rendered).toMatchObject({ evaluated: 0, reused: 2 });
+  });
+});
+
+describe('keys by content', () => {
+  it('reuses a result for another table of the same figures, in any order', () => {
+    const one = new Map<string, Figure>([
+      ['hours-viewed', { id: 'hours-viewed', title: 'Same', value: 96e9, unit: 'stream hour', basis: 'mean', status: 'assumption' }],
+      ['other', { id: 'other', title: 'Other', value: 1, unit: '', status: 'assumption' }],
+    ]);
+    const reordered = new Map([...one].reverse());
+    const first = runChainOnce(FIRST, one);
+    const again = counted(() => runChainOnce(FIRST, reordered));
+    expect(again).toMatchObject({ evaluated: 0, reused: 1 });
+    expect(again.value).toBe(first);
+  });
+
+  it('never reuses a chain that reads an earlier chain evaluated elsewhere (no key)', () => {
+    const figures = figuresWith(96e9);
+    const outside = runChain(FIRST, figures).chain!;
+    const first = counted(() => runChainOnce(SECOND, figures, new Map([['first', outside]])));
+    const second = counted(() => runChainOnce(SECOND, figures, new Map([['first', outside]])));
+    expect([first.evaluated, second.evaluated]).toEqual([1, 1]);
+    expect(second.value.chain!.rows.find((r) => r.name === 'doubled')!.spoken).toBe('about 43 million streams');
   });
 });

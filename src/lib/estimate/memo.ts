@@ -1,49 +1,68 @@
 /**
- * One evaluation per chain per build. `astro build` evaluates a page's chains twice in one
- * process: the content loader (src/lib/estimate/loader.ts) to resolve front-matter tokens, then
- * the remark plugin (src/plugins/remark-estimates.ts) to draw the tables. Both go through
- * `runChainOnce`, so the second reader gets the first one's result (about 0.8 CPU seconds of a
- * cold build at today's content, ten times that at 10x).
+ * One evaluation per chain per process. A build reads every chain more than once: in `astro
+ * build`, the content loader (src/lib/estimate/loader.ts) to resolve front-matter tokens and the
+ * remark plugin (src/plugins/remark-estimates.ts) to draw the tables; in the build script, the MDX
+ * it compiles beside Astro and then the content check. All of them go through `runChainOnce`.
  *
- * A result is reused only for the same figure table (the very object `loadFigures` returns, which
- * it replaces when a figure file changes), the same chain text, and the very same earlier chains
- * (compared by identity, so a changed earlier chain is a miss). Results are read only by their
- * callers, never changed, so sharing them is safe.
+ * A result is keyed by what decides it: the figures' content (the check reads the figure files
+ * itself, so its table is another object with the same figures), the chain's text, and the keys
+ * of the earlier chains it may read (each keyed the same way, so a changed earlier chain or figure
+ * is a miss). A chain handed in from elsewhere, without a key, is never reused. Results are read
+ * only by their callers, never changed, so sharing them is safe.
  */
+import { createHash } from 'node:crypto';
+import { figuresKey } from './figures.ts';
 import { runChain, type ChainError, type EvaluatedChain, type FigureTable } from './index.ts';
 
 type Result = { chain?: EvaluatedChain; errors: ChainError[] };
 
-interface Stored {
-  earlier: EvaluatedChain[];
-  result: Result;
-}
-
-/** Most results kept per figure table: a dev server editing pages for hours stays bounded. */
+/** Most results kept: a dev server editing pages for hours stays bounded. */
 export const MAX_STORED = 5000;
 
-const memo = new WeakMap<FigureTable, Map<string, Stored>>();
-
+const stored = new Map<string, Result>();
+/** Each result's key, so a later chain that reads it can be keyed too. */
+const keyOf = new WeakMap<EvaluatedChain, string>();
+const figuresDigest = new WeakMap<FigureTable, string>();
 /** Counts for the tests: how many evaluations ran, and how many were reused. */
 export const memoStats = { evaluated: 0, reused: 0 };
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The key of a chain's result, or undefined when an earlier chain came from elsewhere (no key). */
+function resultKey(text: string, figures: FigureTable, earlier: ReadonlyMap<string, EvaluatedChain>): string | undefined {
+  let digest = figuresDigest.get(figures);
+  if (digest === undefined) {
+    digest = sha256(figuresKey(figures));
+    figuresDigest.set(figures, digest);
+  }
+  const earlierKeys: string[] = [];
+  for (const [id, chain] of earlier) {
+    const key = keyOf.get(chain);
+    if (key === undefined) return undefined;
+    earlierKeys.push(`${id}=${key}`);
+  }
+  return sha256(JSON.stringify([digest, earlierKeys, text]));
+}
+
+function remember(key: string, result: Result): Result {
+  if (stored.size >= MAX_STORED) stored.clear();
+  stored.set(key, result);
+  if (result.chain) keyOf.set(result.chain, key);
+  return result;
+}
+
 /** `runChain`, evaluated at most once for the same text, figures and earlier chains. */
 export function runChainOnce(text: string, figures: FigureTable, earlier: ReadonlyMap<string, EvaluatedChain> = new Map()): Result {
-  let stored = memo.get(figures);
-  if (!stored) {
-    stored = new Map();
-    memo.set(figures, stored);
+  const key = resultKey(text, figures, earlier);
+  if (key === undefined) {
+    memoStats.evaluated += 1;
+    return runChain(text, figures, earlier);
   }
-  const key = `${[...earlier.keys()].join('\u0000')}\u0001${text}`;
-  const before = [...earlier.values()];
   const hit = stored.get(key);
-  if (hit && hit.earlier.length === before.length && hit.earlier.every((chain, i) => chain === before[i])) {
+  if (hit) {
     memoStats.reused += 1;
-    return hit.result;
+    return hit;
   }
   memoStats.evaluated += 1;
-  const result = runChain(text, figures, earlier);
-  if (stored.size >= MAX_STORED) stored.clear();
-  stored.set(key, { earlier: before, result });
-  return result;
+  return remember(key, runChain(text, figures, earlier));
 }
