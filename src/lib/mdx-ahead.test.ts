@@ -138,6 +138,24 @@ describe('the shared folder', () => {
     expect(message.endsWith('. Run npm run build again.')).toBe(true);
   });
 
+  it('stores a tree for one file and text, and gives a fresh copy of it for exactly those', () => {
+    const shared = folder();
+    const tree: Root = { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'A' }] }] };
+    expect(shared.readTree('/c/a.mdx', '# A')).toBeUndefined();
+    shared.storeTree('/c/a.mdx', '# A', tree);
+    const first = shared.readTree('/c/a.mdx', '# A');
+    expect(first).toEqual(tree);
+    expect(shared.readTree('/c/a.mdx', '# A')).not.toBe(first);
+    expect(shared.readTree('/c/a.mdx', '# A changed')).toBeUndefined();
+    expect(shared.readTree('/c/b.mdx', '# A')).toBeUndefined();
+    const [name] = readdirSync(shared.dir);
+    expect(name).toMatch(/^[0-9a-f]{64}\.tree\.json$/);
+    writeFileSync(path.join(shared.dir, name!), JSON.stringify({ type: 'paragraph', children: [] }));
+    expect(() => shared.readTree('/c/a.mdx', '# A')).toThrow(
+      `${path.join(shared.dir, name!)} is not an MDX tree (stored for /c/a.mdx). Run npm run build again.`,
+    );
+  });
+
   it('errors other than an existing claim are not taken for one', () => {
     const missing = new AheadFolder(path.join(tmpdir(), 'mdx-ahead-no-such-folder', 'x'));
     expect(() => missing.claim('k')).toThrow(/ENOENT/);
@@ -270,7 +288,9 @@ describe("the build script's side: compileAhead()", () => {
       return entry.file === 'content/guides/d.mdx' ? tree('D') : trees.get(entry.file);
     };
     await compileAhead(withBroken, { folder: folder(), renderer, fingerprint: 'f', parseFrontmatter: noFrontmatter, parsedTree });
-    expect(offeredFor).toEqual(['content/guides/d.mdx', 'content/guides/c.mdx', 'content/guides/b.mdx', 'content/guides/a.mdx']);
+    // Each tree is asked for twice: to store it for Astro (in order), then to offer it (last first).
+    const names = ['a', 'b', 'c', 'd'].map((name) => `content/guides/${name}.mdx`);
+    expect(offeredFor).toEqual([...names, ...[...names].reverse()]);
     expect(seen.map((taken) => taken && (taken.children[0] as { children: { value: string }[] }).children[0]!.value)).toEqual([
       'changed',
       'changed',
@@ -280,6 +300,34 @@ describe("the build script's side: compileAhead()", () => {
     // The check's own trees are untouched: the compiler got copies.
     expect(trees.get('content/guides/b.mdx')).toEqual(tree('B'));
     expect(pendingParsedTrees()).toBe(0);
+  });
+
+  it('first stores every checked tree for Astro, even of a file Astro has claimed, as it was before any compile', async () => {
+    const tree = (text: string): Root => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] });
+    const shared = folder();
+    shared.claim(aheadKey('f', path.resolve('content/guides/b.mdx'), '# B'));
+    // A compiler that changes the tree it takes, as plugins do.
+    const renderer: MdxRenderer = {
+      process(content, filePath) {
+        const taken = takeParsedTree(filePath, content);
+        if (taken) taken.children = [];
+        return Promise.resolve(compiled(content));
+      },
+    };
+    const parse = (code: string) => (code.startsWith('---') ? { frontmatter: { title: 'A' }, content: '\n\n\n# A' } : noFrontmatter(code));
+    await compileAhead(files, {
+      folder: shared,
+      renderer,
+      fingerprint: 'f',
+      parseFrontmatter: parse,
+      parsedTree: (entry) => tree(entry.file),
+    });
+    for (const entry of files) {
+      // Stored under the body the parser is handed (front matter blanked), not the file's source.
+      const body = parse(entry.source).content;
+      expect(shared.readTree(path.resolve(entry.file), body), entry.file).toEqual(tree(entry.file));
+    }
+    expect(shared.readTree(path.resolve('content/guides/a.mdx'), files[0]!.source)).toBeUndefined();
   });
 
   it('leaves no offer behind when the compiler did not take it', async () => {

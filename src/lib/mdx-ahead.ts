@@ -9,7 +9,10 @@
  * - the build script stores what it compiled (`<key>.json`, written whole) or marks a failure
  *   (`<key>.failed`: Astro then compiles the file itself and reports the error at its line);
  * - Astro's MDX transform (src/plugins/mdx-ahead.ts) takes a stored result (leaving `<key>.taken`),
- *   compiles a file nobody claimed, and waits for one the build script is compiling.
+ *   compiles a file nobody claimed, and waits for one the build script is compiling;
+ * - for the files Astro compiles itself, the build script first stores the tree its content check
+ *   parsed (`<tree key>.tree.json`), and Astro's parser takes it instead of parsing the same text
+ *   again (src/plugins/remark-parsed-ahead.ts): reading one takes about a fortieth of the parse.
  *
  * A key is the SHA-256 of the processor's settings, the file's path and its exact text, so Astro
  * only ever takes the compilation of the bytes it was handed, made with the settings it has. The
@@ -93,8 +96,32 @@ export class AheadFolder {
     this.dir = dir;
   }
 
-  private path(key: string, ending: 'claim' | 'json' | 'failed' | 'taken'): string {
+  private path(key: string, ending: 'claim' | 'json' | 'failed' | 'taken' | 'tree.json'): string {
     return path.join(this.dir, `${key}.${ending}`);
+  }
+
+  /** A tree's key: the absolute path and the exact text it was parsed from. */
+  private treeKey(file: string, text: string): string {
+    return createHash('sha256').update(file).update('\0').update(text, 'utf8').digest('hex');
+  }
+
+  /**
+   * Stores the MDX tree parsed from `text` of `file` whole, for the other process's parser. The
+   * content check's trees hold only JSON values (it rejects expressions and imports, whose trees
+   * carry JavaScript syntax), so the stored tree is the parsed one exactly.
+   */
+  storeTree(file: string, text: string, tree: Root): void {
+    writeWhole(this.path(this.treeKey(file, text), 'tree.json'), JSON.stringify(tree));
+  }
+
+  /** The tree stored for exactly this text of this file (a fresh copy each time), or undefined; throws naming a file that is not a tree. */
+  readTree(file: string, text: string): Root | undefined {
+    const stored = this.path(this.treeKey(file, text), 'tree.json');
+    if (!existsSync(stored)) return undefined;
+    const tree = JSON.parse(readFileSync(stored, 'utf8')) as Partial<Root> | null;
+    if (tree?.type !== 'root' || !Array.isArray(tree.children))
+      throw new Error(`${stored} is not an MDX tree (stored for ${file}). Run npm run build again.`);
+    return tree as Root;
   }
 
   /** Claims a file for the caller; false when the other process claimed it first. */
@@ -185,7 +212,8 @@ export type FrontmatterParser = (code: string) => { frontmatter: Record<string, 
  * start at the other end), and stores it. Returns how many it compiled. A file that fails is
  * left to Astro, which reports the error with its own file and line. `parsedTree` gives the tree
  * the content check parsed from a file's body, if any: the compiler takes a copy of it instead of
- * parsing the same text again (src/lib/parsed-ahead.ts).
+ * parsing the same text again (src/lib/parsed-ahead.ts), and every such tree is stored first for
+ * the files Astro compiles itself (AheadFolder.storeTree).
  */
 export async function compileAhead<File extends { file: string; source: string }>(
   files: readonly File[],
@@ -197,6 +225,13 @@ export async function compileAhead<File extends { file: string; source: string }
     parsedTree?: (file: File) => Root | undefined;
   },
 ): Promise<number> {
+  // First every checked tree, for the files Astro will compile itself (from the other end).
+  if (options.parsedTree) {
+    for (const entry of files) {
+      const tree = options.parsedTree(entry);
+      if (tree) options.folder.storeTree(path.resolve(entry.file), options.parseFrontmatter(entry.source).content, tree);
+    }
+  }
   let compiled = 0;
   for (const entry of [...files].reverse()) {
     const absolute = path.resolve(entry.file);
