@@ -12,7 +12,9 @@ import { memoStats, runChainOnce } from './memo.ts';
 /** Results are keyed by the figures' content: each table gets a title of its own unless one is given, so tests do not share results. */
 let tables = 0;
 const figuresWith = (hours: number, title = `Hours viewed ${(tables += 1)}`): FigureTable =>
-  new Map<string, Figure>([['hours-viewed', { id: 'hours-viewed', title, value: hours, unit: 'stream hour', basis: 'mean', status: 'assumption' }]]);
+  new Map<string, Figure>([
+    ['hours-viewed', { id: 'hours-viewed', title, value: hours, unit: 'stream hour', basis: 'mean', status: 'assumption' }],
+  ]);
 
 const FIRST = [
   'id: first',
