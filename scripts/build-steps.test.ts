@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from './lib/problems.ts';
 import { AheadFolder, aheadKey, take } from '../src/lib/mdx-ahead.ts';
+import { VERDICT_VARIABLE } from '../src/lib/content-verdict.ts';
 
 interface ToolRun {
   /** What the stand-in prints on stdout and stderr. */
@@ -58,6 +59,8 @@ const checks = vi.hoisted(() => ({
   compiled: [] as [string, string][],
   /** The first node of each tree the renderer took from the content check instead of parsing (src/lib/parsed-ahead.ts). */
   treesTaken: [] as unknown[],
+  /** The verdict file the build script's own process named while it compiled (remark-diagrams reads it), or undefined. */
+  verdictWhileCompiling: [] as (string | undefined)[],
   /**
    * The renderer fingerprint the stand-in Astro has: once the build script has compiled the page,
    * Astro takes it if this matches the build script's ('settings'), as the MDX plugin does.
@@ -106,6 +109,7 @@ vi.mock('./lib/mdx-renderer.ts', () => ({
             renderer: {
               process: async (content: string, filePath: string) => {
                 checks.compiled.push([content, filePath]);
+                checks.verdictWhileCompiling.push(process.env.CONTENT_CHECK_VERDICT_FILE);
                 const { takeParsedTree } = await import('../src/lib/parsed-ahead.ts');
                 checks.treesTaken.push(takeParsedTree(filePath, content)?.children[0]);
                 return Promise.resolve({ code: 'export default 1;', map: null, astroMetadata: {} });
@@ -270,6 +274,7 @@ beforeEach(() => {
   checks.gitDatesFile = undefined;
   checks.compiled = [];
   checks.treesTaken = [];
+  checks.verdictWhileCompiling = [];
   checks.astroFingerprint = 'settings';
   checks.project = true;
   checks.extraFiles = [];
@@ -604,6 +609,17 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     await build(previousBuild());
     expect(checks.compiled).toEqual([['# Loop\n', path.resolve('content/guides/loop/index.mdx')]]);
     expect(output.join('\n')).toContain("  MDX: 1 of 1 pages' MDX compiled by the build script beside Astro\n");
+  });
+
+  it('compiles with the verdict named in its own process, as Astro does (a diagram it lists is not parsed again), and unnames it after', async () => {
+    expect(process.env[VERDICT_VARIABLE]).toBeUndefined();
+    await build(previousBuild());
+    const [named] = checks.verdictWhileCompiling;
+    expect(checks.verdictWhileCompiling).toHaveLength(1);
+    // The very verdict the stand-in Astro read (the file is gone with the build's folder).
+    expect(named).toMatch(/content-verdict-[^/]+\/verdict\.json$/);
+    expect(checks.verdictSeen).not.toBeNull();
+    expect(process.env[VERDICT_VARIABLE]).toBeUndefined();
   });
 
   it('leaves every page to Astro, with no MDX line or step, when astro.config.mjs gives no MDX processor', async () => {

@@ -198,6 +198,7 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
   let workerCodeSeconds = 0;
   let astroResult: RunResult | undefined;
   let checking: Running | undefined;
+  const verdictBefore = process.env[VERDICT_VARIABLE];
   try {
     // The checkers load only now (about a second of module loading), while Astro starts.
     const checker = await import('./check-content/index.ts');
@@ -217,6 +218,9 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     // other rules run after this core's share of the MDX (Astro compiles meanwhile), and a problem
     // they find still stops Astro and the build before anything is written.
     writeVerdict(verdictFile, verdictFor(content, check.files));
+    // This process's own compiles read the verdict as Astro does: a diagram it lists is parsed by
+    // the check's diagram rule below (whose problems stop the build), not once more while compiling.
+    process.env[VERDICT_VARIABLE] = verdictFile;
     timings['content check'] = checkSeconds;
     // The built-site check (step 2) starts now, so it has loaded by the time Astro is done; it
     // waits for its input to close.
@@ -268,6 +272,8 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     // Listed after astro build, which it ran beside; its seconds are known once it ends (step 2).
     timings['service worker code'] = 0;
   } finally {
+    if (verdictBefore === undefined) delete process.env[VERDICT_VARIABLE];
+    else process.env[VERDICT_VARIABLE] = verdictBefore;
     rmSync(verdictDir, { recursive: true, force: true });
     // Whatever stopped this step, Astro does not go on alone.
     if (!astroResult) astro.child.kill();
