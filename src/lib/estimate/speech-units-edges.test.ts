@@ -30,6 +30,19 @@ describe('speech at its edges', () => {
     expect(isReservedName('sqrt')).toBe(true);
     expect(isReservedName('day')).toBe(true);
     expect(isReservedName('2x')).toBe(false);
+    // Asked again, the same answers (they are kept after the first).
+    expect(['peakStreams', 'sqrt', 'day', '2x'].map(isReservedName)).toEqual([false, true, true, false]);
+  });
+
+  it('gives one frozen speech per unit, shared by every row in it', () => {
+    const first = unitSpeech('start/s');
+    expect(unitSpeech('start/s')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.plural).toBe('starts a second');
+    expect(unitSpeech('TB/day')).not.toBe(first);
+    // A unit that does not parse throws every time, not only the first.
+    expect(() => unitSpeech('no-such-unit')).toThrow();
+    expect(() => unitSpeech('no-such-unit')).toThrow();
   });
 });
 
