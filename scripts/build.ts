@@ -222,9 +222,6 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     // the check's diagram rule below (whose problems stop the build), not once more while compiling.
     process.env[VERDICT_VARIABLE] = verdictFile;
     timings['content check'] = checkSeconds;
-    // The built-site check (step 2) starts now, so it has loaded by the time Astro is done; it
-    // waits for its input to close.
-    checking = start(node, ['scripts/check-dist/index.ts', '--after-input', staging], { ...env, BASE_PATH: base }, false, true);
     // While Astro compiles pages' MDX on the other core, this one compiles them too, from the
     // other end, sharing the work through the MDX folder (src/lib/mdx-ahead.ts).
     const { projectMdxRenderer, astroFrontmatter } = await import('./lib/mdx-renderer.ts');
@@ -246,6 +243,10 @@ export async function build(outDirAsGiven: string, { verbose = false }: BuildOpt
     checkSeconds += (performance.now() - restStarted) / 1000;
     timings['content check'] = checkSeconds;
     await stopOnProblems(problems);
+    // The built-site check (step 2) starts now, so it has loaded by the time Astro is done; it
+    // waits for its input to close. Not earlier: its start-up (about half a CPU second) would take
+    // from the MDX compiling both cores share, which Astro waits for before it can bundle.
+    checking = start(node, ['scripts/check-dist/index.ts', '--after-input', staging], { ...env, BASE_PATH: base }, false, true);
     // Workbox loads now, while Astro finishes: before the check it would delay the verdict Astro waits for.
     // This process has nothing else to do until Astro ends, so it bundles the service worker's
     // code now, on its own core; a failure is reported with the service worker's step, after the
