@@ -148,12 +148,16 @@ describe('the shared folder', () => {
     expect(shared.readTree('/c/a.mdx', '# A')).not.toBe(first);
     expect(shared.readTree('/c/a.mdx', '# A changed')).toBeUndefined();
     expect(shared.readTree('/c/b.mdx', '# A')).toBeUndefined();
+    // The path and the text are kept apart in the key: the same characters split elsewhere are another tree.
+    expect(shared.readTree('/c/a.mdx#', ' A')).toBeUndefined();
     const [name] = readdirSync(shared.dir);
     expect(name).toMatch(/^[0-9a-f]{64}\.tree\.json$/);
     writeFileSync(path.join(shared.dir, name!), JSON.stringify({ type: 'paragraph', children: [] }));
     expect(() => shared.readTree('/c/a.mdx', '# A')).toThrow(
       `${path.join(shared.dir, name!)} is not an MDX tree (stored for /c/a.mdx). Run npm run build again.`,
     );
+    writeFileSync(path.join(shared.dir, name!), 'null');
+    expect(() => shared.readTree('/c/a.mdx', '# A')).toThrow('is not an MDX tree (stored for /c/a.mdx)');
   });
 
   it('errors other than an existing claim are not taken for one', () => {

@@ -102,7 +102,7 @@ export class AheadFolder {
 
   /** A tree's key: the absolute path and the exact text it was parsed from. */
   private treeKey(file: string, text: string): string {
-    return createHash('sha256').update(file).update('\0').update(text, 'utf8').digest('hex');
+    return createHash('sha256').update(file).update('\0').update(text).digest('hex');
   }
 
   /**

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runChain, type Figure, type FigureTable } from './index.ts';
 import { findEstimateBlocks } from './blocks.ts';
 import { resolveEntry } from './loader.ts';
-import { memoStats, runChainOnce } from './memo.ts';
+import { MAX_STORED, memoStats, runChainOnce } from './memo.ts';
 
 /** Results are keyed by the figures' content: each table gets a title of its own unless one is given, so tests do not share results. */
 let tables = 0;
@@ -128,5 +128,20 @@ describe('keys by content', () => {
     const second = counted(() => runChainOnce(SECOND, figures, new Map([['first', outside]])));
     expect([first.evaluated, second.evaluated]).toEqual([1, 1]);
     expect(second.value.chain!.rows.find((r) => r.name === 'doubled')!.spoken).toBe('about 43 million streams');
+  });
+});
+
+describe('a long-running process', () => {
+  it(`keeps at most ${MAX_STORED} results: past that it starts afresh, and evaluates again what it let go`, () => {
+    const figures = figuresWith(96e9);
+    const chain = (n: number) => ['id: c', 'title: C', `assume n = ${n}`, '  label: N', '  why: A test.'].join('\n');
+    const first = runChainOnce(chain(0), figures);
+    expect(counted(() => runChainOnce(chain(0), figures))).toMatchObject({ evaluated: 0, reused: 1 });
+    // More results than are kept since the first: it has been let go.
+    for (let n = 1; n <= MAX_STORED; n += 1) runChainOnce(chain(n), figures);
+    const again = counted(() => runChainOnce(chain(0), figures));
+    expect(again).toMatchObject({ evaluated: 1, reused: 0 });
+    expect(again.value).not.toBe(first);
+    expect(again.value).toEqual(first);
   });
 });

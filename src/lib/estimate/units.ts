@@ -159,6 +159,7 @@ const speeches = new Map<string, Readonly<UnitSpeech>>();
 /** Whether a word is taken by mathjs (a unit or a function), so a chain may not use it as a name. */
 export function isReservedName(name: string): boolean {
   let answer = reserved.get(name);
+  // Stryker disable next-line ConditionalExpression: asking mathjs again gives the same answer; keeping it only saves the work.
   if (answer === undefined) {
     answer = name in math && typeof (math as unknown as Record<string, unknown>)[name] === 'function';
     if (!answer) {
@@ -168,6 +169,7 @@ export function isReservedName(name: string): boolean {
         answer = false;
       }
     }
+    // Stryker disable next-line CallExpression: as above, the kept answer only saves asking again.
     reserved.set(name, answer);
   }
   return answer;
