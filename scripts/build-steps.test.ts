@@ -622,6 +622,13 @@ describe('MDX compiled beside Astro, and the summary and failure lines of build(
     expect(process.env[VERDICT_VARIABLE]).toBeUndefined();
   });
 
+  it('gives back a verdict variable the process had before the build', async () => {
+    vi.stubEnv(VERDICT_VARIABLE, '/elsewhere/verdict.json');
+    await build(previousBuild());
+    expect(checks.verdictWhileCompiling[0]).toMatch(/content-verdict-[^/]+\/verdict\.json$/);
+    expect(process.env[VERDICT_VARIABLE]).toBe('/elsewhere/verdict.json');
+  });
+
   it('leaves every page to Astro, with no MDX line or step, when astro.config.mjs gives no MDX processor', async () => {
     checks.project = false;
     checks.worker.warnings = [];
