@@ -334,6 +334,28 @@ describe("the build script's side: compileAhead()", () => {
     expect(shared.readTree(path.resolve('content/guides/a.mdx'), files[0]!.source)).toBeUndefined();
   });
 
+  it('leaves a file whose front matter does not parse to Astro, storing no tree for it, and compiles the rest', async () => {
+    const shared = folder();
+    const renderer = recordingRenderer();
+    const parse = (code: string) => {
+      if (code.startsWith('---')) throw new Error('bad YAML');
+      return noFrontmatter(code);
+    };
+    const root: Root = { type: 'root', children: [] };
+    const count = await compileAhead(files, {
+      folder: shared,
+      renderer,
+      fingerprint: 'f',
+      parseFrontmatter: parse,
+      parsedTree: () => root,
+    });
+    expect(count).toBe(2);
+    expect(renderer.calls.map(([content]) => content)).toEqual(['# C', '# B']);
+    await expect(take(shared, aheadKey('f', path.resolve('content/guides/a.mdx'), files[0]!.source))).resolves.toBeUndefined();
+    expect(shared.readTree(path.resolve('content/guides/b.mdx'), '# B')).toEqual(root);
+    expect(readdirSync(shared.dir).filter((name) => name.endsWith('.tree.json'))).toHaveLength(2);
+  });
+
   it('leaves no offer behind when the compiler did not take it', async () => {
     const renderer: MdxRenderer = { process: (content) => Promise.resolve(compiled(content)) };
     const root: Root = { type: 'root', children: [] };

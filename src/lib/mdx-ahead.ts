@@ -225,11 +225,22 @@ export async function compileAhead<File extends { file: string; source: string }
     parsedTree?: (file: File) => Root | undefined;
   },
 ): Promise<number> {
+  // Each file's front matter split from its body once. A file whose front matter does not parse
+  // has no body here: it is left to Astro, which reports the error at its line.
+  const bodies = new Map<File, ReturnType<FrontmatterParser> | undefined>();
+  for (const entry of files) {
+    try {
+      bodies.set(entry, options.parseFrontmatter(entry.source));
+    } catch {
+      bodies.set(entry, undefined);
+    }
+  }
   // First every checked tree, for the files Astro will compile itself (from the other end).
   if (options.parsedTree) {
     for (const entry of files) {
       const tree = options.parsedTree(entry);
-      if (tree) options.folder.storeTree(path.resolve(entry.file), options.parseFrontmatter(entry.source).content, tree);
+      const body = bodies.get(entry);
+      if (tree && body) options.folder.storeTree(path.resolve(entry.file), body.content, tree);
     }
   }
   let compiled = 0;
@@ -237,8 +248,10 @@ export async function compileAhead<File extends { file: string; source: string }
     const absolute = path.resolve(entry.file);
     const key = aheadKey(options.fingerprint, absolute, entry.source);
     if (!options.folder.claim(key)) continue;
+    const body = bodies.get(entry);
     try {
-      const { frontmatter, content } = options.parseFrontmatter(entry.source);
+      if (!body) throw new Error(`The front matter of ${entry.file} does not parse.`);
+      const { frontmatter, content } = body;
       const tree = options.parsedTree?.(entry);
       // A copy: the compiler's plugins change the tree, and the check's other rules read it later.
       if (tree) offerParsedTree(absolute, content, structuredClone(tree));
