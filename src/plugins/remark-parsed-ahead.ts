@@ -14,15 +14,14 @@ import { AHEAD_VARIABLE, AheadFolder } from '../lib/mdx-ahead.ts';
 
 type Parser = (document: string, file: VFile) => Root;
 
-/** `env`: where MDX_AHEAD_DIR is read (the process's environment; the tests give their own). */
-export default function remarkParsedAhead(this: Processor, env: NodeJS.ProcessEnv = process.env) {
+export default function remarkParsedAhead(this: Processor) {
   const self = this as unknown as { parser?: Parser };
   const parse = self.parser;
   if (typeof parse !== 'function')
     throw new Error(
       'remark-parsed-ahead wraps the Markdown parser: list it after remark-parse (among remarkPlugins, which come after it).',
     );
-  const dir = env[AHEAD_VARIABLE];
+  const dir = process.env[AHEAD_VARIABLE];
   const shared = dir ? new AheadFolder(dir) : undefined;
   self.parser = (document, file) =>
     (file.path ? (takeParsedTree(file.path, document) ?? shared?.readTree(file.path, document)) : undefined) ?? parse(document, file);
